@@ -1,0 +1,19 @@
+// The session signing secret: AUTH_SECRET, or outside production one generated once and kept in DATA_DIR.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+export function resolveAuthSecret(): string {
+  const configured = env().authSecret;
+  if (configured) return configured;
+  if (env().isProduction && env().databaseUrl) {
+    throw new Error("AUTH_SECRET is required in production.");
+  }
+  const file = path.join(env().dataDir, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(env().dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,77 @@
+// The business settings as /api/business reads and writes them (CONTRACT.md), validated in and out.
+import { z } from "zod";
+import { businessHoursSchema, isValidTimeZone } from "@/lib/business/business-hours";
+import { e164Schema } from "@/lib/telephony/phone";
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const businessPatchSchema = z
+  .object({
+    name: text(120).min(1, "The business needs a name."),
+    timezone: z.string().refine(isValidTimeZone, "Use an IANA timezone such as America/Chicago."),
+    businessHours: businessHoursSchema,
+    available: z.boolean(),
+    routingMode: z.enum(["ring_first", "forwarded"]),
+    forwardTo: e164Schema.nullable(),
+    ringTimeoutSeconds: z.number().int().min(5).max(60),
+    whisperEnabled: z.boolean(),
+    minAnsweredSeconds: z.number().int().min(0).max(60),
+    repeatWindowMinutes: z.number().int().min(0).max(24 * 60),
+    ignoreList: z.array(e164Schema).max(500),
+    autoReplyTemplate: text(480).min(1, "The auto-reply cannot be empty."),
+    greetingMessage: text(300),
+    lookupEnabled: z.boolean(),
+    followUpEnabled: z.boolean(),
+    followUpDelayMinutes: z.number().int().min(10).max(7 * 24 * 60),
+    escalationEnabled: z.boolean(),
+    escalationDelayMinutes: z.number().int().min(1).max(120),
+    emergencyCallEnabled: z.boolean(),
+    aiEnabled: z.boolean(),
+    aiInstructions: text(4000),
+    aiMaxTurns: z.number().int().min(1).max(50),
+    services: text(2000),
+    serviceArea: text(1000),
+    bookingUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((value) => /^https?:\/\/\S+$/.test(value), "Use a full https:// link.")
+      .nullable(),
+    priceList: text(2000),
+  })
+  .partial()
+  .strict();
+
+export type BusinessPatch = z.infer<typeof businessPatchSchema>;
+
+export const businessSelect = {
+  id: true,
+  name: true,
+  timezone: true,
+  businessHours: true,
+  available: true,
+  routingMode: true,
+  forwardTo: true,
+  ringTimeoutSeconds: true,
+  whisperEnabled: true,
+  minAnsweredSeconds: true,
+  repeatWindowMinutes: true,
+  ignoreList: true,
+  autoReplyTemplate: true,
+  greetingMessage: true,
+  lookupEnabled: true,
+  followUpEnabled: true,
+  followUpDelayMinutes: true,
+  escalationEnabled: true,
+  escalationDelayMinutes: true,
+  emergencyCallEnabled: true,
+  aiEnabled: true,
+  aiInstructions: true,
+  aiMaxTurns: true,
+  services: true,
+  serviceArea: true,
+  bookingUrl: true,
+  priceList: true,
+  updatedAt: true,
+  phoneNumbers: { select: { e164: true, label: true }, orderBy: { createdAt: "asc" } },
+} as const;

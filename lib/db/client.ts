@@ -1,0 +1,45 @@
+// The one Prisma client (Prisma 6 with the pg driver adapter). DATABASE_URL must be known before first use:
+// scripts/boot.ts starts the embedded database and sets it when no server is configured.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { EMBEDDED_MARKER } from "@/lib/db/embedded";
+import { env } from "@/lib/env";
+
+const globalForDb = globalThis as unknown as { ringbackPrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const { databaseUrl } = env();
+  if (!databaseUrl) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which boot the database.");
+  }
+  // The embedded server multiplexes every connection onto one PGlite session: one connection keeps
+  // transactions from interleaving. A real server gets a normal pool.
+  const isEmbedded = isEmbeddedUrl(databaseUrl);
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: isEmbedded ? 1 : 10,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter, log: ["warn", "error"] });
+}
+
+/** The embedded server's URL names itself, so every client can size its pool for it. */
+export function isEmbeddedUrl(url: string): boolean {
+  return url.includes(EMBEDDED_MARKER);
+}
+
+/** Lazily created so that importing a module never needs a database. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    globalForDb.ringbackPrisma ??= createClient();
+    const value = Reflect.get(globalForDb.ringbackPrisma, property) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(globalForDb.ringbackPrisma) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.ringbackPrisma;
+  globalForDb.ringbackPrisma = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,112 @@
+// The only reader of process.env: every variable of CONTRACT.md, validated once with zod.
+import path from "node:path";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const urlString = (name: string) =>
+  optionalString.refine((value) => value === undefined || URL.canParse(value), {
+    message: `${name} must be a full URL such as https://example.com`,
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString,
+  DATA_DIR: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_BASE_URL: urlString("PUBLIC_BASE_URL"),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_API_BASE_URL: urlString("TWILIO_API_BASE_URL"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: urlString("OPENAI_BASE_URL"),
+  AI_MODEL: optionalString,
+  AI_ENGAGE_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  AUTH_SECRET: optionalString,
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString,
+  BOOTSTRAP_BUSINESS_NAME: z.string().min(1).default("Demo Plumbing & Heating"),
+  BOOTSTRAP_TWILIO_NUMBER: z.string().min(1).default("+15005550006"),
+  BOOTSTRAP_FORWARD_TO: z.string().min(1).default("+15005550001"),
+  BOOTSTRAP_TIMEZONE: z.string().min(1).default("America/New_York"),
+  BOOTSTRAP_OWNER_EMAIL: z.string().email().default("owner@example.com"),
+  BOOTSTRAP_OWNER_PASSWORD: z.string().min(8).max(128).default("ringback-demo"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /// runs the background worker inside the web process (the default); `npm run worker` runs it alone
+  RUN_WORKER: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+});
+
+export type Env = ReturnType<typeof readEnv>;
+
+function readEnv(source: NodeJS.ProcessEnv) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === "production";
+  if (isProduction && raw.DATABASE_URL && !raw.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).");
+  }
+  if (Boolean(raw.TWILIO_ACCOUNT_SID) !== Boolean(raw.TWILIO_AUTH_TOKEN)) {
+    throw new Error("Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither (simulator mode).");
+  }
+  const baseUrl = (raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: path.resolve(raw.DATA_DIR ?? ".data"),
+    port: raw.PORT,
+    publicBaseUrl: baseUrl,
+    twilio: {
+      accountSid: raw.TWILIO_ACCOUNT_SID,
+      authToken: raw.TWILIO_AUTH_TOKEN,
+      apiBaseUrl: (raw.TWILIO_API_BASE_URL ?? "https://api.twilio.com").replace(/\/+$/, ""),
+      isSimulator: !raw.TWILIO_ACCOUNT_SID,
+    },
+    ai: {
+      apiKey: raw.OPENAI_API_KEY,
+      baseUrl: (raw.OPENAI_BASE_URL ?? "https://api.openai.com/v1").replace(/\/+$/, ""),
+      model: raw.AI_MODEL ?? "gpt-4.1-mini",
+      engageDelaySeconds: raw.AI_ENGAGE_DELAY_SECONDS,
+    },
+    authSecret: raw.AUTH_SECRET,
+    vapid: {
+      publicKey: raw.VAPID_PUBLIC_KEY,
+      privateKey: raw.VAPID_PRIVATE_KEY,
+      subject: raw.VAPID_SUBJECT ?? "mailto:owner@example.com",
+    },
+    bootstrap: {
+      businessName: raw.BOOTSTRAP_BUSINESS_NAME,
+      twilioNumber: raw.BOOTSTRAP_TWILIO_NUMBER,
+      forwardTo: raw.BOOTSTRAP_FORWARD_TO,
+      timezone: raw.BOOTSTRAP_TIMEZONE,
+      ownerEmail: raw.BOOTSTRAP_OWNER_EMAIL,
+      ownerPassword: raw.BOOTSTRAP_OWNER_PASSWORD,
+    },
+    logLevel: raw.LOG_LEVEL,
+    runWorker: raw.RUN_WORKER,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read on first use. */
+export function env(): Env {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** For tests and scripts that change process.env before the app reads it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

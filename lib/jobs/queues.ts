@@ -1,0 +1,38 @@
+// Every durable job the product runs, with its retry policy. Domain code enqueues by these names.
+import type { Queue } from "pg-boss";
+
+export const queues = {
+  /** send one stored outgoing Message through Twilio (or the simulator): exactly once */
+  sendMessage: { name: "send-message", retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 120 },
+  /** a missed call's follow-up work after the webhook answered: lookup, auto-reply, notifications */
+  processMissedCall: { name: "process-missed-call", retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  /** a customer's message after the webhook answered: keywords, notifications, the window */
+  processInboundMessage: { name: "process-inbound-message", retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  /** the AI's turn in a thread, when the human-priority window ends (one per thread at a time) */
+  aiTurn: { name: "ai-turn", retryLimit: 3, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 180 },
+  /** web push to a member's devices */
+  sendPush: { name: "send-push", retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  /** an urgent notification nobody opened: SMS (and a call for emergencies) to the professional */
+  escalate: { name: "escalate", retryLimit: 3, retryDelay: 5, retryBackoff: true },
+  /** the single follow-up text to a customer who never answered */
+  followUp: { name: "follow-up", retryLimit: 3, retryDelay: 30, retryBackoff: true },
+  /** one delivery of an outgoing CRM webhook */
+  deliverWebhook: { name: "deliver-webhook", retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
+  /** finds outgoing messages whose job was lost (e.g. a crash between commit and enqueue) and re-enqueues them */
+  sweepOutbox: { name: "sweep-outbox", retryLimit: 0 },
+} as const satisfies Record<string, Queue>;
+
+export type QueueKey = keyof typeof queues;
+export type QueueName = (typeof queues)[QueueKey]["name"];
+
+export type JobPayloads = {
+  "send-message": { messageId: string };
+  "process-missed-call": { callId: string };
+  "process-inbound-message": { messageId: string };
+  "ai-turn": { threadId: string; reason: "window" | "ai_active" | "let_ai_handle" };
+  "send-push": { notificationId: string };
+  escalate: { notificationId: string };
+  "follow-up": { threadId: string };
+  "deliver-webhook": { deliveryId: string };
+  "sweep-outbox": Record<string, never>;
+};

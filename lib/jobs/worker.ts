@@ -1,0 +1,31 @@
+// Runs the handlers for every queue. The web process runs this in-process by default; `npm run worker` runs it alone.
+import type { Job } from "pg-boss";
+import { getBoss } from "@/lib/jobs/boss";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
+import { logger } from "@/lib/log";
+
+const globalForWorker = globalThis as unknown as { ringbackWorkerStarted?: boolean };
+
+export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingIntervalSeconds?: number } = {}) {
+  if (globalForWorker.ringbackWorkerStarted) return;
+  globalForWorker.ringbackWorkerStarted = true;
+  const boss = await getBoss();
+  for (const [name, handler] of Object.entries(jobHandlers) as [QueueName, (data: never, job: Job) => Promise<void>][]) {
+    await boss.work(name, { pollingIntervalSeconds, batchSize: 1, localConcurrency: 4 }, async ([job]) => {
+      if (!job) return;
+      const started = Date.now();
+      try {
+        await handler(job.data as never, job as Job);
+        logger.debug({ job: name, id: job.id, ms: Date.now() - started }, "job done");
+      } catch (error) {
+        logger.warn({ job: name, id: job.id, err: error, retry: job.retryCount }, "job failed; pg-boss retries it");
+        throw error;
+      }
+    });
+  }
+  await boss.schedule("sweep-outbox", "* * * * *", {});
+  logger.info("worker started");
+}
+
+export type JobHandler<Name extends QueueName> = (data: JobPayloads[Name], job: Job) => Promise<void>;

@@ -1,0 +1,20 @@
+// What every entry point does before it serves: database up, migrations applied, bootstrap, worker started.
+import { resolveAuthSecret } from "@/lib/auth/secret";
+import { bootstrapBusiness } from "@/lib/business/bootstrap-business";
+import { bootDatabase } from "@/lib/db/boot";
+import { env, resetEnvForTests } from "@/lib/env";
+import { startWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/log";
+
+export async function bootApp({ runWorker }: { runWorker: boolean }) {
+  const started = Date.now();
+  const database = await bootDatabase();
+  // next-auth and the route handlers read the secret from the environment; a generated one is kept in DATA_DIR.
+  process.env.AUTH_SECRET = resolveAuthSecret();
+  process.env.NEXTAUTH_URL ??= env().publicBaseUrl;
+  resetEnvForTests();
+  await bootstrapBusiness();
+  if (runWorker) await startWorker();
+  logger.info({ ms: Date.now() - started, embedded: database.isEmbedded, worker: runWorker }, "ready to serve");
+  return database;
+}

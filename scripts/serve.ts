@@ -1,0 +1,39 @@
+// Serves Next.js from this process (a custom server), so the embedded database, the worker and the route
+// handlers share one process: the only way PGlite can be used by all of them.
+import { createServer } from "node:http";
+import next from "next";
+import { bootApp } from "./boot";
+import { stopEmbeddedDatabase } from "@/lib/db/boot";
+import { disconnectDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { closeBus } from "@/lib/events/bus";
+import { stopBoss } from "@/lib/jobs/boss";
+import { logger } from "@/lib/log";
+
+export async function serve({ dev }: { dev: boolean }) {
+  await bootApp({ runWorker: env().runWorker });
+  const port = env().port;
+  const app = next({ dev, port, hostname: "0.0.0.0" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => void handle(request, response));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  logger.info({ url: `http://localhost:${port}`, publicBaseUrl: env().publicBaseUrl }, "Ringback is listening");
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ signal }, "shutting down");
+    server.close();
+    server.closeAllConnections();
+    await stopBoss().catch(() => undefined);
+    await closeBus().catch(() => undefined);
+    await disconnectDb().catch(() => undefined);
+    await stopEmbeddedDatabase().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}

@@ -1,0 +1,26 @@
+// npm run worker — the background worker alone (for scale: run web instances with RUN_WORKER=false).
+import { bootDatabase } from "@/lib/db/boot";
+import { env } from "@/lib/env";
+import { stopBoss } from "@/lib/jobs/boss";
+import { startWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/log";
+
+async function main() {
+  if (!env().databaseUrl) {
+    throw new Error("npm run worker needs DATABASE_URL: the embedded database belongs to the web process.");
+  }
+  await bootDatabase();
+  await startWorker();
+  const stop = async () => {
+    await stopBoss();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  logger.info("worker running; Ctrl-C to stop");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
