@@ -1,0 +1,11 @@
+// Runs in every test file before its imports: point the app at the run's database and a test configuration.
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-000";
+process.env.PUBLIC_BASE_URL ??= "https://ringback.test";
+process.env.LOG_LEVEL ??= "silent";
+process.env.DATA_DIR ??= path.join(os.tmpdir(), `ringback-test-${process.pid}`);
+process.env.AI_ENGAGE_DELAY_SECONDS ??= "1";
