@@ -1,0 +1,25 @@
+// Finds or creates the lead (by customer phone, per business) and its open thread, inside a transaction.
+// A row lock on the lead serialises concurrent webhooks for the same number, so there is one open thread.
+import type { LeadSource, Prisma } from "@prisma/client";
+
+export async function openThread(
+  tx: Prisma.TransactionClient,
+  { businessId, phone, source }: { businessId: string; phone: string; source: LeadSource },
+) {
+  await tx.lead.upsert({
+    where: { businessId_phone: { businessId, phone } },
+    create: { businessId, phone, source },
+    update: {},
+    select: { id: true },
+  });
+  const [lead] = await tx.$queryRaw<{ id: string; isOptedOut: boolean }[]>`
+    SELECT id, "isOptedOut" FROM "Lead" WHERE "businessId" = ${businessId} AND phone = ${phone} FOR UPDATE`;
+  if (!lead) throw new Error("lead vanished inside its transaction");
+  const existing = await tx.thread.findFirst({
+    where: { businessId, leadId: lead.id, mode: { not: "closed" } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (existing) return { lead, thread: existing, isNewThread: false };
+  const thread = await tx.thread.create({ data: { businessId, leadId: lead.id } });
+  return { lead, thread, isNewThread: true };
+}
