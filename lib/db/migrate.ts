@@ -36,7 +36,18 @@ export function listMigrations(migrationsDir: string): { name: string; sql: stri
     });
 }
 
-export async function migrateDatabase({
+// The embedded server shares one session among its connections, so session advisory locks cannot exclude
+// runners of the same process there: chain them in-process as well.
+const runningByUrl = new Map<string, Promise<unknown>>();
+
+export function migrateDatabase(options: { databaseUrl: string; migrationsDir?: string }): Promise<MigrationResult> {
+  const previous = runningByUrl.get(options.databaseUrl) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => runMigrations(options));
+  runningByUrl.set(options.databaseUrl, next);
+  return next;
+}
+
+async function runMigrations({
   databaseUrl,
   migrationsDir = path.resolve("prisma/migrations"),
 }: {
