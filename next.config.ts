@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg-boss", "pino", "@node-rs/argon2", "twilio", "web-push"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pino", "@node-rs/argon2", "twilio", "web-push"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

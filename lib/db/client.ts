@@ -21,7 +21,8 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter, log: ["warn", "error"] });
+  // Generous transaction limits: on the embedded server transactions queue behind each other under load.
+  return new PrismaClient({ adapter, log: ["warn", "error"], transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 /** The embedded server's URL names itself, so every client can size its pool for it. */

@@ -1,10 +1,10 @@
-// Embedded PostgreSQL: PGlite (WASM Postgres) kept in DATA_DIR, served on a loopback port so that Prisma,
+// Embedded PostgreSQL: PGlite (WASM Postgres) kept in DATA_DIR, served on a loopback port (lib/db/pglite-server.ts) so that Prisma,
 // pg-boss and psql reach it exactly like a PostgreSQL server. One process owns it; a second process must use
 // DATABASE_URL (a real server).
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PgliteServer } from "@/lib/db/pglite-server";
 
 export const EMBEDDED_MARKER = "application_name=ringback_embedded";
 
@@ -18,13 +18,12 @@ export async function startEmbeddedDatabase({ dataDir }: { dataDir: string | nul
     fs.mkdirSync(dbPath, { recursive: true });
   }
   const db = await PGlite.create(dbPath ? { dataDir: dbPath } : {});
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 64 });
-  await server.start();
-  const address = server.getServerConn();
+  const server = new PgliteServer(db);
+  const port = await server.listen();
   return {
-    url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable&${EMBEDDED_MARKER}`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&${EMBEDDED_MARKER}`,
     stop: async () => {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };
