@@ -1,0 +1,21 @@
+// "No silent misses": the professional's carrier voicemail answers calls too, and Twilio then reports the dial
+// as `completed`. A completed dial counts as answered only if it lasted long enough and, with the whisper
+// screen on, the professional pressed 1 (voicemail cannot).
+export type DialOutcome = { isMissed: true; missReason: string } | { isMissed: false };
+
+const missedStatuses = new Set(["no-answer", "busy", "failed", "canceled"]);
+
+export function decideDialOutcome(input: {
+  dialStatus: string;
+  dialDurationSec?: number;
+  minAnsweredSeconds: number;
+  isWhisperEnabled: boolean;
+  wasScreened: boolean;
+}): DialOutcome {
+  const status = input.dialStatus.toLowerCase();
+  if (missedStatuses.has(status)) return { isMissed: true, missReason: status };
+  if (status !== "completed" && status !== "answered") return { isMissed: true, missReason: status || "failed" };
+  if (input.isWhisperEnabled && !input.wasScreened) return { isMissed: true, missReason: "not_screened" };
+  if ((input.dialDurationSec ?? 0) < input.minAnsweredSeconds) return { isMissed: true, missReason: "short_answer" };
+  return { isMissed: false };
+}

@@ -1,0 +1,32 @@
+// The first webhook of a call (`/api/twilio/voice`). Ring-first: record the call and dial the professional;
+// the Dial action decides missed or answered. Forwarded: the call arrives already missed.
+import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
+import { handleMissedCall } from "@/lib/calls/handle-missed-call";
+import { lockCallInTx } from "@/lib/calls/lock-call";
+import { db } from "@/lib/db/client";
+import { callbackUrl, greetingAndVoicemail, twimlResponse, unknownNumberAnswer, voiceResponse } from "@/lib/telephony/twiml";
+
+export async function startInboundCall({ callSid, from, to }: { callSid: string; from: string; to: string }): Promise<Response> {
+  const business = await findBusinessByNumber(to);
+  if (!business) return unknownNumberAnswer();
+  if (business.routingMode === "forwarded" || !business.forwardTo) {
+    const missReason = business.routingMode === "forwarded" ? "forwarded" : "no_forward_to";
+    await handleMissedCall({ businessId: business.id, callSid, from, to, missReason });
+    return greetingAndVoicemail(business.greetingMessage);
+  }
+  await db.$transaction((tx) => lockCallInTx(tx, { businessId: business.id, callSid, from, to }));
+  const response = voiceResponse();
+  // callerId = the customer's number, so the professional sees who is calling.
+  const dial = response.dial({
+    timeout: business.ringTimeoutSeconds,
+    action: callbackUrl("dial-action"),
+    method: "POST",
+    ...(from.startsWith("+") ? { callerId: from } : {}),
+  });
+  if (business.whisperEnabled) {
+    dial.number({ url: callbackUrl("whisper", { parentCallSid: callSid }), method: "POST" }, business.forwardTo);
+  } else {
+    dial.number(business.forwardTo);
+  }
+  return twimlResponse(response);
+}

@@ -1,0 +1,176 @@
+// The send path against a local fake of Twilio's REST API: exactly one message across failures, retries and a
+// restart; 4xx not retried; 21610 opts out; status callbacks never regress.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
+import { POST as voice } from "@/app/api/twilio/voice/route";
+import { db } from "@/lib/db/client";
+import { resetEnvForTests } from "@/lib/env";
+import { stopBoss } from "@/lib/jobs/boss";
+import { startWorker } from "@/lib/jobs/worker";
+import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
+import { createTestBusiness, randomPhone } from "@/test/helpers/business";
+import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
+import { waitFor } from "@/test/helpers/wait";
+
+const accountSid = `AC${"a".repeat(32)}`;
+const authToken = "fake-auth-token-0123456789";
+let fake: TwilioFake;
+
+beforeAll(async () => {
+  fake = await startTwilioFake({ accountSid, authToken, dispatchCallback: (request) => messageStatus(request) });
+  process.env.TWILIO_ACCOUNT_SID = accountSid;
+  process.env.TWILIO_AUTH_TOKEN = authToken;
+  process.env.TWILIO_API_BASE_URL = fake.url;
+  resetEnvForTests();
+  await startWorker({ pollingIntervalSeconds: 0.5 });
+});
+
+afterAll(async () => {
+  await stopBoss();
+  await fake.close();
+});
+
+async function missedCall(overrides: Parameters<typeof createTestBusiness>[0] = {}) {
+  const test = await createTestBusiness({ routingMode: "forwarded", ...overrides });
+  const from = randomPhone();
+  const sid = callSid();
+  const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: test.twilioNumber }));
+  expect(response.status).toBe(200);
+  const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
+  return { ...test, from, sid, call, messageId: call.autoReplyMessageId! };
+}
+
+const sentTo = (phone: string) => fake.messages.filter((message) => message.to === phone);
+const messageWhen = (id: string, statuses: string[]) =>
+  waitFor(async () => {
+    const message = await db.message.findUniqueOrThrow({ where: { id } });
+    return statuses.includes(message.status) ? message : null;
+  }, { timeoutMs: 20_000 });
+
+async function jobStates(messageId: string) {
+  const rows = await db.$queryRaw<{ state: string }[]>`
+    SELECT state::text FROM pgboss.job WHERE name = 'send-message' AND data->>'messageId' = ${messageId}`;
+  return rows.map((row) => row.state);
+}
+
+describe("send-message against the Twilio fake", () => {
+  it("sends the auto-SMS once with the StatusCallback, stamps the call, moves the lead to contacted", async () => {
+    const { business, from, twilioNumber, call, messageId } = await missedCall();
+    const message = await messageWhen(messageId, ["sent"]);
+    expect(sentTo(from)).toHaveLength(1);
+    const [sms] = sentTo(from);
+    expect(sms).toMatchObject({ from: twilioNumber, body: message.body, statusCallback: "https://ringback.test/api/twilio/message-status" });
+    expect(message.messageSid).toBe(sms!.sid);
+    const stamped = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(stamped.smsAcceptedAt!.getTime()).toBeGreaterThanOrEqual(stamped.detectedAt!.getTime());
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({ status: "contacted" });
+
+    // Status callbacks: delivered, then a late "sent" and a duplicate "delivered" change nothing.
+    expect((await fake.sendStatusCallback(sms!.sid, "delivered")).status).toBe(204);
+    await fake.sendStatusCallback(sms!.sid, "sent");
+    await fake.sendStatusCallback(sms!.sid, "delivered");
+    expect(await db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ status: "delivered" });
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).smsDeliveredAt).toBeInstanceOf(Date);
+    const statusEvents = await db.event.findMany({ where: { businessId: business.id, type: "message.status" } });
+    expect(statusEvents.map((event) => (event.payload as { status: string }).status).sort()).toEqual(["delivered", "sent"]);
+  });
+
+  it("a 500 then success sends exactly one message (retried with backoff)", async () => {
+    fake.failNextCreates(1, { status: 500, message: "Internal Server Error" });
+    const before = fake.createRequests;
+    const { from, messageId } = await missedCall();
+    await messageWhen(messageId, ["sent"]);
+    expect(fake.createRequests - before).toBe(2);
+    expect(sentTo(from)).toHaveLength(1);
+  });
+
+  it("a 429 with Retry-After is honoured and sends once", async () => {
+    fake.failNextCreates(1, { status: 429, code: 20429, message: "Too Many Requests", retryAfter: "1" });
+    const { from, messageId } = await missedCall();
+    await messageWhen(messageId, ["sent"]);
+    expect(sentTo(from)).toHaveLength(1);
+  });
+
+  it("a 400 is not retried: failed with the error code", async () => {
+    fake.failNextCreates(1, { status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
+    const before = fake.createRequests;
+    const { from, call, messageId } = await missedCall();
+    const message = await messageWhen(messageId, ["failed"]);
+    expect(message.errorCode).toBe(21211);
+    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe("completed");
+    expect(fake.createRequests - before).toBe(1);
+    expect(sentTo(from)).toHaveLength(0);
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("rejected");
+  });
+
+  it("21610 marks the number opted out (twilio_error) and never retries", async () => {
+    fake.failNextCreates(1, { status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
+    const { business, from, messageId } = await missedCall();
+    await messageWhen(messageId, ["failed"]);
+    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe("completed");
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({ isOptedOut: true });
+    expect(await db.consentChange.count({ where: { businessId: business.id, phone: from, source: "twilio_error", action: "opt_out" } })).toBe(1);
+  });
+
+  it("a delivery error 30007 in a status callback fails the message with the reason; 21610 there opts out", async () => {
+    const first = await missedCall();
+    const sent = await messageWhen(first.messageId, ["sent"]);
+    await fake.sendStatusCallback(sent.messageSid!, "undelivered", { ErrorCode: "30007" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: first.messageId } })).toMatchObject({
+      status: "undelivered",
+      errorCode: 30007,
+      errorMessage: "Message filtered by the carrier",
+    });
+    const second = await missedCall();
+    const other = await messageWhen(second.messageId, ["sent"]);
+    await fake.sendStatusCallback(other.messageSid!, "failed", { ErrorCode: "21610" });
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } })).toMatchObject({ isOptedOut: true });
+  });
+
+  it("re-checks consent right before sending", async () => {
+    await stopWorkerAndBoss();
+    const { business, from, messageId } = await missedCall();
+    await db.lead.updateMany({ where: { businessId: business.id, phone: from }, data: { isOptedOut: true } });
+    await restartWorker();
+    const message = await messageWhen(messageId, ["canceled"]);
+    expect(message.errorMessage).toBe("opted_out");
+    expect(sentTo(from)).toHaveLength(0);
+  });
+
+  it("an ambiguous attempt (sending, no sid, after a crash) adopts the message Twilio already has", async () => {
+    await stopWorkerAndBoss();
+    const { from, twilioNumber, messageId } = await missedCall();
+    const stored = await db.message.findUniqueOrThrow({ where: { id: messageId } });
+    // The crashed attempt reached Twilio but died before storing the sid.
+    fake.messages.push({ sid: `SM${"b".repeat(32)}`, accountSid, to: from, from: twilioNumber, body: stored.body, status: "sent", dateCreated: new Date() });
+    await db.message.update({ where: { id: messageId }, data: { status: "sending", sendAttempts: 1, sendStartedAt: new Date(Date.now() - 5 * 60_000) } });
+    const before = fake.createRequests;
+    await restartWorker();
+    const { sweepOutboxJob } = await import("@/lib/telephony/sweep-outbox-job");
+    await sweepOutboxJob();
+    const message = await messageWhen(messageId, ["sent"]);
+    expect(message.messageSid).toBe(`SM${"b".repeat(32)}`);
+    expect(fake.createRequests).toBe(before);
+    expect(sentTo(from)).toHaveLength(1);
+  });
+
+  it("a restart between accepting the call and sending sends exactly once", async () => {
+    await stopWorkerAndBoss();
+    const { from, messageId } = await missedCall();
+    await stopBoss(); // the process "dies" with the job still queued
+    await restartWorker();
+    await messageWhen(messageId, ["sent"]);
+    expect(sentTo(from)).toHaveLength(1);
+  });
+});
+
+async function stopWorkerAndBoss() {
+  await stopBoss();
+  // startWorker() guards against running twice in one process; a new "process" starts it afresh.
+  (globalThis as { ringbackWorkerStarted?: boolean }).ringbackWorkerStarted = false;
+}
+
+async function restartWorker() {
+  (globalThis as { ringbackWorkerStarted?: boolean }).ringbackWorkerStarted = false;
+  await startWorker({ pollingIntervalSeconds: 0.5 });
+}

@@ -1,0 +1,76 @@
+// RELIABILITY.md "Webhooks from Twilio": the signature lines, driven through the real /api/twilio/voice route.
+import { describe, expect, it } from "vitest";
+import { POST as voice } from "@/app/api/twilio/voice/route";
+import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
+import { db } from "@/lib/db/client";
+import { createTestBusiness, randomPhone } from "@/test/helpers/business";
+import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
+
+async function callCount(businessId: string) {
+  return db.call.count({ where: { businessId } });
+}
+
+describe("Twilio webhook signatures", () => {
+  it("accepts a correctly signed request (simulator token) and answers TwiML", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: randomPhone(), To: twilioNumber }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/xml");
+    expect(await response.text()).toContain("<Dial");
+    expect(await callCount(business.id)).toBe(1);
+  });
+
+  it("refuses missing, wrong and stale (one parameter altered) signatures with 403 and writes nothing", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const params = { CallSid: callSid(), From: randomPhone(), To: twilioNumber };
+    const failuresBefore = await db.healthEvent.count({ where: { kind: "signature_failure" } });
+    const requests = [
+      await signedTwilioRequest("/api/twilio/voice", params, { signature: null }),
+      await signedTwilioRequest("/api/twilio/voice", params, { signature: "bm90IGEgc2lnbmF0dXJl" }),
+      await signedTwilioRequest("/api/twilio/voice", { ...params, From: randomPhone() }, { signedParams: params }),
+    ];
+    for (const request of requests) expect((await voice(request)).status).toBe(403);
+    expect(await callCount(business.id)).toBe(0);
+    expect(await db.healthEvent.count({ where: { kind: "signature_failure" } })).toBe(failuresBefore + 3);
+  });
+
+  it("checks against PUBLIC_BASE_URL, not the Host or X-Forwarded-Host headers", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const params = { CallSid: callSid(), From: randomPhone(), To: twilioNumber };
+    const forged = await signedTwilioRequest("/api/twilio/voice", params, {
+      signedUrl: "https://evil.example/api/twilio/voice",
+      headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    });
+    expect((await voice(forged)).status).toBe(403);
+    // A request arriving at another host/URL but signed for PUBLIC_BASE_URL is fine: only path + query are taken.
+    const signed = await signedTwilioRequest("/api/twilio/voice", params);
+    const viaProxy = new Request("http://10.0.0.5:3000/api/twilio/voice", { method: "POST", headers: signed.headers, body: await signed.text() });
+    expect((await voice(viaProxy)).status).toBe(200);
+    expect(await callCount(business.id)).toBe(1);
+  });
+
+  it("accepts the URL signed with :443", async () => {
+    const { twilioNumber } = await createTestBusiness();
+    const params = { CallSid: callSid(), From: randomPhone(), To: twilioNumber };
+    const request = await signedTwilioRequest("/api/twilio/voice", params, { signedUrl: "https://ringback.test:443/api/twilio/voice" });
+    expect((await voice(request)).status).toBe(200);
+  });
+
+  it("validates values with ' + @ : and spaces, and unknown extra parameters", async () => {
+    const { twilioNumber } = await createTestBusiness();
+    const params = {
+      CallSid: callSid(),
+      From: randomPhone(),
+      To: twilioNumber,
+      CallerName: "O'Brien + Sons @ Main St: Unit 4",
+      FromCity: "SAN FRANCISCO",
+      SomethingNew: "a=b&c",
+    };
+    expect((await voice(await signedTwilioRequest("/api/twilio/voice", params))).status).toBe(200);
+  });
+
+  it("covers every /api/twilio route (message-status too)", async () => {
+    const request = await signedTwilioRequest("/api/twilio/message-status", { MessageSid: `SM${"0".repeat(32)}`, MessageStatus: "delivered" }, { signature: "x" });
+    expect((await messageStatus(request)).status).toBe(403);
+  });
+});
