@@ -1,0 +1,19 @@
+// Tool `close_conversation`: the customer is done (thanks, wrong number, no longer needed). The thread closes when
+// the polite closing reply is sent.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { publishRecordedEvents } from "@/lib/events/record-event";
+import { recordToolCall } from "@/lib/ai/record-tool-call";
+import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
+
+export const closeConversationInput = z.object({
+  reason: z.string().trim().min(1).max(200).describe("why the conversation is over"),
+});
+
+export async function closeConversation(context: TurnContext, outcome: TurnOutcome, input: z.infer<typeof closeConversationInput>) {
+  const { reason } = closeConversationInput.parse(input);
+  outcome.isClosed = true;
+  const event = await db.$transaction((tx) => recordToolCall(tx, context, "close_conversation", { reason }));
+  await publishRecordedEvents([event]);
+  return { closed: true };
+}

@@ -1,0 +1,146 @@
+// The `ai-turn` job: when the human-priority window ends (or at once while the AI is active). Decides whether the
+// AI may answer, then generates (streamed, takeover-abandonable), guards and sends the reply.
+import { randomUUID } from "node:crypto";
+import { businessHoursSchema, defaultBusinessHours, isWithinBusinessHours } from "@/lib/business/business-hours";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { recordAndPublishEvent } from "@/lib/events/record-event";
+import type { JobPayloads } from "@/lib/jobs/queues";
+import { logger } from "@/lib/log";
+import { detectKeyword } from "@/lib/conversations/keywords";
+import { checkReply, safeFallbackReply } from "@/lib/ai/check-reply";
+import { handOff, handOffReply } from "@/lib/ai/hand-off";
+import { loadConversation } from "@/lib/ai/load-conversation";
+import { runModelAssistant, type AssistantInput, type AssistantResult } from "@/lib/ai/model-assistant";
+import { runScriptedAssistant } from "@/lib/ai/scripted-assistant";
+import { sendAiReply } from "@/lib/ai/send-ai-reply";
+import { splitSms } from "@/lib/ai/split-sms";
+import { createTokenPublisher } from "@/lib/ai/token-publisher";
+import { newTurnOutcome, type TurnContext } from "@/lib/ai/turn-context";
+
+export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): Promise<void> {
+  const thread = await db.thread.findUnique({
+    where: { id: threadId },
+    include: { lead: true, business: { include: { phoneNumbers: { select: { e164: true } } } } },
+  });
+  if (!thread || thread.mode === "human" || thread.mode === "closed" || thread.lead.isOptedOut) return;
+  if (!(await hasUnansweredCustomerMessage(threadId))) return; // a person (or an earlier turn) already answered
+  const { business, lead } = thread;
+  const base = { businessId: business.id, threadId, leadId: lead.id };
+  const hours = businessHoursSchema.safeParse(business.businessHours);
+  const businessHours = hours.success ? hours.data : defaultBusinessHours;
+
+  const isOpenAndAvailable = business.available && isWithinBusinessHours({ hours: businessHours, timeZone: business.timezone });
+  if ((reason === "window" && isOpenAndAvailable) || !business.aiEnabled) {
+    // The professional is working and reachable: the notification stands, no AI.
+    await db.thread.update({ where: { id: threadId }, data: { isWaitingOnPerson: true, windowDeadline: null } });
+    await recordAndPublishEvent({ ...base, type: "thread.waiting_on_person", actor: { kind: "system" }, payload: { reason: business.aiEnabled ? "business_hours" : "ai_disabled" } });
+    return;
+  }
+
+  const generationId = `gen_${randomUUID()}`;
+  const claimed = await db.$executeRaw`
+    UPDATE "Thread" SET "aiGenerationId" = ${generationId}, mode = 'ai', "aiTurnCount" = "aiTurnCount" + 1,
+      "windowDeadline" = NULL, "isWaitingOnPerson" = false, "updatedAt" = now()
+    WHERE id = ${threadId} AND mode IN ('auto', 'ai')
+      AND ("aiGenerationId" IS NULL OR "updatedAt" < now() - interval '3 minutes')`;
+  if (claimed === 0) {
+    const current = await db.thread.findUnique({ where: { id: threadId }, select: { mode: true } });
+    if (!current || current.mode === "human" || current.mode === "closed") return;
+    throw new Error("another AI generation is in progress in this thread; retrying later");
+  }
+  if (thread.mode === "auto") {
+    await recordAndPublishEvent({ ...base, type: "thread.mode_changed", actor: { kind: "ai" }, payload: { from: "auto", to: "ai", reason } });
+  }
+
+  const context: TurnContext = { ...base, generationId };
+  const outcome = newTurnOutcome();
+  const publisher = createTokenPublisher(context);
+  const abort = new AbortController();
+  const watcher = setInterval(() => {
+    void db.thread
+      .findUnique({ where: { id: threadId }, select: { aiGenerationId: true } })
+      .then((row) => row?.aiGenerationId !== generationId && abort.abort())
+      .catch(() => undefined);
+  }, 300);
+
+  const isTurnLimitReached = thread.aiTurnCount >= business.aiMaxTurns;
+  const assistant = env().ai.apiKey ? runModelAssistant : runScriptedAssistant;
+  const input: AssistantInput = {
+    context,
+    outcome,
+    profile: { ...business, businessHours },
+    conversation: await loadConversation(threadId),
+    lead,
+    publisher,
+    abortSignal: abort.signal,
+  };
+  let result: AssistantResult | null = null;
+  let attempts = 0;
+  try {
+    if (isTurnLimitReached) await handOff(context, outcome, { reason: "the AI reached its turn limit" }, "");
+    while (!isTurnLimitReached && !result && attempts < 2 && !abort.signal.aborted) {
+      attempts++;
+      try {
+        result = await assistant(input);
+      } catch (error) {
+        if (abort.signal.aborted) break;
+        logger.warn({ err: error, threadId, attempt: attempts }, "AI generation failed");
+        await recordAndPublishEvent({ ...base, type: "ai.error", actor: { kind: "ai" }, payload: { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) } });
+      }
+    }
+  } finally {
+    clearInterval(watcher);
+    await publisher.close();
+  }
+  if (abort.signal.aborted) {
+    await recordAndPublishEvent({ ...base, type: "ai.abandoned", actor: { kind: "ai" }, payload: { generationId, stage: "streaming" } });
+    await publisher.finish("ai.abandoned");
+    return;
+  }
+
+  let text: string;
+  if (isTurnLimitReached) text = handOffReply;
+  else if (!result) {
+    // The model failed twice: a short safe message, and a person takes it from here.
+    await handOff(context, outcome, { reason: "the AI could not answer (model error)" }, "");
+    text = `Thanks for your message! Someone from ${business.name} will get back to you shortly.`;
+  } else {
+    text = result.text || (outcome.isHandedOff ? handOffReply : outcome.isClosed ? "Thanks for reaching out. Take care!" : safeFallbackReply);
+    const verdict = checkReply(text, {
+      profileText: [business.services, business.serviceArea, business.aiInstructions, business.priceList, business.bookingUrl ?? ""].join("\n"),
+      priceList: business.priceList,
+      bookingUrl: business.bookingUrl,
+      phoneNumbers: business.phoneNumbers.map((number) => number.e164),
+    });
+    if (!verdict.isAllowed) {
+      await recordAndPublishEvent({ ...base, type: "ai.blocked_reply", actor: { kind: "ai" }, payload: { generationId, reasons: verdict.reasons, blockedText: text } });
+      text = safeFallbackReply;
+    }
+  }
+
+  const sent = await sendAiReply({
+    context,
+    outcome,
+    parts: splitSms(text).slice(0, 3),
+    usageEvent: { generationId, reason, model: result?.model ?? (isTurnLimitReached ? "none" : "failed"), usage: result?.usage ?? null, attempts },
+  });
+  logger.info({ threadId, model: result?.model, usage: result?.usage, isSent: sent.isSent }, "AI turn finished");
+  if (!sent.isSent) await recordAndPublishEvent({ ...base, type: "ai.abandoned", actor: { kind: "ai" }, payload: { generationId, stage: "sending" } });
+  await publisher.finish(sent.isSent ? "ai.done" : "ai.abandoned", { messageIds: sent.messageIds });
+}
+
+/** Is the customer's latest (non-keyword) message still without an answer from the AI or a person? */
+export async function hasUnansweredCustomerMessage(threadId: string): Promise<boolean> {
+  const lastInbound = await db.message.findFirst({
+    where: { threadId, direction: "inbound" },
+    orderBy: { createdAt: "desc" },
+    select: { body: true, createdAt: true },
+  });
+  if (!lastInbound || detectKeyword(lastInbound.body)) return false;
+  const answered = await db.message.findFirst({
+    where: { threadId, direction: "outbound", authorKind: { in: ["ai", "user"] }, createdAt: { gte: lastInbound.createdAt } },
+    select: { id: true },
+  });
+  return !answered;
+}
