@@ -2,7 +2,7 @@
 // metric), a push job per row, and, for urgent events, an escalation job that fires if nobody opened it.
 import type { NotificationKind, Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { enqueue } from "@/lib/jobs/boss";
+import { enqueue, getBoss } from "@/lib/jobs/boss";
 import { localTime } from "@/lib/business/business-hours";
 
 export type NotifyInput = {
@@ -47,7 +47,8 @@ export async function notifyMembersInTx(tx: Prisma.TransactionClient, input: Not
     const preferenceKey = kindToPreference[input.kind];
     // Emergencies are always delivered: neither preferences nor quiet hours mute them.
     if (!isEmergency && preferenceKey && preferences[preferenceKey] === false) continue;
-    if (!isEmergency && isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)) continue;
+    // A test notification is asked for on purpose, so quiet hours do not swallow it either.
+    if (!isEmergency && input.kind !== "test" && isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)) continue;
     const notification = await tx.notification.create({
       data: {
         businessId: input.businessId,
@@ -69,6 +70,8 @@ export async function notifyMembersInTx(tx: Prisma.TransactionClient, input: Not
   return created;
 }
 
-export function notifyMembers(input: NotifyInput) {
+export async function notifyMembers(input: NotifyInput) {
+  // Start the queue outside the transaction: its first start can outlast the transaction timeout.
+  await getBoss();
   return db.$transaction((tx) => notifyMembersInTx(tx, input));
 }

@@ -1,0 +1,23 @@
+// A call in the conversation timeline: missed or answered, and the voicemail if one was left.
+import { clockTime } from "@/components/inbox/format";
+import type { ThreadCall } from "@/components/inbox/types";
+
+export function CallEntry({ call }: { call: ThreadCall }) {
+  return (
+    <li
+      className="mx-auto w-full max-w-sm rounded-xl bg-amber-50 px-3 py-2 text-center text-sm text-amber-900 ring-1 ring-amber-200"
+      data-testid="call-entry"
+    >
+      <p className="font-semibold">
+        {call.isMissed === false ? "Answered call" : "Missed call"} · {clockTime(call.createdAt)}
+      </p>
+      {call.voicemailUrl ? (
+        <div className="mt-1 space-y-1">
+          <p>Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}</p>
+          <audio controls preload="none" src={call.voicemailUrl} className="w-full" />
+          {call.voicemailTranscript ? <p className="italic">“{call.voicemailTranscript}”</p> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

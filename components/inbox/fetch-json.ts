@@ -1,0 +1,34 @@
+// SWR fetcher and JSON POST for the inbox: errors carry the API's message so the UI can show it.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? "error",
+      body.error?.message ?? "Something went wrong. Try again.",
+    );
+  }
+  return body as T;
+}
+
+export const fetchJson = <T>(url: string): Promise<T> =>
+  fetch(url, { credentials: "same-origin" }).then((r) => parse<T>(r));
+
+export function postJson<T>(url: string, body?: unknown, method = "POST"): Promise<T> {
+  return fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).then((r) => parse<T>(r));
+}

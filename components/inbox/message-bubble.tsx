@@ -1,0 +1,60 @@
+// One message in the chat: the customer on the left; the auto-reply, the AI and each team member on the right,
+// each with its own colour and label.
+import { clsx } from "clsx";
+import { clockTime } from "@/components/inbox/format";
+import type { ThreadMessage } from "@/components/inbox/types";
+
+function author(message: ThreadMessage): { label: string; className: string } {
+  switch (message.authorKind) {
+    case "customer":
+      return { label: "Customer", className: "bg-white text-slate-900 ring-1 ring-slate-200" };
+    case "system":
+      return {
+        label: message.purpose === "keyword_reply" ? "Automatic" : "Auto-reply",
+        className: "bg-slate-200 text-slate-900",
+      };
+    case "ai":
+      return { label: "AI assistant", className: "bg-violet-600 text-white" };
+    case "user":
+      return { label: message.authorName || "Team member", className: "bg-brand-600 text-white" };
+    default: {
+      const unreachable: never = message.authorKind;
+      return unreachable;
+    }
+  }
+}
+
+const failed = new Set(["failed", "undelivered"]);
+
+export function MessageBubble({ message }: { message: ThreadMessage }) {
+  const isInbound = message.direction === "inbound";
+  const look = author(message);
+  return (
+    <li
+      className={clsx("flex flex-col", isInbound ? "items-start" : "items-end")}
+      data-testid="message-bubble"
+      data-author={message.authorKind}
+    >
+      <span className="px-1 text-xs text-slate-500">
+        {look.label} · {clockTime(message.createdAt)}
+      </span>
+      <p
+        className={clsx(
+          "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-base",
+          look.className,
+        )}
+      >
+        {message.body}
+      </p>
+      {!isInbound ? (
+        <span
+          className={clsx("px-1 text-xs", failed.has(message.status) ? "font-semibold text-red-700" : "text-slate-500")}
+        >
+          {failed.has(message.status)
+            ? `Not delivered${message.errorCode ? ` (${message.errorCode})` : ""}`
+            : message.status}
+        </span>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+// The controls that decide who answers. "Take over" comes first and biggest whenever the auto-text or the AI holds
+// the conversation: on iOS there are no notification actions, so this is the one-tap takeover.
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { postJson } from "@/components/inbox/fetch-json";
+import type { ThreadMode } from "@/components/inbox/types";
+
+export function ThreadActions({
+  threadId,
+  mode,
+  onTakenOver,
+  onChanged,
+}: {
+  threadId: string;
+  mode: ThreadMode;
+  onTakenOver: () => void;
+  onChanged: () => void;
+}) {
+  const [pending, setPending] = useState<"takeover" | "release" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: "takeover" | "release", body?: unknown) {
+    setPending(action);
+    setError(null);
+    try {
+      await postJson(`/api/threads/${threadId}/${action}`, body);
+      if (action === "takeover") onTakenOver();
+      onChanged();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : "That did not work. Try again.");
+    } finally {
+      setPending(null);
+    }
+  }
+
+  const isHuman = mode === "human";
+  return (
+    <div className="space-y-2">
+      {!isHuman ? (
+        <Button
+          data-testid="takeover-button"
+          className="min-h-14 w-full text-lg"
+          disabled={pending !== null}
+          onClick={() => void run("takeover")}
+        >
+          {pending === "takeover" ? "Taking over…" : "Take over"}
+        </Button>
+      ) : null}
+      <div className="flex gap-2">
+        {mode !== "ai" ? (
+          <Button
+            look="secondary"
+            data-testid="release-button"
+            className="flex-1"
+            disabled={pending !== null}
+            onClick={() => void run("release", { now: true })}
+          >
+            {pending === "release" ? "Handing back…" : "Hand back to AI"}
+          </Button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

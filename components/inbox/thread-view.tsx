@@ -1,0 +1,88 @@
+// One conversation: the chat (messages and calls in time order), the AI reply as it is written, the controls and
+// the composer. Live events refetch the thread; when the stream is down it polls.
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import useSWR, { useSWRConfig } from "swr";
+import { AiStreamBubble } from "@/components/inbox/ai-stream-bubble";
+import { CallEntry } from "@/components/inbox/call-entry";
+import { Composer } from "@/components/inbox/composer";
+import { fetchJson } from "@/components/inbox/fetch-json";
+import { formatPhoneForDisplay } from "@/components/inbox/format";
+import { LeadCard } from "@/components/inbox/lead-card";
+import { MessageBubble } from "@/components/inbox/message-bubble";
+import { ModeBadge } from "@/components/inbox/mode-badge";
+import { ThreadActions } from "@/components/inbox/thread-actions";
+import type { ThreadCall, ThreadDetail, ThreadMessage } from "@/components/inbox/types";
+import { useAiStream } from "@/components/inbox/use-ai-stream";
+import { useLiveEvents } from "@/components/inbox/use-live-events";
+
+type Entry = { kind: "message"; at: string; message: ThreadMessage } | { kind: "call"; at: string; call: ThreadCall };
+
+function timeline(thread: ThreadDetail): Entry[] {
+  const entries: Entry[] = [
+    ...thread.messages.map((message) => ({ kind: "message" as const, at: message.createdAt, message })),
+    ...thread.calls.map((call) => ({ kind: "call" as const, at: call.createdAt, call })),
+  ];
+  return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export function ThreadView({ threadId }: { threadId: string }) {
+  const shouldFocusComposer = useSearchParams().get("focus") === "composer";
+  const url = `/api/threads/${threadId}`;
+  const { stream, apply, markAbandoned } = useAiStream();
+  const { mutate: mutateKey } = useSWRConfig();
+  const { isLive } = useLiveEvents(`${url}/events`, (frame) => {
+    apply(frame);
+    if (frame.type !== "ai.token" && frame.type !== "ready") void mutateKey(url);
+  });
+  const { data, error, mutate } = useSWR<{ thread: ThreadDetail }>(url, fetchJson, {
+    refreshInterval: isLive ? 0 : 10_000,
+  });
+
+  if (error && !data) {
+    return (
+      <p className="p-4 text-red-700" role="alert">
+        {error.message ?? "Could not load this conversation."}
+      </p>
+    );
+  }
+  if (!data) return <p className="p-4 text-slate-500">Loading…</p>;
+  const thread = data.thread;
+  const who = thread.lead.name || formatPhoneForDisplay(thread.lead.phone);
+  return (
+    <div className="flex flex-col gap-4 md:grid md:grid-cols-[1fr_18rem]">
+      <div className="flex min-w-0 flex-col gap-3">
+        <div className="flex items-center gap-2">
+          <h1 className="min-w-0 flex-1 truncate text-xl font-bold">{who}</h1>
+          <ModeBadge mode={thread.mode} holderName={thread.mode === "human" ? thread.holder?.name || "You" : null} />
+        </div>
+        <ThreadActions
+          threadId={thread.id}
+          mode={thread.mode}
+          onTakenOver={markAbandoned}
+          onChanged={() => void mutate()}
+        />
+        <ol className="flex flex-col gap-3 py-2" aria-label="Conversation">
+          {timeline(thread).map((entry) =>
+            entry.kind === "message" ? (
+              <MessageBubble key={entry.message.id} message={entry.message} />
+            ) : (
+              <CallEntry key={entry.call.id} call={entry.call} />
+            ),
+          )}
+          <AiStreamBubble stream={stream} />
+        </ol>
+        <div className="sticky bottom-20 z-[5] -mx-4 border-t border-slate-200 bg-slate-50 px-4 py-2 md:bottom-0">
+          <Composer
+            threadId={thread.id}
+            isOptedOut={thread.lead.isOptedOut}
+            shouldFocus={shouldFocusComposer}
+            onSent={() => void mutate()}
+          />
+        </div>
+      </div>
+      <LeadCard key={JSON.stringify(thread.lead)} lead={thread.lead} onSaved={() => void mutate()} />
+    </div>
+  );
+}

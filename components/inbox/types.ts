@@ -1,0 +1,74 @@
+// What the inbox receives from /api/threads and /api/threads/{id} (dates arrive as ISO strings).
+export type ThreadMode = "auto" | "ai" | "human" | "closed";
+
+export type ThreadRow = {
+  id: string;
+  customerPhone: string;
+  mode: ThreadMode;
+  holderUserId: string | null;
+  isWaitingOnPerson: boolean;
+  unreadCount: number;
+  lastActivityAt: string;
+  lead: {
+    id: string;
+    name: string | null;
+    status: string;
+    service: string | null;
+    urgency: string;
+    isOptedOut: boolean;
+  };
+  lastMessage: { body: string; direction: string | null; authorKind: string | null; at: string } | null;
+};
+
+export type ThreadMessage = {
+  id: string;
+  direction: "inbound" | "outbound";
+  authorKind: "customer" | "system" | "ai" | "user";
+  purpose: string;
+  body: string;
+  status: string;
+  errorCode: number | null;
+  createdAt: string;
+  authorName: string | null;
+  authorUserId: string | null;
+};
+
+export type ThreadCall = {
+  id: string;
+  status: string;
+  isMissed: boolean | null;
+  missReason: string | null;
+  voicemailUrl: string | null;
+  voicemailDurationSec: number | null;
+  voicemailTranscript: string | null;
+  createdAt: string;
+};
+
+export type ThreadLead = {
+  id: string;
+  phone: string;
+  name: string | null;
+  address: string | null;
+  service: string | null;
+  problem: string | null;
+  urgency: string;
+  preferredTime: string | null;
+  status: string;
+  isOptedOut: boolean;
+};
+
+export type ThreadDetail = {
+  id: string;
+  mode: ThreadMode;
+  isWaitingOnPerson: boolean;
+  isAiWriting: boolean;
+  aiGenerationId: string | null;
+  holder: { id: string; name: string; email: string } | null;
+  lead: ThreadLead;
+  messages: ThreadMessage[];
+  calls: ThreadCall[];
+  events: { id: string; type: string; actorKind: string; createdAt: string; payload: unknown }[];
+};
+
+/** One frame of /api/events or /api/threads/{id}/events. */
+export type LiveFrame = { type: string; id?: string | null; threadId?: string | null; data?: Record<string, unknown> };

@@ -1,0 +1,98 @@
+// One conversation for the thread view: messages (who wrote each), calls with voicemail, the lead, recent events.
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export async function getThread({
+  businessId,
+  threadId,
+  markRead = false,
+}: {
+  businessId: string;
+  threadId: string;
+  markRead?: boolean;
+}) {
+  const thread = await db.thread.findFirst({
+    where: { id: threadId, businessId },
+    select: {
+      id: true,
+      mode: true,
+      isWaitingOnPerson: true,
+      unreadCount: true,
+      aiGenerationId: true,
+      windowDeadline: true,
+      takenOverAt: true,
+      lastMessageAt: true,
+      createdAt: true,
+      holder: { select: { id: true, name: true, email: true } },
+      lead: {
+        select: {
+          id: true,
+          phone: true,
+          name: true,
+          address: true,
+          service: true,
+          problem: true,
+          urgency: true,
+          preferredTime: true,
+          status: true,
+          isOptedOut: true,
+          notes: true,
+        },
+      },
+      messages: {
+        where: { purpose: { not: "escalation" } },
+        orderBy: { createdAt: "asc" },
+        take: 500,
+        select: {
+          id: true,
+          direction: true,
+          authorKind: true,
+          purpose: true,
+          body: true,
+          status: true,
+          errorCode: true,
+          createdAt: true,
+          authorUser: { select: { id: true, name: true } },
+        },
+      },
+      calls: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          direction: true,
+          status: true,
+          isMissed: true,
+          missReason: true,
+          voicemailUrl: true,
+          voicemailDurationSec: true,
+          voicemailTranscript: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  if (!thread) throw new AppError("not_found", "Conversation not found.");
+  const events = await db.event.findMany({
+    where: { businessId, threadId },
+    orderBy: { id: "desc" },
+    take: 50,
+    select: { id: true, type: true, actorKind: true, actorUserId: true, payload: true, createdAt: true },
+  });
+  if (markRead && thread.unreadCount > 0) {
+    await db.thread.updateMany({ where: { id: threadId, businessId }, data: { unreadCount: 0 } });
+  }
+  return {
+    ...thread,
+    unreadCount: markRead ? 0 : thread.unreadCount,
+    isAiWriting: Boolean(thread.aiGenerationId),
+    aiGenerationId: thread.aiGenerationId,
+    messages: thread.messages.map(({ authorUser, ...message }) => ({
+      ...message,
+      authorName: authorUser?.name ?? null,
+      authorUserId: authorUser?.id ?? null,
+    })),
+    events: events.reverse().map((event) => ({ ...event, id: event.id.toString() })),
+  };
+}
+
+export type ThreadDetail = Awaited<ReturnType<typeof getThread>>;

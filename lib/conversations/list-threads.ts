@@ -1,0 +1,68 @@
+// The inbox list: a business's conversations, newest activity first, each with what the list row shows.
+import { db } from "@/lib/db/client";
+
+const PREVIEW_CHARS = 140;
+
+export async function listThreads({
+  businessId,
+  limit = 50,
+  before,
+}: {
+  businessId: string;
+  limit?: number;
+  before?: Date;
+}) {
+  const threads = await db.thread.findMany({
+    where: { businessId, ...(before ? { lastMessageAt: { lt: before } } : {}) },
+    orderBy: { lastMessageAt: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      mode: true,
+      isWaitingOnPerson: true,
+      unreadCount: true,
+      holderUserId: true,
+      lastMessageAt: true,
+      lastMessagePreview: true,
+      lead: {
+        select: { id: true, phone: true, name: true, status: true, service: true, urgency: true, isOptedOut: true },
+      },
+      messages: {
+        where: { purpose: { not: "escalation" } },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { body: true, direction: true, authorKind: true, createdAt: true },
+      },
+    },
+  });
+  return threads.map(({ messages, lead, ...thread }) => {
+    const last = messages[0];
+    return {
+      id: thread.id,
+      customerPhone: lead.phone,
+      lead,
+      mode: thread.mode,
+      holderUserId: thread.holderUserId,
+      isWaitingOnPerson: thread.isWaitingOnPerson,
+      unreadCount: thread.unreadCount,
+      lastActivityAt: thread.lastMessageAt.toISOString(),
+      lastMessage: last
+        ? {
+            body: last.body.slice(0, PREVIEW_CHARS),
+            direction: last.direction,
+            authorKind: last.authorKind,
+            at: last.createdAt.toISOString(),
+          }
+        : thread.lastMessagePreview
+          ? {
+              body: thread.lastMessagePreview,
+              direction: null,
+              authorKind: null,
+              at: thread.lastMessageAt.toISOString(),
+            }
+          : null,
+    };
+  });
+}
+
+export type ThreadListItem = Awaited<ReturnType<typeof listThreads>>[number];

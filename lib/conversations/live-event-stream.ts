@@ -1,0 +1,139 @@
+// Server-Sent Events for the inbox and the thread view. Stored Events carry `id:` (their bigint id), so a
+// reconnecting EventSource sends Last-Event-ID and gets everything it missed replayed from the log before the
+// live feed continues; AI token deltas are live only (no id). The live feed itself crosses instances (bus.ts).
+import { db } from "@/lib/db/client";
+import { subscribeLive, type LiveEvent } from "@/lib/events/bus";
+
+const HEARTBEAT_MS = 15_000;
+const REPLAY_LIMIT = 500;
+
+type Filter = { businessId: string; threadId?: string };
+type Options = { /** the inbox list needs no AI token deltas */ isTokenFree?: boolean };
+
+/** The resume point a client sent: the Last-Event-ID header, or `?lastEventId=` for clients that cannot set it. */
+export function readLastEventId(request: Request): bigint | null {
+  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  return raw && /^\d{1,19}$/.test(raw) ? BigInt(raw) : null;
+}
+
+function frame(event: { id?: string; data: unknown }): string {
+  return `${event.id ? `id: ${event.id}\n` : ""}data: ${JSON.stringify(event.data)}\n\n`;
+}
+
+async function storedAfter(filter: Filter, afterId: bigint) {
+  const events = await db.event.findMany({
+    where: {
+      businessId: filter.businessId,
+      ...(filter.threadId ? { threadId: filter.threadId } : {}),
+      id: { gt: afterId },
+    },
+    orderBy: { id: "asc" },
+    take: REPLAY_LIMIT,
+    select: { id: true, type: true, threadId: true },
+  });
+  return events.map((event) => ({ id: event.id.toString(), type: event.type, threadId: event.threadId }));
+}
+
+async function latestId(filter: Filter): Promise<bigint> {
+  const latest = await db.event.findFirst({
+    where: { businessId: filter.businessId, ...(filter.threadId ? { threadId: filter.threadId } : {}) },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return latest?.id ?? 0n;
+}
+
+/** Opens the stream; it ends when the client goes away (request.signal). */
+export function liveEventStream(request: Request, filter: Filter, options: Options = {}): Response {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let isClosed = false;
+      let lastSentId = readLastEventId(request);
+      let pending: LiveEvent[] | null = []; // live events that arrive while the replay runs
+      const send = (text: string) => {
+        if (isClosed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const sendLive = (event: LiveEvent) => {
+        if (options.isTokenFree && event.type === "ai.token") return;
+        if (event.id) {
+          const id = BigInt(event.id);
+          if (lastSentId !== null && id <= lastSentId) return; // already replayed
+          lastSentId = id;
+        }
+        send(
+          frame({
+            id: event.id,
+            data: {
+              type: event.type,
+              threadId: event.threadId ?? null,
+              id: event.id ?? null,
+              ...(event.data ? { data: event.data } : {}),
+            },
+          }),
+        );
+      };
+      const replay = async () => {
+        if (lastSentId === null) return;
+        for (const event of await storedAfter(filter, lastSentId)) {
+          lastSentId = BigInt(event.id);
+          send(frame({ id: event.id, data: event }));
+        }
+      };
+      const unsubscribe = await subscribeLive(
+        filter,
+        (event) => (pending ? pending.push(event) : sendLive(event)),
+        // The listener reconnected: NOTIFYs may have been lost meanwhile, so fill the gap from the log.
+        () => void replay().catch(() => send(frame({ data: { type: "resync" } }))),
+      );
+      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
+      function close() {
+        if (isClosed) return;
+        isClosed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        request.signal.removeEventListener("abort", close);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      }
+      cleanup = close;
+      request.signal.addEventListener("abort", close);
+      send("retry: 3000\n\n");
+      try {
+        if (lastSentId === null) {
+          // A fresh client: announce the current position so its next reconnect resumes from here.
+          lastSentId = await latestId(filter);
+          send(frame({ id: lastSentId.toString(), data: { type: "ready", id: lastSentId.toString() } }));
+        } else {
+          await replay();
+          send(frame({ data: { type: "ready", id: lastSentId.toString() } }));
+        }
+      } finally {
+        const buffered = pending ?? [];
+        pending = null;
+        for (const event of buffered) sendLive(event);
+      }
+      if (request.signal.aborted) close();
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sendAiReply } from "@/lib/ai/send-ai-reply";
+import { newTurnOutcome } from "@/lib/ai/turn-context";
+import { takeOverThread } from "@/lib/conversations/take-over-thread";
+import { db } from "@/lib/db/client";
+import { subscribeLive, type LiveEvent } from "@/lib/events/bus";
+import { getBoss } from "@/lib/jobs/boss";
+import { createTestBusiness, randomPhone } from "@/test/helpers/business";
+
+beforeAll(async () => {
+  await getBoss();
+});
+
+async function threadWithAiWriting() {
+  const owner = await createTestBusiness();
+  const lead = await db.lead.create({ data: { businessId: owner.business.id, phone: randomPhone() } });
+  const generationId = `gen-${Date.now()}`;
+  const thread = await db.thread.create({
+    data: {
+      businessId: owner.business.id,
+      leadId: lead.id,
+      mode: "ai",
+      aiGenerationId: generationId,
+      isWaitingOnPerson: true,
+    },
+  });
+  const context = { businessId: owner.business.id, threadId: thread.id, leadId: lead.id, generationId };
+  return { ...owner, lead, thread, generationId, context };
+}
+
+const reply = (context: Awaited<ReturnType<typeof threadWithAiWriting>>["context"]) =>
+  sendAiReply({ context, outcome: newTurnOutcome(), parts: ["Thanks! What's the address?"], usageEvent: {} });
+
+describe("takeOverThread", () => {
+  it("abandons the AI reply being written: it is never sent", async () => {
+    const { business, user, thread, generationId, context } = await threadWithAiWriting();
+    const live: LiveEvent[] = [];
+    const unsubscribe = await subscribeLive({ businessId: business.id, threadId: thread.id }, (event) =>
+      live.push(event),
+    );
+    const result = await takeOverThread({ businessId: business.id, threadId: thread.id, userId: user.id, via: "push" });
+    expect(result.abandonedGenerationId).toBe(generationId);
+    expect(await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({
+      mode: "human",
+      holderUserId: user.id,
+      aiGenerationId: null,
+      isWaitingOnPerson: false,
+    });
+    // The AI finishes its reply after the takeover: the atomic send check fails and nothing is queued.
+    expect(await reply(context)).toEqual({ isSent: false, messageIds: [] });
+    expect(await db.message.count({ where: { threadId: thread.id, purpose: "ai_reply" } })).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    unsubscribe();
+    expect(live.map((event) => event.type)).toEqual(expect.arrayContaining(["ai.abandoned", "thread.taken_over"]));
+    const event = await db.event.findFirstOrThrow({ where: { threadId: thread.id, type: "thread.taken_over" } });
+    expect(event).toMatchObject({
+      actorKind: "user",
+      actorUserId: user.id,
+      payload: { via: "push", previousMode: "ai", abandonedGenerationId: generationId },
+    });
+  });
+
+  it("without a takeover the same reply is sent (the check is real)", async () => {
+    const { thread, context } = await threadWithAiWriting();
+    expect((await reply(context)).isSent).toBe(true);
+    expect(await db.message.count({ where: { threadId: thread.id, purpose: "ai_reply" } })).toBe(1);
+  });
+
+  it("stamps takeoverAt on the thread's unanswered notifications, once", async () => {
+    const { business, user, thread } = await threadWithAiWriting();
+    const notification = await db.notification.create({
+      data: {
+        businessId: business.id,
+        threadId: thread.id,
+        userId: user.id,
+        kind: "customer_reply",
+        title: "t",
+        body: "b",
+      },
+    });
+    await takeOverThread({ businessId: business.id, threadId: thread.id, userId: user.id });
+    const first = await db.notification.findUniqueOrThrow({ where: { id: notification.id } });
+    expect(first.takeoverAt).toBeInstanceOf(Date);
+    const again = await takeOverThread({ businessId: business.id, threadId: thread.id, userId: user.id });
+    expect(again.wasAlreadyHeld).toBe(true);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: notification.id } })).takeoverAt).toEqual(
+      first.takeoverAt,
+    );
+    expect(await db.event.count({ where: { threadId: thread.id, type: "thread.taken_over" } })).toBe(1);
+  });
+
+  it("refuses another business's thread", async () => {
+    const { thread } = await threadWithAiWriting();
+    const other = await createTestBusiness();
+    await expect(
+      takeOverThread({ businessId: other.business.id, threadId: thread.id, userId: other.user.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({
+      mode: "ai",
+      holderUserId: null,
+    });
+  });
+});

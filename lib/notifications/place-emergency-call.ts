@@ -1,0 +1,55 @@
+// An emergency nobody opened: ring the professional with a spoken alert and "press 1 to connect to the customer".
+// In simulator mode nothing leaves the machine: the call is recorded as an Event the thread shows.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { recordAndPublishEvent } from "@/lib/events/record-event";
+import { logger, maskPhone } from "@/lib/log";
+import { getTwilioClient } from "@/lib/telephony/twilio-client";
+import { callbackUrl, voiceResponse } from "@/lib/telephony/twiml";
+
+export function emergencyAlertTwiml({ title, threadId }: { title: string; threadId: string }): string {
+  const response = voiceResponse();
+  const gather = response.gather({
+    numDigits: 1,
+    timeout: 10,
+    action: callbackUrl("emergency-connect", { threadId }),
+    method: "POST",
+  });
+  gather.say(`Emergency lead from Ringback. ${title}. Press 1 to connect to the customer now.`);
+  response.say("No key pressed. Open the Ringback inbox to answer. Goodbye.");
+  return response.toString();
+}
+
+export async function placeEmergencyCall(input: {
+  businessId: string;
+  threadId: string;
+  leadId: string;
+  memberPhone: string;
+  title: string;
+}) {
+  const from = await db.phoneNumber.findFirst({
+    where: { businessId: input.businessId },
+    orderBy: { createdAt: "asc" },
+    select: { e164: true },
+  });
+  const twiml = emergencyAlertTwiml(input);
+  let callSid: string | null = null;
+  let error: string | null = null;
+  if (!env().twilio.isSimulator && from) {
+    try {
+      const call = await getTwilioClient().calls.create({ to: input.memberPhone, from: from.e164, twiml });
+      callSid = call.sid;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+      logger.error({ err: cause, to: maskPhone(input.memberPhone) }, "emergency alert call failed");
+    }
+  }
+  await recordAndPublishEvent({
+    businessId: input.businessId,
+    threadId: input.threadId,
+    leadId: input.leadId,
+    type: "notification.emergency_call",
+    actor: { kind: "system" },
+    payload: { to: maskPhone(input.memberPhone), callSid, simulated: env().twilio.isSimulator, error },
+  });
+}

@@ -1,0 +1,37 @@
+// What a push carries: ids and a short preview, never a whole conversation. Web push limits the encrypted record,
+// leaving 3,993 bytes of plaintext; previews are trimmed until the JSON fits.
+import type { NotificationKind } from "@prisma/client";
+
+export const MAX_PUSH_PAYLOAD_BYTES = 3_993;
+
+export type PushPayload = {
+  notificationId: string;
+  threadId: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  url: string;
+  urgent: boolean;
+};
+
+function cut(text: string, chars: number): string {
+  const characters = Array.from(text);
+  return characters.length <= chars ? text : `${characters.slice(0, Math.max(chars - 1, 0)).join("")}…`;
+}
+
+export function buildPushPayload(input: PushPayload): string {
+  let titleChars = 120;
+  let bodyChars = 240;
+  for (;;) {
+    const json = JSON.stringify({ ...input, title: cut(input.title, titleChars), body: cut(input.body, bodyChars) });
+    if (Buffer.byteLength(json) <= MAX_PUSH_PAYLOAD_BYTES || (titleChars === 0 && bodyChars === 0)) return json;
+    titleChars = Math.floor(titleChars * 0.8);
+    bodyChars = Math.floor(bodyChars * 0.8);
+  }
+}
+
+/** Missed calls and emergencies wake the phone; they also stay deliverable longer. */
+export function pushDeliveryOptions(kind: NotificationKind, isUrgent: boolean) {
+  const isHigh = isUrgent || kind === "missed_call" || kind === "called_again" || kind === "emergency";
+  return { urgency: isHigh ? ("high" as const) : ("normal" as const), TTL: kind === "emergency" ? 86_400 : 3_600 };
+}

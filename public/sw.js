@@ -1,0 +1,159 @@
+// Ringback service worker. Offline: page navigations go to the network first and fall back to the cached
+// /offline shell; hashed build assets (/_next/static) are cached as they load. API calls are never cached.
+// Push notifications: handled below this section (helper INBOX adds "push" and "notificationclick").
+const CACHE = "ringback-shell-v1";
+const OFFLINE_URL = "/offline";
+const PRECACHE = [OFFLINE_URL, "/icons/icon-192.png", "/icons/icon-512.png"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith("ringback-shell-") && key !== CACHE).map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request).catch(() => caches.match(OFFLINE_URL).then((cached) => cached || Response.error())),
+    );
+    return;
+  }
+  if (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")) {
+    event.respondWith(
+      caches.match(request).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone();
+              event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+            }
+            return response;
+          }),
+      ),
+    );
+  }
+});
+
+// ---- Push notifications (helper INBOX) ----------------------------------------------------------------------
+// Every push shows a notification (browsers penalise silent pushes). Payload: { notificationId, threadId, kind,
+// title, body, url, urgent }. Actions are a bonus: Safari/iOS show none, so a plain tap opens the thread, whose
+// first control is the big Take over button.
+
+self.addEventListener("push", (event) => {
+  let payload = {};
+  try {
+    payload = event.data ? event.data.json() : {};
+  } catch {
+    payload = { body: event.data ? event.data.text() : "" };
+  }
+  const threadId = payload.threadId || null;
+  const title = payload.title || "Ringback";
+  const options = {
+    body: payload.body || "Open Ringback to see what happened.",
+    tag: threadId || payload.notificationId || "ringback",
+    renotify: true,
+    requireInteraction: Boolean(payload.urgent),
+    icon: "/icons/icon-192.png",
+    badge: "/icons/icon-192.png",
+    timestamp: Date.now(),
+    data: {
+      url: payload.url || (threadId ? `/inbox/${threadId}` : "/inbox"),
+      threadId,
+      notificationId: payload.notificationId || null,
+      kind: payload.kind || null,
+    },
+    actions: threadId
+      ? [
+          { action: "takeover", title: "Take over" },
+          { action: "let-ai", title: "Let AI handle" },
+        ]
+      : [],
+  };
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+function postWithSession(path, body) {
+  // The member's session cookie goes along (credentials: include); a slow network must not hold the tap forever.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  return fetch(path, {
+    method: "POST",
+    credentials: "include",
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: controller.signal,
+  })
+    .then((response) => response.ok)
+    .catch(() => false)
+    .finally(() => clearTimeout(timer));
+}
+
+async function openOrFocus(url) {
+  const target = new URL(url, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const existing = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (existing) {
+    const navigated = existing.url === target ? existing : await existing.navigate(target).catch(() => null);
+    return (navigated || existing).focus();
+  }
+  return self.clients.openWindow(target);
+}
+
+async function handleNotificationClick(action, data) {
+  const opened = data.notificationId
+    ? postWithSession(`/api/notifications/${data.notificationId}/opened`)
+    : Promise.resolve(true);
+  if (action === "takeover" && data.threadId) {
+    await postWithSession(`/api/threads/${data.threadId}/takeover?via=push`);
+    await opened;
+    return openOrFocus(`/inbox/${data.threadId}?focus=composer`);
+  }
+  if (action === "let-ai" && data.threadId) {
+    await Promise.all([postWithSession(`/api/threads/${data.threadId}/release?now=1&via=push`, { now: true }), opened]);
+    return undefined;
+  }
+  await opened;
+  return openOrFocus(data.url || "/inbox");
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(handleNotificationClick(event.action, event.notification.data || {}));
+});
+
+// The browser replaced the subscription (keys rotated, expired): register the new one so pushes keep arriving.
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(
+    fetch("/api/push/vapid-public-key", { credentials: "include" })
+      .then((response) => response.json())
+      .then(({ publicKey }) => {
+        const padded = (publicKey + "===".slice((publicKey.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+        const key = Uint8Array.from(atob(padded), (char) => char.charCodeAt(0));
+        return self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      })
+      .then((subscription) => postWithSession("/api/push/subscriptions", subscription.toJSON()))
+      .catch(() => undefined),
+  );
+});
