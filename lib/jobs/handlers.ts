@@ -1,5 +1,22 @@
 // Which function handles which queue. Each domain owns its handler; this file only wires them.
 import type { JobHandler } from "@/lib/jobs/worker";
 import type { QueueName } from "@/lib/jobs/queues";
+import { deliverWebhookJob } from "@/lib/webhooks/deliver-webhook-job";
+import { sendMessageJob } from "@/lib/telephony/send-message-job";
+import { sweepOutboxJob } from "@/lib/telephony/sweep-outbox-job";
+import { escalateJob } from "@/lib/notifications/escalate-job";
+import { sendPushJob } from "@/lib/notifications/send-push-job";
+import { processInboundMessage } from "@/lib/conversations/process-inbound-message";
+import { runAiTurn } from "@/lib/ai/run-ai-turn";
+import { runFollowUp } from "@/lib/conversations/follow-up";
 
-export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {};
+export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
+  "send-message": sendMessageJob,
+  "sweep-outbox": sweepOutboxJob,
+  "send-push": sendPushJob,
+  escalate: escalateJob,
+  "deliver-webhook": deliverWebhookJob,
+  "process-inbound-message": processInboundMessage,
+  "ai-turn": runAiTurn,
+  "follow-up": runFollowUp,
+};

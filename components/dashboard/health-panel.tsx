@@ -1,0 +1,64 @@
+"use client";
+// "Is it working?": the last call processed, signature failures, fallback hits, SMS failures, calls without a lead.
+import useSWR from "swr";
+import { skipReasonLabels } from "@/components/dashboard/format";
+
+type Health = {
+  lastCall: { createdAt: string; isMissed: boolean | null; isTest: boolean; smsAcceptedAt: string | null } | null;
+  signatureFailures24h: number;
+  twilioFallbackHits24h: number;
+  deliveryFailuresByCode: { errorCode: number | null; count: number }[];
+  callsWithoutLead: { id: string; createdAt: string; skipReason: string | null }[];
+};
+
+const fetcher = (url: string) => fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
+
+function Row({ label, value, isBad }: { label: string; value: string; isBad: boolean }) {
+  return (
+    <div className="flex items-center justify-between gap-2 py-1.5 text-sm">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className={isBad ? "font-semibold text-red-700" : "font-medium text-slate-900"}>{value}</dd>
+    </div>
+  );
+}
+
+export function HealthPanel() {
+  const { data, error } = useSWR<Health>("/api/health-panel", fetcher, { refreshInterval: 30_000 });
+  return (
+    <section data-testid="health-panel" aria-label="Health" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <h2 className="text-base font-semibold">Health</h2>
+      {error ? <p className="mt-2 text-sm text-red-700">Could not load the health signals.</p> : null}
+      {!data ? (
+        <p className="mt-2 text-sm text-slate-500">Loading…</p>
+      ) : (
+        <dl className="mt-2 divide-y divide-slate-100">
+          <Row
+            label="Last call processed"
+            value={data.lastCall ? `${new Date(data.lastCall.createdAt).toLocaleString()}${data.lastCall.isTest ? " (test)" : ""}` : "No calls yet"}
+            isBad={false}
+          />
+          <Row label="Webhook signature failures (24 h)" value={String(data.signatureFailures24h)} isBad={data.signatureFailures24h > 0} />
+          <Row label="Twilio fallback hits (24 h)" value={String(data.twilioFallbackHits24h)} isBad={data.twilioFallbackHits24h > 0} />
+          <Row
+            label="SMS delivery failures (7 days)"
+            value={
+              data.deliveryFailuresByCode.length === 0
+                ? "None"
+                : data.deliveryFailuresByCode.map((row) => `${row.errorCode ?? "no code"} × ${row.count}`).join(", ")
+            }
+            isBad={data.deliveryFailuresByCode.length > 0}
+          />
+          <Row
+            label="Calls without a lead (7 days)"
+            value={
+              data.callsWithoutLead.length === 0
+                ? "None"
+                : `${data.callsWithoutLead.length}${data.callsWithoutLead[0]?.skipReason ? ` (latest: ${skipReasonLabels[data.callsWithoutLead[0].skipReason] ?? data.callsWithoutLead[0].skipReason})` : ""}`
+            }
+            isBad={data.callsWithoutLead.length > 0}
+          />
+        </dl>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// A lead's page: who, status and value, the AI-captured fields and notes, the conversation, calls and consent.
+import Link from "next/link";
+import { formatMoney } from "@/components/dashboard/format";
+import { LeadCalls } from "@/components/leads/lead-calls";
+import { LeadConversation } from "@/components/leads/lead-conversation";
+import { LeadFieldsEditor } from "@/components/leads/lead-fields-editor";
+import { sourceLabels, statusLabels, statusTones } from "@/components/leads/lead-labels";
+import { LeadStatusEditor } from "@/components/leads/lead-status-editor";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import type { LeadDetail as Lead } from "@/lib/leads/get-lead";
+
+export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string }) {
+  const when = (date: Date) => date.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" });
+  return (
+    <div className="space-y-4">
+      <Link href="/leads" className="text-sm text-brand-700 hover:underline">← All leads</Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold" data-testid="lead-title">{lead.name ?? lead.phone}</h1>
+        <Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge>
+        {lead.isOptedOut ? <Badge tone="danger">Opted out</Badge> : null}
+        {lead.valueCents !== null ? <Badge tone="success">{formatMoney(lead.valueCents)}</Badge> : null}
+      </div>
+      <p className="text-sm text-slate-600">
+        {lead.phone} · from a {sourceLabels[lead.source].toLowerCase()} · created {when(lead.createdAt)}
+      </p>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+        <div className="space-y-4">
+          <Card title="Status">
+            <LeadStatusEditor key={`${lead.status}-${lead.valueCents}`} leadId={lead.id} status={lead.status} valueCents={lead.valueCents} />
+            {lead.statusHistory.length > 0 ? (
+              <ul className="text-xs text-slate-500">
+                {lead.statusHistory.map((event) => {
+                  const payload = event.payload as { from?: string; to?: string };
+                  return <li key={event.id}>{when(event.createdAt)}: {payload.from} → {payload.to} ({event.actorKind})</li>;
+                })}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title="Details" description="Captured by the assistant; correct anything here.">
+            <LeadFieldsEditor
+              key={lead.updatedAt.toISOString()}
+              leadId={lead.id}
+              initial={{
+                name: lead.name ?? "",
+                address: lead.address ?? "",
+                service: lead.service ?? "",
+                problem: lead.problem ?? "",
+                preferredTime: lead.preferredTime ?? "",
+                urgency: lead.urgency,
+                notes: lead.notes,
+              }}
+            />
+          </Card>
+        </div>
+        <div className="space-y-4">
+          <Card title="Conversation"><LeadConversation threads={lead.threads} timeZone={timeZone} /></Card>
+          <Card title="Calls"><LeadCalls calls={lead.calls} timeZone={timeZone} /></Card>
+          <Card title="Consent">
+            {lead.consentChanges.length === 0 ? (
+              <p className="text-sm text-slate-500">No opt-out or opt-in recorded.</p>
+            ) : (
+              <ul className="text-sm">
+                {lead.consentChanges.map((change) => (
+                  <li key={change.id}>
+                    {when(change.createdAt)}: {change.action === "opt_out" ? "Opted out" : "Opted back in"} ({change.source}
+                    {change.keyword ? `: ${change.keyword}` : ""})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// "Is it working?" for the signed-in business: the last call processed, webhook signature failures and Twilio
+// fallback hits (last 24 h), SMS delivery failures by Twilio error code (7 days), calls that produced no lead.
+// Signature failures are recorded before any business can be trusted (the To number is unsigned then), so they
+// carry no businessId: the panel counts this business's rows plus unattributed ones — counts only, no details.
+import { db } from "@/lib/db/client";
+
+const DAY_MS = 86_400_000;
+
+export async function getHealth({ businessId, now = new Date() }: { businessId: string; now?: Date }) {
+  const since24h = new Date(now.getTime() - DAY_MS);
+  const since7d = new Date(now.getTime() - 7 * DAY_MS);
+  const lastCall = await db.call.findFirst({
+    where: { businessId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, isMissed: true, isTest: true, skipReason: true, smsAcceptedAt: true, detectedAt: true, leadId: true },
+  });
+  const healthCounts = await db.healthEvent.groupBy({
+    by: ["kind"],
+    where: {
+      kind: { in: ["signature_failure", "twilio_fallback"] },
+      createdAt: { gte: since24h },
+      OR: [{ businessId }, { businessId: null }],
+    },
+    _count: { _all: true },
+  });
+  const deliveryFailures = await db.$queryRaw<{ errorCode: number | null; count: number; lastAt: Date }[]>`
+    SELECT m."errorCode", count(*)::int AS count, max(m."createdAt") AS "lastAt" FROM "Message" m
+    WHERE m."businessId" = ${businessId} AND m."createdAt" >= ${since7d.toISOString()}::timestamp
+      AND m."status" IN ('failed', 'undelivered')
+    GROUP BY 1 ORDER BY 2 DESC LIMIT 20`;
+  // A call needs a lead unless it was skipped before one could exist (anonymous caller, ignore list, own number).
+  const callsWithoutLead = await db.call.findMany({
+    where: {
+      businessId,
+      isTest: false,
+      leadId: null,
+      createdAt: { gte: since7d },
+      OR: [{ skipReason: null }, { skipReason: { notIn: ["anonymous", "ignored", "own_number"] } }],
+    },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, createdAt: true, status: true, isMissed: true, skipReason: true },
+  });
+  const countOf = (kind: string) => healthCounts.find((row) => row.kind === kind)?._count._all ?? 0;
+  return {
+    lastCall,
+    signatureFailures24h: countOf("signature_failure"),
+    twilioFallbackHits24h: countOf("twilio_fallback"),
+    deliveryFailuresByCode: deliveryFailures,
+    callsWithoutLead,
+  };
+}
+
+export type HealthReport = Awaited<ReturnType<typeof getHealth>>;

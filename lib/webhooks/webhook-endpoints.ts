@@ -1,0 +1,127 @@
+// CRM webhook endpoints of one business (owner only at the routes). The secret is shown once, on create or rotate.
+import { z } from "zod";
+import type { Prisma } from "@prisma/client";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { enqueue, getBoss } from "@/lib/jobs/boss";
+import { webhookEventTypes } from "@/lib/webhooks/emit-webhook-event";
+import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook";
+
+// A CRM must be reached over HTTPS in production (the body carries customer details); http is for local testing.
+const endpointUrl = z
+  .string()
+  .trim()
+  .url()
+  .max(2000)
+  .refine((url) => url.startsWith("https://") || (!env().isProduction && url.startsWith("http://")), {
+    message: "Use an https:// URL.",
+  });
+
+export const webhookEndpointCreateSchema = z
+  .object({ url: endpointUrl, events: z.array(z.enum(webhookEventTypes)).max(10).default([]) })
+  .strict();
+
+export const webhookEndpointPatchSchema = z
+  .object({
+    url: endpointUrl,
+    events: z.array(z.enum(webhookEventTypes)).max(10),
+    isActive: z.boolean(),
+    rotateSecret: z.literal(true),
+  })
+  .partial()
+  .strict();
+
+const publicSelect = { id: true, url: true, events: true, isActive: true, createdAt: true, updatedAt: true } as const;
+
+export function listWebhookEndpoints({ businessId }: { businessId: string }) {
+  return db.webhookEndpoint.findMany({ where: { businessId }, orderBy: { createdAt: "asc" }, select: publicSelect });
+}
+
+export async function createWebhookEndpoint({
+  businessId,
+  input,
+}: {
+  businessId: string;
+  input: z.infer<typeof webhookEndpointCreateSchema>;
+}) {
+  const secret = generateWebhookSecret();
+  const endpoint = await db.webhookEndpoint.create({
+    data: { businessId, url: input.url, events: input.events, secret },
+    select: publicSelect,
+  });
+  return { ...endpoint, secret };
+}
+
+async function requireEndpoint(businessId: string, endpointId: string) {
+  const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, businessId }, select: { id: true } });
+  if (!endpoint) throw new AppError("not_found", "Webhook endpoint not found.");
+  return endpoint;
+}
+
+export async function updateWebhookEndpoint({
+  businessId,
+  endpointId,
+  patch,
+}: {
+  businessId: string;
+  endpointId: string;
+  patch: z.infer<typeof webhookEndpointPatchSchema>;
+}) {
+  await requireEndpoint(businessId, endpointId);
+  const { rotateSecret, ...fields } = patch;
+  const secret = rotateSecret ? generateWebhookSecret() : undefined;
+  const endpoint = await db.webhookEndpoint.update({
+    where: { id: endpointId },
+    data: { ...fields, ...(secret ? { secret } : {}) },
+    select: publicSelect,
+  });
+  return secret ? { ...endpoint, secret } : endpoint;
+}
+
+export async function deleteWebhookEndpoint({ businessId, endpointId }: { businessId: string; endpointId: string }) {
+  await requireEndpoint(businessId, endpointId);
+  await db.webhookEndpoint.delete({ where: { id: endpointId } });
+}
+
+export async function listWebhookDeliveries({ businessId, endpointId }: { businessId: string; endpointId: string }) {
+  await requireEndpoint(businessId, endpointId);
+  return db.webhookDelivery.findMany({
+    where: { businessId, endpointId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      eventId: true,
+      eventType: true,
+      status: true,
+      attempts: true,
+      lastStatusCode: true,
+      lastError: true,
+      createdAt: true,
+      deliveredAt: true,
+    },
+  });
+}
+
+/** "Send test event": one delivery of a `webhook.test` event to this endpoint only, through the same job. */
+export async function sendTestWebhookEvent({ businessId, endpointId }: { businessId: string; endpointId: string }) {
+  await requireEndpoint(businessId, endpointId);
+  const eventId = `evt_test_${crypto.randomUUID().replaceAll("-", "")}`;
+  const payload = {
+    id: eventId,
+    type: "webhook.test",
+    createdAt: new Date().toISOString(),
+    data: { message: "A test event from Ringback. Verify the Ringback-Signature header and answer 2xx." },
+  } as Prisma.InputJsonValue;
+  // Start the queue before the transaction: its first start is slow and must not eat the transaction's time.
+  await getBoss();
+  return db.$transaction(async (tx) => {
+    const delivery = await tx.webhookDelivery.create({
+      data: { businessId, endpointId, eventId, eventType: "webhook.test", payload },
+      select: { id: true, eventId: true, status: true },
+    });
+    await enqueue("deliver-webhook", { deliveryId: delivery.id }, { tx });
+    return delivery;
+  });
+}
