@@ -1,0 +1,47 @@
+// /settings — the business settings, Twilio setup, team and my account.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AccountSection } from "@/components/settings/account-section";
+import { SettingsForm } from "@/components/settings/settings-form";
+import { TeamSection } from "@/components/settings/team-section";
+import { timeZoneOptions } from "@/components/settings/time-zones";
+import { WebhookUrls } from "@/components/settings/webhook-urls";
+import { getPageMember } from "@/lib/auth/session";
+import { getBusiness } from "@/lib/business/get-business";
+import { listMembers } from "@/lib/members/list-members";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const member = await getPageMember();
+  if (!member) redirect("/login");
+  const [business, members] = await Promise.all([
+    getBusiness({ businessId: member.businessId }),
+    listMembers({ businessId: member.businessId }),
+  ]);
+  const { webhookUrls, phoneNumbers, isSimulator, ...settings } = business;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+      <SettingsForm initial={settings} timeZones={timeZoneOptions(settings.timezone)} />
+      <WebhookUrls urls={webhookUrls} phoneNumbers={phoneNumbers} isSimulator={isSimulator} />
+      <TeamSection
+        members={members.map(({ id, email, name, role }) => ({ id, email, name, role }))}
+        currentUserId={member.userId}
+        isOwner={member.role === "owner"}
+      />
+      {/* Helper INBOX: push subscriptions and device management belong here. */}
+      <section
+        id="devices"
+        aria-labelledby="devices-heading"
+        className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+      >
+        <h2 id="devices-heading" className="text-lg font-semibold">
+          Notifications &amp; devices
+        </h2>
+      </section>
+      <AccountSection email={member.email} name={member.name} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+// The AI assistant that keeps the conversation going until a person takes over.
+import { Card } from "@/components/ui/card";
+import { controlClassName, Field } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { NumberField } from "@/components/settings/number-field";
+import type { SectionProps } from "@/components/settings/section-props";
+
+export function AssistantSection({ draft, onChange, errors }: SectionProps) {
+  return (
+    <Card
+      id="assistant"
+      title="AI assistant"
+      description="Replies to customers, gathers the job details and hands over when someone needs you."
+    >
+      <Switch
+        label="Let the assistant reply"
+        checked={draft.aiEnabled}
+        onChange={(aiEnabled) => onChange({ aiEnabled })}
+      />
+      {draft.aiEnabled ? (
+        <>
+          <Field
+            label="Instructions"
+            hint="House rules: what to ask, what never to promise."
+            error={errors.aiInstructions}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={5}
+                maxLength={4000}
+                className={controlClassName}
+                value={draft.aiInstructions}
+                onChange={(event) => onChange({ aiInstructions: event.target.value })}
+              />
+            )}
+          </Field>
+          <NumberField
+            label="Hand over after"
+            unit="assistant replies"
+            min={1}
+            max={50}
+            value={draft.aiMaxTurns}
+            error={errors.aiMaxTurns}
+            onChange={(aiMaxTurns) => onChange({ aiMaxTurns })}
+          />
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+// The settings form's working copy: the business as /api/business returns it, with the few fields people type as
+// text (ignore list, forward-to, booking link) kept as strings until saved. Pure: unit-tested in settings-draft.test.ts.
+import type { BusinessHours } from "@/lib/business/business-hours";
+
+export type SavedSettings = {
+  name: string;
+  timezone: string;
+  businessHours: BusinessHours;
+  available: boolean;
+  routingMode: "ring_first" | "forwarded";
+  forwardTo: string | null;
+  ringTimeoutSeconds: number;
+  whisperEnabled: boolean;
+  minAnsweredSeconds: number;
+  repeatWindowMinutes: number;
+  ignoreList: string[];
+  autoReplyTemplate: string;
+  greetingMessage: string;
+  lookupEnabled: boolean;
+  followUpEnabled: boolean;
+  followUpDelayMinutes: number;
+  escalationEnabled: boolean;
+  escalationDelayMinutes: number;
+  emergencyCallEnabled: boolean;
+  aiEnabled: boolean;
+  aiInstructions: string;
+  aiMaxTurns: number;
+  services: string;
+  serviceArea: string;
+  bookingUrl: string | null;
+  priceList: string;
+};
+
+export type SettingsDraft = Omit<SavedSettings, "ignoreList" | "forwardTo" | "bookingUrl"> & {
+  ignoreList: string;
+  forwardTo: string;
+  bookingUrl: string;
+};
+
+const settingKeys = [
+  "name",
+  "timezone",
+  "businessHours",
+  "available",
+  "routingMode",
+  "forwardTo",
+  "ringTimeoutSeconds",
+  "whisperEnabled",
+  "minAnsweredSeconds",
+  "repeatWindowMinutes",
+  "ignoreList",
+  "autoReplyTemplate",
+  "greetingMessage",
+  "lookupEnabled",
+  "followUpEnabled",
+  "followUpDelayMinutes",
+  "escalationEnabled",
+  "escalationDelayMinutes",
+  "emergencyCallEnabled",
+  "aiEnabled",
+  "aiInstructions",
+  "aiMaxTurns",
+  "services",
+  "serviceArea",
+  "bookingUrl",
+  "priceList",
+] as const satisfies readonly (keyof SavedSettings)[];
+
+export function draftFromSettings(saved: SavedSettings): SettingsDraft {
+  const picked = Object.fromEntries(settingKeys.map((key) => [key, saved[key]])) as SavedSettings;
+  return {
+    ...picked,
+    ignoreList: saved.ignoreList.join("\n"),
+    forwardTo: saved.forwardTo ?? "",
+    bookingUrl: saved.bookingUrl ?? "",
+  };
+}
+
+function settingsFromDraft(draft: SettingsDraft): SavedSettings {
+  return {
+    ...draft,
+    ignoreList: draft.ignoreList
+      .split(/[\n,;]+/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+    forwardTo: draft.forwardTo.trim() || null,
+    bookingUrl: draft.bookingUrl.trim() || null,
+  };
+}
+
+/** Only what changed: a save never overwrites a field someone else changed meanwhile (the header's availability). */
+export function changedSettings(saved: SavedSettings, draft: SettingsDraft): Partial<SavedSettings> {
+  const next = settingsFromDraft(draft);
+  const baseline = settingsFromDraft(draftFromSettings(saved));
+  return Object.fromEntries(
+    settingKeys
+      .filter((key) => JSON.stringify(next[key]) !== JSON.stringify(baseline[key]))
+      .map((key) => [key, next[key]]),
+  ) as Partial<SavedSettings>;
+}
+
+/** 422 details ([{ path, message }]) → the first message per field path. */
+export function fieldErrorsFrom(details: unknown): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!Array.isArray(details)) return errors;
+  for (const detail of details) {
+    const path = typeof detail?.path === "string" ? detail.path : "";
+    const message = typeof detail?.message === "string" ? detail.message : "Not valid.";
+    errors[path] ??= message;
+  }
+  return errors;
+}
+
+/** The first error at `path` or below it (ignoreList.2 → ignoreList). */
+export function errorAt(errors: Record<string, string>, path: string): string | undefined {
+  const key = Object.keys(errors).find((candidate) => candidate === path || candidate.startsWith(`${path}.`));
+  return key === undefined ? undefined : errors[key];
+}

@@ -1,0 +1,114 @@
+"use client";
+// Every business setting in one form: edit, then save once. Only changed fields are sent; a 422 puts each
+// message next to its field.
+import { clsx } from "clsx";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { AssistantSection } from "@/components/settings/assistant-section";
+import { AutoReplySection } from "@/components/settings/auto-reply-section";
+import { CallsSection } from "@/components/settings/calls-section";
+import { FollowUpSection } from "@/components/settings/follow-up-section";
+import { HoursSection } from "@/components/settings/hours-section";
+import { ProfileSection } from "@/components/settings/profile-section";
+import {
+  changedSettings,
+  draftFromSettings,
+  fieldErrorsFrom,
+  type SavedSettings,
+  type SettingsDraft,
+} from "@/components/settings/settings-draft";
+
+type Status = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
+
+export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; timeZones: string[] }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState(() => draftFromSettings(initial));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  // The header's availability toggle saves on its own; follow it here unless this form changed it too.
+  const [serverAvailable, setServerAvailable] = useState(initial.available);
+  if (initial.available !== serverAvailable) {
+    setServerAvailable(initial.available);
+    setSaved((current) => ({ ...current, available: initial.available }));
+    setDraft((current) =>
+      current.available === saved.available ? { ...current, available: initial.available } : current,
+    );
+  }
+  const changes = changedSettings(saved, draft);
+  const isDirty = Object.keys(changes).length > 0;
+
+  const onChange = (patch: Partial<SettingsDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    if (status.kind === "saved") setStatus({ kind: "idle" });
+  };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!isDirty) return;
+    setStatus({ kind: "saving" });
+    try {
+      const response = await fetch("/api/business", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(changes),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        setErrors(fieldErrorsFrom(body?.error?.details));
+        setStatus({ kind: "error", message: body?.error?.message ?? "Could not save. Try again." });
+        return;
+      }
+      setSaved(body as SavedSettings);
+      setDraft(draftFromSettings(body as SavedSettings));
+      setErrors({});
+      setStatus({ kind: "saved" });
+      router.refresh();
+    } catch {
+      setStatus({ kind: "error", message: "Ringback could not be reached. Your changes are still here; try again." });
+    }
+  }
+
+  const sectionProps = { draft, onChange, errors };
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" aria-label="Business settings">
+      <ProfileSection {...sectionProps} />
+      <HoursSection {...sectionProps} timeZones={timeZones} />
+      <CallsSection {...sectionProps} />
+      <AutoReplySection {...sectionProps} />
+      <AssistantSection {...sectionProps} />
+      <FollowUpSection {...sectionProps} />
+      {/* Pinned above the bottom navigation while there is something to save or to read. */}
+      <div
+        className={clsx(
+          "z-10 flex items-center justify-end gap-3 rounded-2xl bg-white/95 p-3 ring-1 ring-slate-200 backdrop-blur",
+          (isDirty || status.kind !== "idle") && "sticky bottom-20 shadow-lg md:bottom-4",
+        )}
+      >
+        <p role="status" data-testid="settings-status" className="mr-auto text-sm font-medium">
+          {status.kind === "saved" ? <span className="text-emerald-700">Saved</span> : null}
+          {status.kind === "error" ? <span className="text-red-700">{status.message}</span> : null}
+          {status.kind !== "saved" && status.kind !== "error" && isDirty ? (
+            <span className="text-slate-600">Unsaved changes</span>
+          ) : null}
+        </p>
+        {isDirty ? (
+          <Button
+            look="ghost"
+            onClick={() => {
+              setDraft(draftFromSettings(saved));
+              setErrors({});
+              setStatus({ kind: "idle" });
+            }}
+          >
+            Discard
+          </Button>
+        ) : null}
+        <Button type="submit" disabled={!isDirty || status.kind === "saving"}>
+          {status.kind === "saving" ? "Saving…" : "Save settings"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+// Playwright: against the production build (`npm run build` first), system Chromium, one fresh data dir per run
+// (removed by the webServer command itself: Playwright starts web servers BEFORE globalSetup runs).
+// Projects: `api` (no browser UI), `desktop` and `phone` (the PWA at a phone viewport with touch).
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3210;
+const baseURL = `http://localhost:${PORT}`;
+// Relative to the repository root, where Playwright runs the web server (its cwd defaults to this file's folder).
+const e2eDataDir = ".data-e2e";
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: "api", testMatch: "api/**/*.spec.ts" },
+    { name: "desktop", testMatch: "ui/**/*.spec.ts", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "phone",
+      testMatch: "ui/**/*.spec.ts",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions: chromium,
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf "${e2eDataDir}" && npm start`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: e2eDataDir,
+      AI_ENGAGE_DELAY_SECONDS: "2",
+      PUBLIC_BASE_URL: baseURL,
+      LOG_LEVEL: "warn",
+    },
+  },
+});
