@@ -36,6 +36,8 @@ const envSchema = z.object({
   BOOTSTRAP_OWNER_EMAIL: z.string().email().default("owner@example.com"),
   BOOTSTRAP_OWNER_PASSWORD: z.string().min(8).max(128).default("ringback-demo"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /// how many reverse proxies of ours append to X-Forwarded-For (0 = trust none of it)
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /// runs the background worker inside the web process (the default); `npm run worker` runs it alone
   RUN_WORKER: z
     .enum(["true", "false", "1", "0"])
@@ -95,6 +97,7 @@ function readEnv(source: NodeJS.ProcessEnv) {
     },
     logLevel: raw.LOG_LEVEL,
     runWorker: raw.RUN_WORKER,
+    trustProxyHops: raw.TRUST_PROXY_HOPS,
   };
 }
 

@@ -3,6 +3,7 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { bootstrapBusiness } from "@/lib/business/bootstrap-business";
 import { bootDatabase } from "@/lib/db/boot";
 import { env, resetEnvForTests } from "@/lib/env";
+import { getBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
 
@@ -14,6 +15,8 @@ export async function bootApp({ runWorker }: { runWorker: boolean }) {
   process.env.NEXTAUTH_URL ??= env().publicBaseUrl;
   resetEnvForTests();
   await bootstrapBusiness();
+  // The queue starts before anything serves: a first start inside a request's transaction would stall it.
+  await getBoss();
   if (runWorker) await startWorker();
   logger.info({ ms: Date.now() - started, embedded: database.isEmbedded, worker: runWorker }, "ready to serve");
   return database;

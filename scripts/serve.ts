@@ -16,7 +16,11 @@ export async function serve({ dev }: { dev: boolean }) {
   const app = next({ dev, port, hostname: "0.0.0.0" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => void handle(request, response));
+  const server = createServer((request, response) => {
+    // The peer address, for rate limits: set here so that no client can choose it.
+    request.headers["x-ringback-client-ip"] = request.socket.remoteAddress ?? "";
+    void handle(request, response);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, resolve));
   logger.info({ url: `http://localhost:${port}`, publicBaseUrl: env().publicBaseUrl }, "Ringback is listening");

@@ -10,11 +10,21 @@ import { AppError } from "@/lib/errors";
 
 const credentialsSchema = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) });
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
+/**
+ * The client's address for per-IP rate limits. X-Forwarded-For is client-controlled, so it is trusted only for the
+ * TRUST_PROXY_HOPS proxies we run (counted from the right); otherwise the socket address that scripts/serve.ts
+ * stamps into x-ringback-client-ip (overwriting anything a client sent) is used.
+ */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
+  const hops = env().trustProxyHops;
   const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
+  if (hops > 0 && typeof forwarded === "string") {
+    const chain = forwarded.split(",").map((part) => part.trim()).filter(Boolean);
+    const candidate = chain[chain.length - hops];
+    if (candidate) return candidate;
+  }
+  const socketAddress = headers?.["x-ringback-client-ip"];
+  return typeof socketAddress === "string" && socketAddress ? socketAddress : "local";
 }
 
 export function getAuthOptions(): NextAuthOptions {

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { queues, type JobPayloads, type QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 
-const globalForBoss = globalThis as unknown as { ringbackBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as unknown as { ringbackBoss?: Promise<PgBoss>; ringbackWorkerStarted?: boolean };
 
 async function createBoss(): Promise<PgBoss> {
   const databaseUrl = env().databaseUrl;
@@ -57,6 +57,8 @@ export async function enqueue<Name extends QueueName>(
 export async function stopBoss(): Promise<void> {
   const pending = globalForBoss.ringbackBoss;
   globalForBoss.ringbackBoss = undefined;
+  // Workers live on the stopped instance: a later startWorker() must register them again.
+  globalForBoss.ringbackWorkerStarted = false;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
   await boss?.stop({ graceful: true, close: true, timeout: 5_000 });
