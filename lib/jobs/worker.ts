@@ -12,7 +12,10 @@ export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingInt
   globalForWorker.ringbackWorkerStarted = true;
   const boss = await getBoss();
   for (const [name, handler] of Object.entries(jobHandlers) as [QueueName, (data: never, job: Job) => Promise<void>][]) {
-    await boss.work(name, { pollingIntervalSeconds, batchSize: 1, localConcurrency: 4 }, async ([job]) => {
+    // After finishing a job a pg-boss worker waits out its interval before fetching again, and NOTIFY only wakes
+    // idle workers: under a burst a 30 s "notify" interval left jobs waiting. Poll as often either way.
+    const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };
+    await boss.work(name, { ...polling, batchSize: 1, localConcurrency: 8 }, async ([job]) => {
       if (!job) return;
       const started = Date.now();
       try {

@@ -1,0 +1,26 @@
+// The Twilio REST fake of the test suite, plus a watcher that stamps when each message reached it.
+import { startTwilioFake, type TwilioFake } from "../../test/fakes/twilio-fake";
+
+export type { TwilioFake };
+
+export function startBenchTwilioFake(options: { authToken: string; accountSid: string }): Promise<TwilioFake> {
+  return startTwilioFake(options);
+}
+
+/** Arrival times (performance.now()) of the messages created at the fake, by recipient, from now on. */
+export function watchMessages(fake: TwilioFake) {
+  const arrivalsByRecipient = new Map<string, number[]>();
+  let isWatching = true;
+  fake.onMessage((message) => {
+    if (!isWatching) return;
+    const arrivals = arrivalsByRecipient.get(message.to) ?? [];
+    arrivals.push(performance.now());
+    arrivalsByRecipient.set(message.to, arrivals);
+  });
+  return {
+    arrivals: (to: string) => arrivalsByRecipient.get(to) ?? [],
+    stop: () => {
+      isWatching = false;
+    },
+  };
+}

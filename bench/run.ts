@@ -1,0 +1,218 @@
+// npm run bench [-- --quick] [--only=missed-calls] [--n=500] [--c=20]
+// Boots the production build on a fresh PostgreSQL database with Twilio pointed at a local fake, runs every
+// scenario in bench/scenarios/ (each exports `run(context)`), writes bench/results/<name>.json, prints a table.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { startAppServer, type AppServer } from "./lib/app-server";
+import type { BenchContext, BenchOptions, Scenario, ScenarioResult } from "./lib/context";
+import { countConnections, createBenchDatabase, type BenchDatabase } from "./lib/database";
+import { printTable } from "./lib/print-table";
+import { startBenchTwilioFake, type TwilioFake } from "./lib/twilio-fake";
+import { createTwilioPoster, fakeSid } from "./lib/twilio-request";
+
+const root = path.resolve(import.meta.dirname, "..");
+const resultsDir = path.join(root, "bench", "results");
+const scenariosDir = path.join(root, "bench", "scenarios");
+
+function parseArgs(argv: string[]): BenchOptions & { only?: string[] } {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+  const number = (name: string) => (value(name) === undefined ? undefined : Number(value(name)));
+  return { isQuick: argv.includes("--quick"), n: number("n"), c: number("c"), only: value("only")?.split(",") };
+}
+
+async function loadScenarios(only?: string[]): Promise<Array<{ name: string; scenario: Scenario }>> {
+  const names = fs
+    .readdirSync(scenariosDir)
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => file.replace(/\.ts$/, ""))
+    .filter((name) => !only || only.includes(name))
+    .sort();
+  if (names.length === 0) throw new Error(`no scenario matches ${only?.join(", ")} in bench/scenarios/`);
+  return Promise.all(
+    names.map(async (name) => {
+      const loaded = (await import(pathToFileURL(path.join(scenariosDir, `${name}.ts`)).href)) as Partial<Scenario>;
+      if (typeof loaded.run !== "function") throw new Error(`bench/scenarios/${name}.ts must export run(context)`);
+      return { name, scenario: { description: loaded.description ?? name, run: loaded.run } };
+    }),
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Samples the app's memory and database connections while a scenario runs; keeps the peaks. */
+function sampleResources(app: AppServer, database: BenchDatabase) {
+  let peakRssMb = app.rssMb();
+  let peakDbConnections: number | null = null;
+  let isSampling = false;
+  const timer = setInterval(async () => {
+    if (isSampling) return;
+    isSampling = true;
+    peakRssMb = Math.max(peakRssMb, app.rssMb());
+    const connections = await countConnections(database).catch(() => null);
+    if (connections !== null) peakDbConnections = Math.max(peakDbConnections ?? 0, connections);
+    isSampling = false;
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    return { peakRssMb: Math.max(peakRssMb, app.rssMb()), peakDbConnections };
+  };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  // BENCH_SERVER=dev runs a scenario against `npm run dev` while writing it; its numbers mean nothing.
+  const isDevServer = process.env.BENCH_SERVER === "dev";
+  if (!isDevServer && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.error(
+      "No production build found (.next/BUILD_ID is missing). Run `npm run build` first, then `npm run bench`.",
+    );
+    process.exit(1);
+  }
+  const scenarios = await loadScenarios(options.only);
+  fs.mkdirSync(resultsDir, { recursive: true });
+
+  const accountSid = fakeSid("AC");
+  const authToken = randomBytes(16).toString("hex");
+  const twilioNumber = "+15005550006";
+  const forwardTo = "+15005550001";
+  const ownerEmail = "owner@example.com";
+  const ownerPassword = "ringback-bench";
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  let database: BenchDatabase | undefined;
+  let twilioFake: TwilioFake | undefined;
+  let app: AppServer | undefined;
+  const rows: Array<{ name: string; summary: ScenarioResult["summary"] }> = [];
+  let isCleanedUp = false;
+  const cleanUp = async () => {
+    if (isCleanedUp) return;
+    isCleanedUp = true;
+    await app?.stop();
+    await twilioFake?.close().catch(() => undefined);
+    if (process.env.BENCH_KEEP_DB && database?.name) {
+      console.log(`kept the database ${database.name} (BENCH_KEEP_DB)`);
+      return;
+    }
+    await database
+      ?.drop()
+      .catch((error: unknown) => console.warn(`could not drop the bench database: ${String(error)}`));
+  };
+  // Interrupted (Ctrl-C, CI timeout): never leave the server running or the database behind.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  }
+  try {
+    database = await createBenchDatabase();
+    twilioFake = await startBenchTwilioFake({ authToken, accountSid });
+    const logFile = path.join(os.tmpdir(), `ringback-bench-server-${port}.log`);
+    console.log(
+      `Starting the ${isDevServer ? "DEVELOPMENT" : "production"} server on ${baseUrl} (${database.kind} database); log: ${logFile}`,
+    );
+    const bootStarted = performance.now();
+    app = await startAppServer({
+      port,
+      logFile,
+      npmArgs: isDevServer ? ["run", "dev"] : ["start"],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        PUBLIC_BASE_URL: baseUrl,
+        DATABASE_URL: database.databaseUrl ?? "",
+        DATA_DIR: database.dataDir,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        TWILIO_ACCOUNT_SID: accountSid,
+        TWILIO_AUTH_TOKEN: authToken,
+        TWILIO_API_BASE_URL: twilioFake.url,
+        OPENAI_API_KEY: "", // the scripted assistant: benchmarks never call a real model
+        RUN_WORKER: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+        BOOTSTRAP_BUSINESS_NAME: "Bench Plumbing",
+        BOOTSTRAP_TWILIO_NUMBER: twilioNumber,
+        BOOTSTRAP_FORWARD_TO: forwardTo,
+        BOOTSTRAP_OWNER_EMAIL: ownerEmail,
+        BOOTSTRAP_OWNER_PASSWORD: ownerPassword,
+      },
+    });
+    console.log(`Healthy after ${Math.round(performance.now() - bootStarted)} ms`);
+
+    const context: BenchContext = {
+      baseUrl,
+      accountSid,
+      authToken,
+      twilioNumber,
+      forwardTo,
+      ownerEmail,
+      ownerPassword,
+      twilioFake,
+      postTwilio: createTwilioPoster({ baseUrl, authToken }),
+      options,
+      runId: Math.floor(Date.now() / 1000) % 100_000,
+      log: (message) => console.log(`  ${message}`),
+    };
+
+    for (const { name, scenario } of scenarios) {
+      console.log(`\n▶ ${name}: ${scenario.description}${options.isQuick ? " (quick)" : ""}`);
+      const stopSampling = sampleResources(app, database);
+      const result = await scenario.run(context);
+      const resources = stopSampling();
+      const summary = {
+        ...result.summary,
+        "peak RSS MB": resources.peakRssMb,
+        "peak DB conns": resources.peakDbConnections ?? "n/a",
+      };
+      const record = {
+        scenario: name,
+        description: scenario.description,
+        at: new Date().toISOString(),
+        isQuick: options.isQuick,
+        server: isDevServer ? "dev" : "production",
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          memoryGb: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        database: database.kind,
+        resources,
+        ...result,
+        summary,
+      };
+      const file = path.join(resultsDir, `${name}${options.isQuick ? ".quick" : ""}.json`);
+      fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+      rows.push({ name, summary });
+      console.log(`  wrote ${path.relative(root, file)}`);
+    }
+  } finally {
+    await cleanUp();
+  }
+  printTable(rows);
+  const failed = rows.filter(
+    (row) => Number(row.summary.errors ?? 0) > 0 || Number(row.summary["calls ≠ 1 sms"] ?? 0) > 0,
+  );
+  if (failed.length > 0) {
+    console.error(
+      `\n${failed.length} scenario(s) had errors or wrong message counts: ${failed.map((row) => row.name).join(", ")}`,
+    );
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// ESLint flat config: Next.js (core web vitals + TypeScript) with a few pragmatic project rules.
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import globals from "globals";
+
+const config = [
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      ".data-*/**",
+      ".cache/**",
+      "bench/results/**",
+      "test-results/**",
+      "playwright-report/**",
+      "blob-report/**",
+      "coverage/**",
+      "next-env.d.ts",
+      "*.tsbuildinfo",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      // Unused names are errors, except the deliberate `_ignored` ones.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      "no-console": "off",
+      eqeqeq: ["error", "smart"],
+      "prefer-const": "error",
+    },
+  },
+  {
+    // The service worker runs in its own global scope, not the window.
+    files: ["public/sw.js", "public/**/*.sw.js"],
+    languageOptions: { globals: { ...globals.serviceworker }, sourceType: "script" },
+  },
+  {
+    // Node scripts, tests, the benchmark harness and config files run under Node.
+    files: ["scripts/**", "test/**", "bench/**", "e2e/**", "prisma/**", "*.config.*", "**/*.test.ts"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Playwright fixtures receive a `use` callback that is not React's `use` hook.
+    files: ["e2e/**", "test/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+];
+
+export default config;
