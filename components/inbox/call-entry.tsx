@@ -1,6 +1,11 @@
-// A call in the conversation timeline: missed or answered, and the voicemail if one was left.
+// A call in the conversation timeline: missed or answered, and the voicemail if one was left; or a call back.
 import { clockTime } from "@/components/inbox/format";
 import type { ThreadCall } from "@/components/inbox/types";
+
+function callTitle(call: ThreadCall): string {
+  if (call.direction === "outbound") return "Called back";
+  return call.isMissed === false ? "Answered call" : "Missed call";
+}
 
 export function CallEntry({ call }: { call: ThreadCall }) {
   return (
@@ -9,7 +14,7 @@ export function CallEntry({ call }: { call: ThreadCall }) {
       data-testid="call-entry"
     >
       <p className="font-semibold">
-        {call.isMissed === false ? "Answered call" : "Missed call"} · {clockTime(call.createdAt)}
+        {callTitle(call)} · {clockTime(call.createdAt)}
       </p>
       {call.voicemailUrl ? (
         <div className="mt-1 space-y-1">

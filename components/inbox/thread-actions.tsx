@@ -4,6 +4,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CallBackButton } from "@/components/inbox/call-back-button";
 import { postJson } from "@/components/inbox/fetch-json";
 import type { ThreadMode } from "@/components/inbox/types";
 
@@ -60,6 +61,7 @@ export function ThreadActions({
             {pending === "release" ? "Handing back…" : "Hand back to AI"}
           </Button>
         ) : null}
+        <CallBackButton threadId={threadId} onCalled={onChanged} />
       </div>
       {error ? (
         <p className="text-sm text-red-700" role="alert">

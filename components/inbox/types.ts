@@ -35,6 +35,7 @@ export type ThreadMessage = {
 
 export type ThreadCall = {
   id: string;
+  direction: "inbound" | "outbound";
   status: string;
   isMissed: boolean | null;
   missReason: string | null;

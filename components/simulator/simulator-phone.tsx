@@ -4,12 +4,13 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { randomCallerNumber } from "@/components/simulator/random-caller";
+import { SimulatorIncomingCall, type SimulatorCall } from "@/components/simulator/simulator-incoming-call";
 import { SimulatorMessages, type SimulatorMessage } from "@/components/simulator/simulator-messages";
 
 const fetchJson = async (url: string) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json() as Promise<{ messages: SimulatorMessage[] }>;
+  return response.json() as Promise<{ messages: SimulatorMessage[]; calls?: SimulatorCall[] }>;
 };
 
 async function post(url: string, body: unknown) {
@@ -132,6 +133,7 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
             ) : null}
           </div>
           <p className="border-b border-slate-100 py-1 text-center text-xs font-medium text-slate-500">{businessName}</p>
+          <SimulatorIncomingCall calls={data?.calls ?? []} />
           <div className="flex flex-1 flex-col overflow-y-auto" data-testid="sim-outbox">
             <SimulatorMessages messages={data?.messages ?? []} businessName={businessName} />
           </div>

@@ -52,7 +52,8 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
     const existingLead = await tx.lead.findUnique({ where: { businessId_phone: { businessId, phone: caller.phone } }, select: { id: true } });
     const opened = await openThread(tx, { businessId, phone: caller.phone, source: "call" });
     ({ lead, thread } = opened);
-    if (!existingLead) await emitWebhookEventInTx(tx, { businessId, type: "lead.created", data: { leadId: lead.id, phone: caller.phone, source: "call" } });
+    // "Test my setup" calls run the whole path but never reach the business's CRM.
+    if (!existingLead && !call.isTest) await emitWebhookEventInTx(tx, { businessId, type: "lead.created", data: { leadId: lead.id, phone: caller.phone, source: "call" } });
     const business = await tx.business.findUniqueOrThrow({
       where: { id: businessId },
       select: { name: true, autoReplyTemplate: true, bookingUrl: true, repeatWindowMinutes: true },
@@ -114,7 +115,7 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
   );
   if (skipReason !== "own_number" && skipReason !== "ignored") {
     await notifyMissedCallInTx(tx, { businessId, threadId: thread?.id ?? null, phone: caller.phone, skipReason, isRepeat });
-    await emitWebhookEventInTx(tx, {
+    if (!call.isTest) await emitWebhookEventInTx(tx, {
       businessId,
       type: "call.missed",
       data: { callId: call.id, leadId: lead?.id ?? null, from: caller.phone, missReason: input.missReason, skipReason, at: detectedAt.toISOString() },

@@ -1,5 +1,6 @@
 // The inbox list: a business's conversations, newest activity first, each with what the list row shows.
 import { db } from "@/lib/db/client";
+import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
 
 const PREVIEW_CHARS = 140;
 
@@ -13,7 +14,12 @@ export async function listThreads({
   before?: Date;
 }) {
   const threads = await db.thread.findMany({
-    where: { businessId, ...(before ? { lastMessageAt: { lt: before } } : {}) },
+    where: {
+      businessId,
+      // "Test my setup" conversations stay out of the inbox.
+      NOT: { lead: { phone: { startsWith: SETUP_TEST_CALLER_PREFIX } } },
+      ...(before ? { lastMessageAt: { lt: before } } : {}),
+    },
     orderBy: { lastMessageAt: "desc" },
     take: limit,
     select: {

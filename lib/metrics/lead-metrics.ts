@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/client";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
 import { ratio, sqlInstant } from "@/lib/metrics/sql-time";
+import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
 
 const statuses = ["new", "contacted", "qualified", "won", "lost"] as const;
 export type StatusCounts = Record<(typeof statuses)[number], number>;
@@ -20,6 +21,7 @@ async function convertedWithPrevious(businessId: string, period: MetricPeriod) {
       count(*) FILTER (WHERE l."createdAt" < ${sqlInstant(period.from)})::int AS previous
     FROM "Lead" l
     WHERE l."businessId" = ${businessId} AND l."createdAt" >= ${sqlInstant(previousFrom)} AND l."createdAt" < ${sqlInstant(period.to)}
+      AND l."phone" NOT LIKE ${`${SETUP_TEST_CALLER_PREFIX}%`}
     GROUP BY 1`;
   const summarize = (pick: (row: (typeof rows)[number]) => number) => {
     const byStatus = emptyCounts();

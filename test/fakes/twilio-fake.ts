@@ -1,5 +1,6 @@
 // A local stand-in for Twilio's REST API (integration tests, e2e and the benchmark): Messages.json create and
-// list, Lookup v2 line types, scripted failures, and signed status callbacks like Twilio's.
+// list, Calls.json create (recorded, never dialled), Lookup v2 line types, scripted failures, and signed status
+// callbacks like Twilio's.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +17,8 @@ export type FakeMessage = {
   dateCreated: Date;
 };
 
+export type FakeCall = { sid: string; to: string; from: string; twiml?: string; url?: string; status: string };
+
 export type FakeFailure = { status: number; code?: number; message?: string; retryAfter?: string };
 
 /** Delivers a signed callback; by default over HTTP, tests may hand it to a route handler instead. */
@@ -24,6 +27,8 @@ export type CallbackDispatcher = (request: Request) => Promise<Response>;
 export type TwilioFake = {
   url: string;
   messages: FakeMessage[];
+  /** outgoing calls created through Calls.json */
+  calls: FakeCall[];
   createRequests: number;
   /** the next `times` create calls answer with this failure */
   failNextCreates(times: number, failure: FakeFailure): void;
@@ -78,6 +83,7 @@ export async function startTwilioFake({
   dispatchCallback?: CallbackDispatcher;
 }): Promise<TwilioFake> {
   const messages: FakeMessage[] = [];
+  const calls: FakeCall[] = [];
   const failures: FakeFailure[] = [];
   const lineTypes = new Map<string, string>();
   const listeners: ((message: FakeMessage) => void)[] = [];
@@ -137,6 +143,32 @@ export async function startTwilioFake({
         uri: messagesPath,
       });
     }
+    if (url.pathname === `/2010-04-01/Accounts/${accountSid}/Calls.json` && request.method === "POST") {
+      const form = new URLSearchParams(await readBody(request));
+      const call: FakeCall = {
+        sid: sid("CA"),
+        to: form.get("To") ?? "",
+        from: form.get("From") ?? "",
+        twiml: form.get("Twiml") ?? undefined,
+        url: form.get("Url") ?? undefined,
+        status: "queued",
+      };
+      if (!call.to || !call.from || (!call.twiml && !call.url)) {
+        return send(response, 400, { code: 21205, message: "To, From and Twiml or Url are required.", status: 400 });
+      }
+      calls.push(call);
+      return send(response, 201, {
+        sid: call.sid,
+        account_sid: accountSid,
+        to: call.to,
+        from: call.from,
+        status: call.status,
+        direction: "outbound-api",
+        api_version: "2010-04-01",
+        date_created: new Date().toUTCString(),
+        uri: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
+      });
+    }
     const lookup = /^\/v2\/PhoneNumbers\/([^/]+)$/.exec(url.pathname);
     if (lookup && request.method === "GET") {
       const phone = decodeURIComponent(lookup[1]!);
@@ -159,6 +191,7 @@ export async function startTwilioFake({
   const fake: TwilioFake = {
     url: `http://127.0.0.1:${port}`,
     messages,
+    calls,
     createRequests: 0,
     failNextCreates(times, failure) {
       for (let index = 0; index < times; index += 1) failures.push(failure);

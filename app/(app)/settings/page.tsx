@@ -1,11 +1,15 @@
 // /settings — the business settings, Twilio setup, team and my account.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { NotificationDevices } from "@/components/inbox/notification-devices";
+import { WebhookSettings } from "@/components/leads/webhook-settings";
 import { AccountSection } from "@/components/settings/account-section";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { SetupTestSection } from "@/components/settings/setup-test-section";
 import { TeamSection } from "@/components/settings/team-section";
 import { timeZoneOptions } from "@/components/settings/time-zones";
 import { WebhookUrls } from "@/components/settings/webhook-urls";
+import { Card } from "@/components/ui/card";
 import { getPageMember } from "@/lib/auth/session";
 import { getBusiness } from "@/lib/business/get-business";
 import { listMembers } from "@/lib/members/list-members";
@@ -31,7 +35,6 @@ export default async function SettingsPage() {
         currentUserId={member.userId}
         isOwner={member.role === "owner"}
       />
-      {/* Helper INBOX: push subscriptions and device management belong here. */}
       <section
         id="devices"
         aria-labelledby="devices-heading"
@@ -40,7 +43,14 @@ export default async function SettingsPage() {
         <h2 id="devices-heading" className="text-lg font-semibold">
           Notifications &amp; devices
         </h2>
+        <NotificationDevices />
       </section>
+      <SetupTestSection />
+      {member.role === "owner" ? (
+        <Card id="crm-webhooks" title="CRM webhooks">
+          <WebhookSettings />
+        </Card>
+      ) : null}
       <AccountSection email={member.email} name={member.name} />
     </div>
   );

@@ -1,0 +1,93 @@
+// "Call back" from the thread view: Twilio rings the professional's own phone and, when they pick up, bridges them
+// to the customer with the business's number as caller ID (the customer sees the business, not a cell number).
+// Calling is not texting: an opted-out lead can still be called back. In simulator mode nothing dials out: the
+// outbound Call and the Event are recorded, and the simulated handset shows the incoming call.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import { logger, maskPhone } from "@/lib/log";
+import { formatPhone } from "@/lib/telephony/phone";
+import { simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
+import { getTwilioClient } from "@/lib/telephony/twilio-client";
+import { voiceResponse } from "@/lib/telephony/twiml";
+
+export function callBackTwiml({ customerLabel, customerPhone, callerId }: { customerLabel: string; customerPhone: string; callerId: string }) {
+  const response = voiceResponse();
+  response.say(`Connecting you to ${customerLabel}.`);
+  response.dial({ callerId, timeout: 30 }, customerPhone);
+  return response.toString();
+}
+
+export async function callBack({ businessId, threadId, userId }: { businessId: string; threadId: string; userId: string }) {
+  const thread = await db.thread.findFirst({
+    where: { id: threadId, businessId },
+    select: { id: true, lead: { select: { id: true, phone: true, name: true } } },
+  });
+  if (!thread) throw new AppError("not_found", "Conversation not found.");
+  const [membership, business] = await Promise.all([
+    db.membership.findUnique({ where: { userId_businessId: { userId, businessId } }, select: { phone: true, role: true } }),
+    db.business.findUniqueOrThrow({
+      where: { id: businessId },
+      select: { forwardTo: true, phoneNumbers: { orderBy: { createdAt: "asc" }, take: 1, select: { e164: true } } },
+    }),
+  ]);
+  // The owner's forwarding number is their phone; a member is only ever rung on their own number.
+  const professionalPhone = membership?.phone ?? (membership?.role === "owner" ? business.forwardTo : null);
+  if (!professionalPhone) {
+    throw new AppError("conflict", "Add your phone number in Settings → Notifications & devices so Ringback can ring you first.");
+  }
+  const businessNumber = business.phoneNumbers[0]?.e164;
+  if (!businessNumber) throw new AppError("conflict", "This business has no Twilio number to call from.");
+
+  const customerPhone = thread.lead.phone;
+  const customerLabel = thread.lead.name?.trim() || formatPhone(customerPhone);
+  const twiml = callBackTwiml({ customerLabel, customerPhone, callerId: businessNumber });
+  const isSimulated = env().twilio.isSimulator;
+  let callSid: string;
+  let status: string;
+  if (isSimulated) {
+    callSid = simulatedSid("CA");
+    status = "simulated";
+  } else {
+    try {
+      const call = await getTwilioClient().calls.create({ to: professionalPhone, from: businessNumber, twiml });
+      callSid = call.sid;
+      status = call.status ?? "queued";
+    } catch (cause) {
+      logger.error({ err: cause, to: maskPhone(professionalPhone) }, "call back failed");
+      throw new AppError("service_unavailable", "Twilio could not place the call. Try again in a moment.");
+    }
+  }
+
+  const { call, event } = await db.$transaction(async (tx) => {
+    const call = await tx.call.create({
+      data: {
+        businessId,
+        leadId: thread.lead.id,
+        threadId: thread.id,
+        callSid,
+        direction: "outbound",
+        fromNumber: businessNumber,
+        toNumber: customerPhone,
+        status,
+      },
+      select: { id: true, callSid: true, status: true, createdAt: true },
+    });
+    const event = await recordEvent(
+      {
+        businessId,
+        threadId: thread.id,
+        leadId: thread.lead.id,
+        callId: call.id,
+        type: "call.call_back",
+        actor: { kind: "user", userId },
+        payload: { callSid, professionalPhone, customerPhone, businessNumber, simulated: isSimulated },
+      },
+      tx,
+    );
+    return { call, event };
+  });
+  await publishRecordedEvents([event]);
+  return { call, professionalPhone, businessNumber, customerPhone, simulated: isSimulated };
+}
