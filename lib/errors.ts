@@ -58,6 +58,9 @@ export function toResponse(error: unknown): Response {
     const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     return Response.json(errorBody("validation_failed", "Some fields are not valid.", details), { status: 422 });
   }
+  if (isUnstorableInput(error)) {
+    return Response.json(errorBody("bad_request", "The request contains characters that cannot be stored."), { status: 400 });
+  }
   if (isDatabaseUnavailable(error)) {
     return Response.json(errorBody("service_unavailable", "The database is not reachable; try again shortly."), {
       status: 503,
@@ -74,4 +77,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?closed|57P01|57P03|08006|08001|DatabaseNotReachable|P1001|P1017/i.test(
     text,
   );
+}
+
+/** PostgreSQL refuses some text outright (a NUL character, 22021): that is bad input, not a server fault. */
+export function isUnstorableInput(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : "";
+  return /invalid byte sequence for encoding|\b22021\b|unsupported Unicode escape sequence|\b22P05\b/i.test(text);
 }
