@@ -49,15 +49,32 @@ export default defineConfig({
         launchOptions: chromium,
       },
     },
+    // The README's screenshots: only with E2E_SCREENSHOTS=1 (see e2e/screenshots/readme-screenshots.spec.ts).
+    ...(process.env.E2E_SCREENSHOTS
+      ? [{ name: "screenshots", testMatch: "screenshots/**/*.spec.ts", use: { launchOptions: chromium } }]
+      : []),
   ],
   webServer: {
-    command: `rm -rf "${e2eDataDir}" && npm start`,
+    // A fresh data dir, the demo data (the dashboard and leads specs need it; every other spec makes its own
+    // callers), then the server on that data. The seed boots the embedded database itself and exits.
+    command: `rm -rf "${e2eDataDir}" && npm run db:seed -- --demo && npm start`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
+    // Explicit values win over a developer's .env (`tsx --env-file-if-exists` never overrides the environment), and
+    // the app treats empty as unset: simulator mode, scripted assistant, embedded database, the default demo owner.
+    // Nothing in an e2e run may reach Twilio, a model provider or a real database.
     env: {
+      TWILIO_ACCOUNT_SID: "",
+      TWILIO_AUTH_TOKEN: "",
+      OPENAI_API_KEY: "",
+      DATABASE_URL: "",
+      BOOTSTRAP_OWNER_EMAIL: "owner@example.com",
+      BOOTSTRAP_OWNER_PASSWORD: "ringback-demo",
+      RUN_WORKER: "true",
+      TRUST_PROXY_HOPS: "0",
       PORT: String(PORT),
       DATA_DIR: e2eDataDir,
       AI_ENGAGE_DELAY_SECONDS: "2",

@@ -143,6 +143,22 @@ self.addEventListener("notificationclick", (event) => {
   event.waitUntil(handleNotificationClick(event.action, event.notification.data || {}));
 });
 
+// A page of this origin can run the tap handler on a notification this worker is showing: browsers offer tests no way
+// to click a notification. Harmless in production: it only does what that page could already do with its own session
+// (the same takeover/release requests), and only for a notification that is on screen.
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type !== "test-notificationclick" || typeof message.tag !== "string") return;
+  event.waitUntil(
+    self.registration.getNotifications({ tag: message.tag }).then((notifications) => {
+      const notification = notifications[0];
+      if (!notification) return undefined;
+      notification.close();
+      return handleNotificationClick(String(message.action || ""), notification.data || {});
+    }),
+  );
+});
+
 // The browser replaced the subscription (keys rotated, expired): register the new one so pushes keep arriving.
 self.addEventListener("pushsubscriptionchange", (event) => {
   event.waitUntil(

@@ -9,9 +9,11 @@ import { logger } from "@/lib/log";
 
 export async function bootApp({ runWorker }: { runWorker: boolean }) {
   const started = Date.now();
-  const database = await bootDatabase();
   // next-auth and the route handlers read the secret from the environment; a generated one is kept in DATA_DIR.
+  // Resolved before the embedded database sets DATABASE_URL, which would make a missing secret fatal in production.
   process.env.AUTH_SECRET = resolveAuthSecret();
+  resetEnvForTests();
+  const database = await bootDatabase();
   process.env.NEXTAUTH_URL ??= env().publicBaseUrl;
   resetEnvForTests();
   await bootstrapBusiness();

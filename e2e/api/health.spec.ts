@@ -36,7 +36,11 @@ test("the PWA manifest and icons are served", async ({ request }) => {
   const manifest = await request.get("/manifest.webmanifest");
   expect(manifest.status()).toBe(200);
   const body = await manifest.json();
-  expect(body).toMatchObject({ start_url: "/inbox", display: "standalone" });
+  expect(body).toMatchObject({ name: "Ringback", start_url: "/inbox", display: "standalone" });
+  const sizes = (body.icons as { sizes: string; purpose?: string }[])
+    .filter((icon) => icon.purpose !== "maskable")
+    .map((icon) => icon.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   for (const icon of body.icons as { src: string }[]) {
     const response = await request.get(icon.src);
     expect(response.status(), icon.src).toBe(200);
