@@ -11,7 +11,13 @@ describe("scripted intake parsing", () => {
     expect(parseUrgency("no rush, next week is fine")).toBe("low");
     expect(parseUrgency("hmm")).toBe("normal");
     expect(parseIntakeAnswer("address", " 12 Elm St, Austin ")).toEqual({ address: "12 Elm St, Austin" });
-    expect(parseIntakeAnswer("service", "Water heater is leaking")).toMatchObject({ problem: "Water heater is leaking" });
+    expect(parseIntakeAnswer("service", "Water heater is leaking")).toMatchObject({
+      service: "Water heater",
+      problem: "Water heater is leaking",
+    });
+    expect(parseIntakeAnswer("service", "Kitchen drain is backed up again").service).toBe("Drain cleaning");
+    expect(parseIntakeAnswer("service", "The breaker keeps tripping").service).toBe("Electrical");
+    expect(parseIntakeAnswer("service", "Need a quote for a new deck").service).toBe("Need a quote for a new deck");
   });
   it("detects emergencies", () => {
     expect(detectEmergency("I smell gas in the kitchen")?.reason).toMatch(/gas/);

@@ -24,12 +24,32 @@ export function parseName(text: string): string | null {
   return name.split(/\s+/).slice(0, 4).join(" ");
 }
 
+/** The kind of job in a few words ("Water heater"), for the lead's service field; the full text goes to `problem`. */
+const serviceKeywords: [RegExp, string][] = [
+  [/water heater|hot water|tankless/i, "Water heater"],
+  [/drain|clog|blocked|backed up|backing up/i, "Drain cleaning"],
+  [/toilet/i, "Toilet repair"],
+  [/sewer|septic/i, "Sewer line"],
+  [/burst|pipe|leak|drip|water (?:on|under|in)/i, "Leak repair"],
+  [/boiler|furnace|no heat|heating|radiator|heat pump/i, "Heating repair"],
+  [/a\/?c\b|air ?con|cooling|not cooling/i, "AC repair"],
+  [/outlet|breaker|wiring|electric|power|lights?\b|panel|spark/i, "Electrical"],
+  [/lock(?:ed)? out|locksmith|\block\b|keys?\b|rekey/i, "Lockout / locks"],
+  [/gas/i, "Gas line"],
+  [/faucet|sink|tap/i, "Faucet / sink"],
+];
+
+export function classifyService(text: string): string {
+  const match = serviceKeywords.find(([pattern]) => pattern.test(text));
+  return match ? match[1] : clip(text, 60);
+}
+
 export function parseIntakeAnswer(field: IntakeField, text: string): UpdateLeadInput {
   const answer = clip(text);
   if (!answer) return {};
   switch (field) {
     case "service":
-      return { service: clip(answer, 80), problem: answer };
+      return { service: classifyService(answer), problem: answer };
     case "address":
       return { address: answer };
     case "urgency":
