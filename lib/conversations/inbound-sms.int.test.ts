@@ -25,9 +25,30 @@ describe("POST /api/twilio/sms", () => {
     const { signedTwilioRequest } = await import("@/test/helpers/twilio");
     const { twilioNumber } = await createTestBusiness();
     const from = randomPhone();
-    const response = await POST(await signedTwilioRequest("/api/twilio/sms", { MessageSid: "SMbad0000000000", From: from, To: twilioNumber, Body: "hi" }, { signature: "forged" }));
+    const response = await POST(
+      await signedTwilioRequest(
+        "/api/twilio/sms",
+        { MessageSid: "SMbad0000000000", From: from, To: twilioNumber, Body: "hi" },
+        { signature: "forged" },
+      ),
+    );
     expect(response.status).toBe(403);
     expect(await db.message.count({ where: { fromNumber: from } })).toBe(0);
+  });
+
+  it("two first texts from a new number at the same moment are both stored, on one lead and one thread", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    const results = await Promise.all(
+      ["Hi, is anyone there?", "My basement drain is backing up"].map((body) =>
+        postInboundSms({ from: customer, to: twilioNumber, body }),
+      ),
+    );
+    for (const { response } of results) expect(response.status).toBe(200);
+    const messages = await db.message.findMany({ where: { businessId: business.id, fromNumber: customer } });
+    expect(messages).toHaveLength(2);
+    expect(new Set(messages.map((message) => message.threadId)).size).toBe(1);
+    expect(await db.lead.count({ where: { businessId: business.id, phone: customer } })).toBe(1);
   });
 
   it("an unknown To number: empty answer, a health event, nothing stored", async () => {
@@ -49,7 +70,12 @@ describe("POST /api/twilio/sms", () => {
     const lead = await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: customer } });
     expect(lead.isOptedOut).toBe(true);
     expect(lead.source).toBe("text");
-    expect(await db.consentChange.findFirst({ where: { leadId: lead.id } })).toMatchObject({ action: "opt_out", source: "keyword", keyword: "STOP", messageSid: sid });
+    expect(await db.consentChange.findFirst({ where: { leadId: lead.id } })).toMatchObject({
+      action: "opt_out",
+      source: "keyword",
+      keyword: "STOP",
+      messageSid: sid,
+    });
     expect(await db.event.count({ where: { threadId: thread.id, type: "consent.opted_out" } })).toBe(1);
 
     // the AI path: a later message is stored but nobody answers it
@@ -57,7 +83,13 @@ describe("POST /api/twilio/sms", () => {
     await processed(thread.id, 2);
     // manual and auto paths refuse with a clear error
     for (const purpose of ["manual", "auto_reply", "ai_reply"] as const) {
-      const error = await queueOutgoingMessage({ businessId: business.id, threadId: thread.id, body: "hi", purpose, authorKind: purpose === "manual" ? "user" : "system" }).catch((caught: unknown) => caught);
+      const error = await queueOutgoingMessage({
+        businessId: business.id,
+        threadId: thread.id,
+        body: "hi",
+        purpose,
+        authorKind: purpose === "manual" ? "user" : "system",
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("opted_out");
     }
@@ -87,7 +119,10 @@ describe("POST /api/twilio/sms", () => {
     const after = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
     expect(after).toMatchObject({ mode: "human", isWaitingOnPerson: true });
     expect(await db.lead.count({ where: { id: thread.leadId, isOptedOut: true } })).toBe(0);
-    const jobs = await db.$queryRawUnsafe<unknown[]>(`SELECT id FROM pgboss.job WHERE name = 'ai-turn' AND singleton_key = $1`, thread.id);
+    const jobs = await db.$queryRawUnsafe<unknown[]>(
+      `SELECT id FROM pgboss.job WHERE name = 'ai-turn' AND singleton_key = $1`,
+      thread.id,
+    );
     expect(jobs).toHaveLength(0);
   });
 
@@ -98,7 +133,10 @@ describe("POST /api/twilio/sms", () => {
     const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
     await waitFor(async () => (await aiReplies(thread.id)).length === 1);
     await postInboundSms({ from: customer, to: twilioNumber, body: "5 Oak Ave" });
-    const replies = await waitFor(async () => { const r = await aiReplies(thread.id); return r.length === 2 ? r : null; });
+    const replies = await waitFor(async () => {
+      const r = await aiReplies(thread.id);
+      return r.length === 2 ? r : null;
+    });
     expect(replies[1]!.body).toMatch(/urgent/);
     await postInboundSms({ from: customer, to: twilioNumber, body: "no rush" });
     await waitFor(async () => (await aiReplies(thread.id)).length === 3);
@@ -111,7 +149,10 @@ describe("POST /api/twilio/sms", () => {
     const say = async (body: string, replies: number) => {
       await postInboundSms({ from: customer, to: twilioNumber, body });
       const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
-      return waitFor(async () => { const r = await aiReplies(thread.id); return r.length >= replies ? r : null; });
+      return waitFor(async () => {
+        const r = await aiReplies(thread.id);
+        return r.length >= replies ? r : null;
+      });
     };
     let replies = await say("Water is pouring from a burst pipe in the basement", 1);
     expect(replies[0]!.body).toMatch(/alerted the team/);
@@ -124,7 +165,13 @@ describe("POST /api/twilio/sms", () => {
     replies = await say("My name is Dana Smith", 4);
     expect(replies[3]!.body).toMatch(/Dana Smith/);
     const lead = await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: customer } });
-    expect(lead).toMatchObject({ name: "Dana Smith", address: "12 Elm Street, Springfield", urgency: "emergency", preferredTime: "this afternoon", status: "qualified" });
+    expect(lead).toMatchObject({
+      name: "Dana Smith",
+      address: "12 Elm Street, Springfield",
+      urgency: "emergency",
+      preferredTime: "this afternoon",
+      status: "qualified",
+    });
     const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
     expect(thread).toMatchObject({ mode: "human", isWaitingOnPerson: true });
     expect(await db.notification.count({ where: { threadId: thread.id, kind: "emergency", isUrgent: true } })).toBe(1);

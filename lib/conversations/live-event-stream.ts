@@ -52,6 +52,13 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
       let isClosed = false;
       let lastSentId = readLastEventId(request);
       let pending: LiveEvent[] | null = []; // live events that arrive while the replay runs
+      // Ids already sent. Event ids can commit out of order across transactions, so "id <= last sent" does not mean
+      // "sent": a late-committing event with a lower id must still go out.
+      const sentIds = new Set<string>();
+      const markSent = (id: string) => {
+        sentIds.add(id);
+        if (sentIds.size > 5_000) sentIds.delete(sentIds.values().next().value as string);
+      };
       const send = (text: string) => {
         if (isClosed) return;
         try {
@@ -63,9 +70,10 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
       const sendLive = (event: LiveEvent) => {
         if (options.isTokenFree && event.type === "ai.token") return;
         if (event.id) {
+          if (sentIds.has(event.id)) return; // already replayed
+          markSent(event.id);
           const id = BigInt(event.id);
-          if (lastSentId !== null && id <= lastSentId) return; // already replayed
-          lastSentId = id;
+          if (lastSentId === null || id > lastSentId) lastSentId = id;
         }
         send(
           frame({
@@ -82,6 +90,8 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
       const replay = async () => {
         if (lastSentId === null) return;
         for (const event of await storedAfter(filter, lastSentId)) {
+          if (sentIds.has(event.id)) continue;
+          markSent(event.id);
           lastSentId = BigInt(event.id);
           send(frame({ id: event.id, data: event }));
         }

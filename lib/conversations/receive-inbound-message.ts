@@ -11,9 +11,7 @@ import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 
 export type InboundMessageInput = { messageSid: string; from: string; to: string; body: string; mediaUrls?: string[] };
 export type InboundMessageResult =
-  | { outcome: "stored"; messageId: string; threadId: string }
-  | { outcome: "duplicate" }
-  | { outcome: "unknown_number" };
+  { outcome: "stored"; messageId: string; threadId: string } | { outcome: "duplicate" } | { outcome: "unknown_number" };
 
 export async function receiveInboundMessage(input: InboundMessageInput): Promise<InboundMessageResult> {
   const to = toE164(input.to) ?? input.to;
@@ -32,15 +30,24 @@ export async function receiveInboundMessage(input: InboundMessageInput): Promise
     return await storeInboundMessage({ ...input, from, to, businessId: number.businessId });
   } catch (error) {
     // Two deliveries raced past the first check: the unique MessageSid lets only one in.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { outcome: "duplicate" };
+    if (isMessageSidConflict(error)) return { outcome: "duplicate" };
     throw error;
   }
+}
+
+/** Only a clash on Message.messageSid means "already stored"; any other conflict is an error Twilio should retry. */
+function isMessageSidConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return JSON.stringify(error.meta ?? {}).includes("messageSid");
 }
 
 async function storeInboundMessage(input: InboundMessageInput & { businessId: string }): Promise<InboundMessageResult> {
   const { businessId } = input;
   const result = await db.$transaction(async (tx) => {
-    const isNewLead = !(await tx.lead.findUnique({ where: { businessId_phone: { businessId, phone: input.from } }, select: { id: true } }));
+    const isNewLead = !(await tx.lead.findUnique({
+      where: { businessId_phone: { businessId, phone: input.from } },
+      select: { id: true },
+    }));
     const { lead, thread } = await openThread(tx, { businessId, phone: input.from, source: "text" });
     // openThread holds the lead's row lock: a concurrent redelivery waits here and then sees the stored row.
     if (await tx.message.findUnique({ where: { messageSid: input.messageSid }, select: { id: true } })) return null;
@@ -74,12 +81,35 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
     });
     const events = [];
     if (isNewLead) {
-      events.push(await recordEvent({ businessId, threadId: thread.id, leadId: lead.id, type: "lead.created", actor: { kind: "customer" }, payload: { source: "text" } }, tx));
-      await emitWebhookEventInTx(tx, { businessId, type: "lead.created", data: { leadId: lead.id, phone: input.from, source: "text" } });
+      events.push(
+        await recordEvent(
+          {
+            businessId,
+            threadId: thread.id,
+            leadId: lead.id,
+            type: "lead.created",
+            actor: { kind: "customer" },
+            payload: { source: "text" },
+          },
+          tx,
+        ),
+      );
+      await emitWebhookEventInTx(tx, {
+        businessId,
+        type: "lead.created",
+        data: { leadId: lead.id, phone: input.from, source: "text" },
+      });
     }
     events.push(
       await recordEvent(
-        { businessId, threadId: thread.id, leadId: lead.id, type: "message.received", actor: { kind: "customer" }, payload: { messageId: message.id } },
+        {
+          businessId,
+          threadId: thread.id,
+          leadId: lead.id,
+          type: "message.received",
+          actor: { kind: "customer" },
+          payload: { messageId: message.id },
+        },
         tx,
       ),
     );
