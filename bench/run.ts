@@ -11,6 +11,8 @@ import { startAppServer, type AppServer } from "./lib/app-server";
 import type { BenchContext, BenchOptions, Scenario, ScenarioResult } from "./lib/context";
 import { countConnections, createBenchDatabase, type BenchDatabase } from "./lib/database";
 import { printTable } from "./lib/print-table";
+import { signIn } from "./lib/sign-in";
+import { startOpenAiFake, type OpenAiFake } from "../test/fakes/openai-fake";
 import { startBenchTwilioFake, type TwilioFake } from "./lib/twilio-fake";
 import { createTwilioPoster, fakeSid } from "./lib/twilio-request";
 
@@ -90,11 +92,13 @@ async function main() {
   const forwardTo = "+15005550001";
   const ownerEmail = "owner@example.com";
   const ownerPassword = "ringback-bench";
+  const engageDelaySeconds = 1;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
   let database: BenchDatabase | undefined;
   let twilioFake: TwilioFake | undefined;
+  let openAiFake: OpenAiFake | undefined;
   let app: AppServer | undefined;
   const rows: Array<{ name: string; summary: ScenarioResult["summary"] }> = [];
   let isCleanedUp = false;
@@ -103,6 +107,7 @@ async function main() {
     isCleanedUp = true;
     await app?.stop();
     await twilioFake?.close().catch(() => undefined);
+    await openAiFake?.close().catch(() => undefined);
     if (process.env.BENCH_KEEP_DB && database?.name) {
       console.log(`kept the database ${database.name} (BENCH_KEEP_DB)`);
       return;
@@ -118,6 +123,7 @@ async function main() {
   try {
     database = await createBenchDatabase();
     twilioFake = await startBenchTwilioFake({ authToken, accountSid });
+    openAiFake = await startOpenAiFake();
     const logFile = path.join(os.tmpdir(), `ringback-bench-server-${port}.log`);
     console.log(
       `Starting the ${isDevServer ? "DEVELOPMENT" : "production"} server on ${baseUrl} (${database.kind} database); log: ${logFile}`,
@@ -137,7 +143,11 @@ async function main() {
         TWILIO_ACCOUNT_SID: accountSid,
         TWILIO_AUTH_TOKEN: authToken,
         TWILIO_API_BASE_URL: twilioFake.url,
-        OPENAI_API_KEY: "", // the scripted assistant: benchmarks never call a real model
+        // One server config serves every scenario: the model is the local OpenAI-compatible fake (instant answers
+        // unless a scenario queues a slow one), and the human-priority window is 1 s so AI turns happen in-run.
+        OPENAI_API_KEY: "bench-fake-key",
+        OPENAI_BASE_URL: openAiFake.baseUrl,
+        AI_ENGAGE_DELAY_SECONDS: String(engageDelaySeconds),
         RUN_WORKER: "true",
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
@@ -149,6 +159,8 @@ async function main() {
       },
     });
     console.log(`Healthy after ${Math.round(performance.now() - bootStarted)} ms`);
+    const runningApp = app;
+    const runningDatabase = database;
 
     const context: BenchContext = {
       baseUrl,
@@ -159,7 +171,16 @@ async function main() {
       ownerEmail,
       ownerPassword,
       twilioFake,
+      openAiFake,
+      engageDelaySeconds,
+      databaseUrl: database.databaseUrl,
       postTwilio: createTwilioPoster({ baseUrl, authToken }),
+      signIn: (credentials = { email: ownerEmail, password: ownerPassword }) => signIn(baseUrl, credentials),
+      resources: async () => {
+        const rssMb = runningApp.rssMb();
+        const dbConnections = await countConnections(runningDatabase).catch(() => null);
+        return { rssMb, dbConnections };
+      },
       options,
       runId: Math.floor(Date.now() / 1000) % 100_000,
       log: (message) => console.log(`  ${message}`),
@@ -167,6 +188,8 @@ async function main() {
 
     for (const { name, scenario } of scenarios) {
       console.log(`\n▶ ${name}: ${scenario.description}${options.isQuick ? " (quick)" : ""}`);
+      // The machine is shared (2 cores here): the load average before and after puts the numbers in context.
+      const loadBefore = os.loadavg().map((value) => Math.round(value * 100) / 100);
       const stopSampling = sampleResources(app, database);
       const result = await scenario.run(context);
       const resources = stopSampling();
@@ -174,6 +197,7 @@ async function main() {
         ...result.summary,
         "peak RSS MB": resources.peakRssMb,
         "peak DB conns": resources.peakDbConnections ?? "n/a",
+        "load avg (1 min)": loadBefore[0]!,
       };
       const record = {
         scenario: name,
@@ -186,6 +210,8 @@ async function main() {
           cpuModel: os.cpus()[0]?.model,
           memoryGb: Math.round(os.totalmem() / 2 ** 30),
           node: process.version,
+          loadAverageBefore: loadBefore,
+          loadAverageAfter: os.loadavg().map((value) => Math.round(value * 100) / 100),
         },
         database: database.kind,
         resources,

@@ -1,4 +1,5 @@
 // What every scenario receives: the running app, signed Twilio posts, the Twilio fake, and the run's options.
+import type { OpenAiFake } from "../../test/fakes/openai-fake";
 import type { TwilioPoster } from "./twilio-request";
 import type { TwilioFake } from "./twilio-fake";
 
@@ -20,7 +21,17 @@ export type BenchContext = {
   ownerEmail: string;
   ownerPassword: string;
   twilioFake: TwilioFake;
+  /** the OpenAI-compatible fake the server's model calls go to (default reply: instant text) */
+  openAiFake: OpenAiFake;
+  /** the human-priority window the server runs with (AI_ENGAGE_DELAY_SECONDS) */
+  engageDelaySeconds: number;
+  /** the bench database (PostgreSQL server only; undefined on the embedded database) */
+  databaseUrl?: string;
   postTwilio: TwilioPoster;
+  /** signs in (the bootstrap owner by default) and returns a Cookie header value */
+  signIn: (credentials?: { email: string; password: string }) => Promise<string>;
+  /** the server's memory now (RSS of its process group) and the connections it holds on the database */
+  resources: () => Promise<{ rssMb: number; dbConnections: number | null }>;
   options: BenchOptions;
   /** a number unique to this run, for distinct caller numbers across runs on one database */
   runId: number;
