@@ -59,7 +59,9 @@ export function toResponse(error: unknown): Response {
     return Response.json(errorBody("validation_failed", "Some fields are not valid.", details), { status: 422 });
   }
   if (isUnstorableInput(error)) {
-    return Response.json(errorBody("bad_request", "The request contains characters that cannot be stored."), { status: 400 });
+    return Response.json(errorBody("bad_request", "The request contains characters that cannot be stored."), {
+      status: 400,
+    });
   }
   if (isDatabaseUnavailable(error)) {
     return Response.json(errorBody("service_unavailable", "The database is not reachable; try again shortly."), {
@@ -73,7 +75,8 @@ export function toResponse(error: unknown): Response {
 
 /** Connection-level failures (database restarting) deserve a retryable 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code)}` : "";
+  const text =
+    error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code)}` : "";
   return /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?closed|57P01|57P03|08006|08001|DatabaseNotReachable|P1001|P1017/i.test(
     text,
   );

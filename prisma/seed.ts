@@ -10,9 +10,16 @@ async function main() {
   await bootDatabase();
   await bootstrapBusiness();
   if (isDemo) {
-    const business = await db.business.findFirstOrThrow({ orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+    const business = await db.business.findFirstOrThrow({
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true },
+    });
     const result = await seedDemo({ businessId: business.id });
-    console.log(result.created ? `Demo data added to ${business.name}: ${JSON.stringify(result)}` : `Demo data already present in ${business.name}; nothing changed.`);
+    console.log(
+      result.created
+        ? `Demo data added to ${business.name}: ${JSON.stringify(result)}`
+        : `Demo data already present in ${business.name}; nothing changed.`,
+    );
   } else {
     console.log("Database ready. Add --demo to fill it with demo data.");
   }

@@ -3,7 +3,9 @@ import { bootDatabase, stopEmbeddedDatabase } from "@/lib/db/boot";
 
 bootDatabase()
   .then(async ({ databaseUrl, isEmbedded }) => {
-    console.log(`migrations up to date on ${isEmbedded ? "the embedded database" : databaseUrl.replace(/:[^:@/]+@/, ":***@")}`);
+    console.log(
+      `migrations up to date on ${isEmbedded ? "the embedded database" : databaseUrl.replace(/:[^:@/]+@/, ":***@")}`,
+    );
     await stopEmbeddedDatabase();
   })
   .catch((error: unknown) => {

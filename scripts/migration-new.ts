@@ -11,7 +11,10 @@ import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { listMigrations } from "@/lib/db/migrate";
 
 async function main() {
-  const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const name = (process.argv[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!name) throw new Error("Usage: npm run db:migration:new <name>, e.g. add_lead_notes");
   const scratch = await startEmbeddedDatabase({ dataDir: null });
   try {
@@ -22,7 +25,15 @@ async function main() {
     // Asynchronous on purpose: the scratch database is served by this process's event loop.
     const { stdout: sql } = await promisify(execFile)(
       "npx",
-      ["prisma", "migrate", "diff", ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]), "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        ...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]),
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       { env: { ...process.env, DATABASE_URL: scratch.url }, encoding: "utf8" },
     );
     if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) {

@@ -22,14 +22,20 @@ const fetcher = async (url: string) => {
 
 export function DashboardView({ today }: { today: string }) {
   const [period, setPeriod] = useState<Period>({ preset: "7d", from: today, to: today });
-  const { data, error, isLoading } = useSWR(`/api/metrics?${periodQuery(period, today)}`, fetcher, { keepPreviousData: true });
+  const { data, error, isLoading } = useSWR(`/api/metrics?${periodQuery(period, today)}`, fetcher, {
+    keepPreviousData: true,
+  });
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Dashboard</h1>
         <PeriodPicker value={period} onChange={setPeriod} />
       </div>
-      {error ? <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-800">{error.message}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-800">
+          {error.message}
+        </p>
+      ) : null}
       {!data && isLoading ? <p className="text-slate-500">Loading the numbers…</p> : null}
       {data ? (
         <>
@@ -40,9 +46,18 @@ export function DashboardView({ today }: { today: string }) {
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
             <RevenueChart daily={data.daily} />
             <DailyChart daily={data.daily} />
-            <HistogramChart title="Response time (missed call → text accepted)" testId="chart-response" buckets={data.responseHistogram} />
+            <HistogramChart
+              title="Response time (missed call → text accepted)"
+              testId="chart-response"
+              buckets={data.responseHistogram}
+            />
             <FunnelChart funnel={data.funnel} />
-            <HistogramChart title="Takeover time (notification → tap)" testId="chart-takeover" buckets={data.takeoverHistogram} color="#7c3aed" />
+            <HistogramChart
+              title="Takeover time (notification → tap)"
+              testId="chart-takeover"
+              buckets={data.takeoverHistogram}
+              color="#7c3aed"
+            />
             <LeadsStatusChart daily={data.daily} />
           </div>
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">

@@ -11,7 +11,9 @@ export function formatSeconds(value: number | null): string {
 }
 
 export function formatMoney(cents: number): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(cents / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(
+    cents / 100,
+  );
 }
 
 export const skipReasonLabels: Record<string, string> = {

@@ -3,7 +3,13 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/dashboard/chart-card";
 
-const labels: Record<string, string> = { missed: "Missed", texted: "Texted", replied: "Replied", qualified: "Qualified", won: "Won" };
+const labels: Record<string, string> = {
+  missed: "Missed",
+  texted: "Texted",
+  replied: "Replied",
+  qualified: "Qualified",
+  won: "Won",
+};
 
 export function FunnelChart({ funnel }: { funnel: { stage: string; count: number }[] }) {
   const first = funnel[0]?.count ?? 0;

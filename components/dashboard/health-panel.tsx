@@ -11,7 +11,8 @@ type Health = {
   callsWithoutLead: { id: string; createdAt: string; skipReason: string | null }[];
 };
 
-const fetcher = (url: string) => fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
+const fetcher = (url: string) =>
+  fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
 
 function Row({ label, value, isBad }: { label: string; value: string; isBad: boolean }) {
   return (
@@ -25,7 +26,11 @@ function Row({ label, value, isBad }: { label: string; value: string; isBad: boo
 export function HealthPanel() {
   const { data, error } = useSWR<Health>("/api/health-panel", fetcher, { refreshInterval: 30_000 });
   return (
-    <section data-testid="health-panel" aria-label="Health" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      data-testid="health-panel"
+      aria-label="Health"
+      className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <h2 className="text-base font-semibold">Health</h2>
       {error ? <p className="mt-2 text-sm text-red-700">Could not load the health signals.</p> : null}
       {!data ? (
@@ -34,11 +39,23 @@ export function HealthPanel() {
         <dl className="mt-2 divide-y divide-slate-100">
           <Row
             label="Last call processed"
-            value={data.lastCall ? `${new Date(data.lastCall.createdAt).toLocaleString()}${data.lastCall.isTest ? " (test)" : ""}` : "No calls yet"}
+            value={
+              data.lastCall
+                ? `${new Date(data.lastCall.createdAt).toLocaleString()}${data.lastCall.isTest ? " (test)" : ""}`
+                : "No calls yet"
+            }
             isBad={false}
           />
-          <Row label="Webhook signature failures (24 h)" value={String(data.signatureFailures24h)} isBad={data.signatureFailures24h > 0} />
-          <Row label="Twilio fallback hits (24 h)" value={String(data.twilioFallbackHits24h)} isBad={data.twilioFallbackHits24h > 0} />
+          <Row
+            label="Webhook signature failures (24 h)"
+            value={String(data.signatureFailures24h)}
+            isBad={data.signatureFailures24h > 0}
+          />
+          <Row
+            label="Twilio fallback hits (24 h)"
+            value={String(data.twilioFallbackHits24h)}
+            isBad={data.twilioFallbackHits24h > 0}
+          />
           <Row
             label="SMS delivery failures (7 days)"
             value={

@@ -17,12 +17,24 @@ export function KpiCard({
   isMet: boolean | null;
 }) {
   return (
-    <section data-testid={testId} aria-label={title} className="flex flex-col gap-1 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section
+      data-testid={testId}
+      aria-label={title}
+      className="flex flex-col gap-1 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <div className="flex items-start justify-between gap-2">
         <h2 className="text-sm font-medium text-slate-600">{title}</h2>
-        {isMet === null ? <Badge>No data</Badge> : isMet ? <Badge tone="success">Met</Badge> : <Badge tone="warning">Not met</Badge>}
+        {isMet === null ? (
+          <Badge>No data</Badge>
+        ) : isMet ? (
+          <Badge tone="success">Met</Badge>
+        ) : (
+          <Badge tone="warning">Not met</Badge>
+        )}
       </div>
-      <p className="text-3xl font-bold tabular-nums" data-testid={`${testId}-value`}>{value}</p>
+      <p className="text-3xl font-bold tabular-nums" data-testid={`${testId}-value`}>
+        {value}
+      </p>
       {detail ? <p className="text-sm text-slate-600">{detail}</p> : null}
       <p className="mt-auto text-xs text-slate-500">Target: {target}</p>
     </section>

@@ -32,11 +32,27 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
       </div>
       {value.preset === "custom" ? (
         <div className="flex items-center gap-2 text-sm">
-          <label className="sr-only" htmlFor="period-from">From</label>
-          <input id="period-from" type="date" value={value.from ?? ""} onChange={(event) => onChange({ ...value, from: event.target.value })} className="rounded-lg border border-slate-300 px-2 py-1.5" />
+          <label className="sr-only" htmlFor="period-from">
+            From
+          </label>
+          <input
+            id="period-from"
+            type="date"
+            value={value.from ?? ""}
+            onChange={(event) => onChange({ ...value, from: event.target.value })}
+            className="rounded-lg border border-slate-300 px-2 py-1.5"
+          />
           <span aria-hidden>–</span>
-          <label className="sr-only" htmlFor="period-to">To</label>
-          <input id="period-to" type="date" value={value.to ?? ""} onChange={(event) => onChange({ ...value, to: event.target.value })} className="rounded-lg border border-slate-300 px-2 py-1.5" />
+          <label className="sr-only" htmlFor="period-to">
+            To
+          </label>
+          <input
+            id="period-to"
+            type="date"
+            value={value.to ?? ""}
+            onChange={(event) => onChange({ ...value, to: event.target.value })}
+            className="rounded-lg border border-slate-300 px-2 py-1.5"
+          />
         </div>
       ) : null}
     </div>

@@ -13,8 +13,12 @@ export function UncapturedCalls({ report }: { report: MetricsReport }) {
         Excluded from the capture rate:{" "}
         {metrics.captureRate.excludedByReason.length === 0
           ? "none"
-          : metrics.captureRate.excludedByReason.map((row) => `${skipReasonLabels[row.reason] ?? row.reason} ${row.count}`).join(" · ")}
-        {metrics.captureRate.repeatCalls > 0 ? ` · ${metrics.captureRate.repeatCalls} repeat calls (already texted)` : ""}
+          : metrics.captureRate.excludedByReason
+              .map((row) => `${skipReasonLabels[row.reason] ?? row.reason} ${row.count}`)
+              .join(" · ")}
+        {metrics.captureRate.repeatCalls > 0
+          ? ` · ${metrics.captureRate.repeatCalls} repeat calls (already texted)`
+          : ""}
       </p>
       {uncapturedCalls.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">Every missed call in this period was texted.</p>
@@ -31,7 +35,11 @@ export function UncapturedCalls({ report }: { report: MetricsReport }) {
                   <span className="font-medium">{call.fromNumber}</span>
                 )}
                 <span className="ml-2 text-slate-500">
-                  {new Date(call.createdAt).toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" })}
+                  {new Date(call.createdAt).toLocaleString("en-US", {
+                    timeZone,
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  })}
                 </span>
               </span>
               <span className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-800">

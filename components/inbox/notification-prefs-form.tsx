@@ -54,20 +54,53 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
     <form onSubmit={save} className="space-y-4" data-testid="notification-prefs">
       <h3 className="font-semibold text-slate-900">Notify me about</h3>
       {eventLabels.map(({ key, label }) => (
-        <Switch key={key} label={label} checked={notify[key]} onChange={(checked) => setNotify({ ...notify, [key]: checked })} />
+        <Switch
+          key={key}
+          label={label}
+          checked={notify[key]}
+          onChange={(checked) => setNotify({ ...notify, [key]: checked })}
+        />
       ))}
       <p className="text-sm text-slate-500">Emergencies always notify you, even in quiet hours.</p>
       <div className="flex flex-wrap gap-4">
         <Field label="Quiet hours from">
-          {(control) => <input {...control} type="time" value={quietStart} onChange={(e) => setQuietStart(e.target.value)} className={controlBaseClassName} />}
+          {(control) => (
+            <input
+              {...control}
+              type="time"
+              value={quietStart}
+              onChange={(e) => setQuietStart(e.target.value)}
+              className={controlBaseClassName}
+            />
+          )}
         </Field>
         <Field label="until">
-          {(control) => <input {...control} type="time" value={quietEnd} onChange={(e) => setQuietEnd(e.target.value)} className={controlBaseClassName} />}
+          {(control) => (
+            <input
+              {...control}
+              type="time"
+              value={quietEnd}
+              onChange={(e) => setQuietEnd(e.target.value)}
+              className={controlBaseClassName}
+            />
+          )}
         </Field>
       </div>
-      <Field label="My phone" hint="For escalation texts, emergency calls and Call back (Ringback rings this phone first).">
+      <Field
+        label="My phone"
+        hint="For escalation texts, emergency calls and Call back (Ringback rings this phone first)."
+      >
         {(control) => (
-          <input {...control} type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} placeholder="+1 415 555 0100" className={controlClassName} />
+          <input
+            {...control}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            placeholder="+1 415 555 0100"
+            className={controlClassName}
+          />
         )}
       </Field>
       <div className="flex items-center gap-3">
@@ -88,5 +121,10 @@ export function NotificationPrefsForm() {
   const { data, error, mutate } = useSWR<{ preferences: Prefs }>("/api/account/notifications", fetchJson);
   if (error) return <p className="text-sm text-red-700">Could not load your notification preferences.</p>;
   if (!data) return <p className="text-sm text-slate-500">Loading…</p>;
-  return <PrefsForm initial={data.preferences} onSaved={(preferences) => void mutate({ preferences }, { revalidate: false })} />;
+  return (
+    <PrefsForm
+      initial={data.preferences}
+      onSaved={(preferences) => void mutate({ preferences }, { revalidate: false })}
+    />
+  );
 }

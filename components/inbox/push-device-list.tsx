@@ -8,7 +8,14 @@ import { Button } from "@/components/ui/button";
 import { fetchJson, postJson } from "@/components/inbox/fetch-json";
 import { enablePush, isPushSupported } from "@/components/inbox/push-subscription";
 
-type Device = { id: string; endpoint: string; userAgent: string | null; createdAt: string; lastSuccessAt: string | null; failureCount: number };
+type Device = {
+  id: string;
+  endpoint: string;
+  userAgent: string | null;
+  createdAt: string;
+  lastSuccessAt: string | null;
+  failureCount: number;
+};
 
 function deviceName(userAgent: string | null): string {
   if (!userAgent) return "Unknown device";
@@ -50,7 +57,9 @@ export function PushDeviceList() {
     <div className="space-y-3" data-testid="push-devices">
       <h3 className="font-semibold text-slate-900">Your devices</h3>
       {error ? <p className="text-sm text-red-700">Could not load your devices.</p> : null}
-      {data && devices.length === 0 ? <p className="text-sm text-slate-600">No device gets notifications yet.</p> : null}
+      {data && devices.length === 0 ? (
+        <p className="text-sm text-slate-600">No device gets notifications yet.</p>
+      ) : null}
       <ul className="divide-y divide-slate-100">
         {devices.map((device) => (
           <li key={device.id} className="flex items-center gap-3 py-2" data-testid="push-device">
@@ -68,10 +77,12 @@ export function PushDeviceList() {
             <Button
               look="danger"
               disabled={busy}
-              onClick={() => void run(async () => {
-                await postJson("/api/push/subscriptions", { endpoint: device.endpoint }, "DELETE");
-                return "Device removed.";
-              })}
+              onClick={() =>
+                void run(async () => {
+                  await postJson("/api/push/subscriptions", { endpoint: device.endpoint }, "DELETE");
+                  return "Device removed.";
+                })
+              }
             >
               Remove
             </Button>
@@ -83,10 +94,14 @@ export function PushDeviceList() {
           <Button
             disabled={busy}
             data-testid="enable-push-device"
-            onClick={() => void run(async () => {
-              const result = await enablePush();
-              return result === "enabled" ? "Notifications are on for this device." : "Notifications are blocked: allow them in your browser settings.";
-            })}
+            onClick={() =>
+              void run(async () => {
+                const result = await enablePush();
+                return result === "enabled"
+                  ? "Notifications are on for this device."
+                  : "Notifications are blocked: allow them in your browser settings.";
+              })
+            }
           >
             Enable notifications on this device
           </Button>
@@ -95,10 +110,12 @@ export function PushDeviceList() {
           look="secondary"
           disabled={busy || devices.length === 0}
           data-testid="push-test-button"
-          onClick={() => void run(async () => {
-            await postJson("/api/push/test");
-            return "Test notification sent to your devices.";
-          })}
+          onClick={() =>
+            void run(async () => {
+              await postJson("/api/push/test");
+              return "Test notification sent to your devices.";
+            })
+          }
         >
           Send test notification
         </Button>

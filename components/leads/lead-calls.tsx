@@ -13,16 +13,24 @@ export function LeadCalls({ calls, timeZone }: { calls: LeadDetail["calls"]; tim
               {call.isMissed ? "Missed call" : call.isMissed === false ? "Answered call" : "Call"}
               {call.isTest ? " (test)" : ""}
             </span>
-            <span className="text-slate-500">{call.createdAt.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" })}</span>
+            <span className="text-slate-500">
+              {call.createdAt.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" })}
+            </span>
           </div>
           {call.skipReason ? (
-            <p className="text-amber-800" data-testid="lead-skip-reason">No text sent: {skipReasonLabels[call.skipReason] ?? call.skipReason}</p>
+            <p className="text-amber-800" data-testid="lead-skip-reason">
+              No text sent: {skipReasonLabels[call.skipReason] ?? call.skipReason}
+            </p>
           ) : call.smsAcceptedAt && call.detectedAt ? (
-            <p className="text-slate-600">Texted {((call.smsAcceptedAt.getTime() - call.detectedAt.getTime()) / 1000).toFixed(1)} s after the miss</p>
+            <p className="text-slate-600">
+              Texted {((call.smsAcceptedAt.getTime() - call.detectedAt.getTime()) / 1000).toFixed(1)} s after the miss
+            </p>
           ) : null}
           {call.voicemailUrl ? (
             <div className="space-y-1 rounded-lg bg-slate-50 p-2">
-              <p className="text-slate-700">Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}</p>
+              <p className="text-slate-700">
+                Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}
+              </p>
               <audio controls preload="none" src={call.voicemailUrl} className="w-full" />
               {call.voicemailTranscript ? <p className="italic text-slate-600">“{call.voicemailTranscript}”</p> : null}
             </div>

@@ -13,17 +13,34 @@ export function LeadConversation({ threads, timeZone }: { threads: LeadDetail["t
         <div key={thread.id} className="space-y-2">
           <div className="flex items-center justify-between text-xs text-slate-500">
             <span>Mode: {thread.mode}</span>
-            <Link href={`/inbox/${thread.id}`} className="font-medium text-brand-700 hover:underline">Open in inbox</Link>
+            <Link href={`/inbox/${thread.id}`} className="font-medium text-brand-700 hover:underline">
+              Open in inbox
+            </Link>
           </div>
           <ol className="space-y-2">
             {thread.messages.map((message) => (
-              <li key={message.id} className={clsx("flex", message.direction === "inbound" ? "justify-start" : "justify-end")}>
-                <div className={clsx("max-w-[85%] rounded-2xl px-3 py-2 text-sm", message.direction === "inbound" ? "bg-slate-100" : "bg-brand-600 text-white")}>
+              <li
+                key={message.id}
+                className={clsx("flex", message.direction === "inbound" ? "justify-start" : "justify-end")}
+              >
+                <div
+                  className={clsx(
+                    "max-w-[85%] rounded-2xl px-3 py-2 text-sm",
+                    message.direction === "inbound" ? "bg-slate-100" : "bg-brand-600 text-white",
+                  )}
+                >
                   <p className="whitespace-pre-wrap break-words">{message.body}</p>
-                  <p className={clsx("mt-1 text-[11px]", message.direction === "inbound" ? "text-slate-500" : "text-brand-100")}>
+                  <p
+                    className={clsx(
+                      "mt-1 text-[11px]",
+                      message.direction === "inbound" ? "text-slate-500" : "text-brand-100",
+                    )}
+                  >
                     {message.authorUser?.name || authorLabels[message.authorKind]} ·{" "}
                     {message.createdAt.toLocaleString("en-US", { timeZone, dateStyle: "short", timeStyle: "short" })}
-                    {message.status === "failed" || message.status === "undelivered" ? ` · ${message.status}${message.errorCode ? ` (${message.errorCode})` : ""}` : ""}
+                    {message.status === "failed" || message.status === "undelivered"
+                      ? ` · ${message.status}${message.errorCode ? ` (${message.errorCode})` : ""}`
+                      : ""}
                   </p>
                 </div>
               </li>

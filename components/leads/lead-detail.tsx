@@ -14,9 +14,13 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
   const when = (date: Date) => date.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-4">
-      <Link href="/leads" className="text-sm text-brand-700 hover:underline">← All leads</Link>
+      <Link href="/leads" className="text-sm text-brand-700 hover:underline">
+        ← All leads
+      </Link>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold" data-testid="lead-title">{lead.name ?? lead.phone}</h1>
+        <h1 className="text-2xl font-bold" data-testid="lead-title">
+          {lead.name ?? lead.phone}
+        </h1>
         <Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge>
         {lead.isOptedOut ? <Badge tone="danger">Opted out</Badge> : null}
         {lead.valueCents !== null ? <Badge tone="success">{formatMoney(lead.valueCents)}</Badge> : null}
@@ -27,12 +31,21 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <div className="space-y-4">
           <Card title="Status">
-            <LeadStatusEditor key={`${lead.status}-${lead.valueCents}`} leadId={lead.id} status={lead.status} valueCents={lead.valueCents} />
+            <LeadStatusEditor
+              key={`${lead.status}-${lead.valueCents}`}
+              leadId={lead.id}
+              status={lead.status}
+              valueCents={lead.valueCents}
+            />
             {lead.statusHistory.length > 0 ? (
               <ul className="text-xs text-slate-500">
                 {lead.statusHistory.map((event) => {
                   const payload = event.payload as { from?: string; to?: string };
-                  return <li key={event.id}>{when(event.createdAt)}: {payload.from} → {payload.to} ({event.actorKind})</li>;
+                  return (
+                    <li key={event.id}>
+                      {when(event.createdAt)}: {payload.from} → {payload.to} ({event.actorKind})
+                    </li>
+                  );
                 })}
               </ul>
             ) : null}
@@ -54,8 +67,12 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
           </Card>
         </div>
         <div className="space-y-4">
-          <Card title="Conversation"><LeadConversation threads={lead.threads} timeZone={timeZone} /></Card>
-          <Card title="Calls"><LeadCalls calls={lead.calls} timeZone={timeZone} /></Card>
+          <Card title="Conversation">
+            <LeadConversation threads={lead.threads} timeZone={timeZone} />
+          </Card>
+          <Card title="Calls">
+            <LeadCalls calls={lead.calls} timeZone={timeZone} />
+          </Card>
           <Card title="Consent">
             {lead.consentChanges.length === 0 ? (
               <p className="text-sm text-slate-500">No opt-out or opt-in recorded.</p>
@@ -63,7 +80,8 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
               <ul className="text-sm">
                 {lead.consentChanges.map((change) => (
                   <li key={change.id}>
-                    {when(change.createdAt)}: {change.action === "opt_out" ? "Opted out" : "Opted back in"} ({change.source}
+                    {when(change.createdAt)}: {change.action === "opt_out" ? "Opted out" : "Opted back in"} (
+                    {change.source}
                     {change.keyword ? `: ${change.keyword}` : ""})
                   </li>
                 ))}

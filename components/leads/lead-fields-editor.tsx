@@ -6,7 +6,15 @@ import { patchLead } from "@/components/leads/lead-status-editor";
 import { urgencyLabels } from "@/components/leads/lead-labels";
 import { Button } from "@/components/ui/button";
 
-type Fields = { name: string; address: string; service: string; problem: string; preferredTime: string; urgency: string; notes: string };
+type Fields = {
+  name: string;
+  address: string;
+  service: string;
+  problem: string;
+  preferredTime: string;
+  urgency: string;
+  notes: string;
+};
 
 const textFields = [
   { key: "name", label: "Name" },
@@ -45,24 +53,46 @@ export function LeadFieldsEditor({ leadId, initial }: { leadId: string; initial:
       {textFields.map(({ key, label }) => (
         <label key={key} className="block text-sm">
           <span className="font-medium text-slate-700">{label}</span>
-          <input value={fields[key]} onChange={(event) => setFields({ ...fields, [key]: event.target.value })} className="mt-1 min-h-10 w-full rounded-lg border border-slate-300 px-3" />
+          <input
+            value={fields[key]}
+            onChange={(event) => setFields({ ...fields, [key]: event.target.value })}
+            className="mt-1 min-h-10 w-full rounded-lg border border-slate-300 px-3"
+          />
         </label>
       ))}
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Urgency</span>
-        <select value={fields.urgency} onChange={(event) => setFields({ ...fields, urgency: event.target.value })} className="mt-1 min-h-10 w-full rounded-lg border border-slate-300 bg-white px-2">
+        <select
+          value={fields.urgency}
+          onChange={(event) => setFields({ ...fields, urgency: event.target.value })}
+          className="mt-1 min-h-10 w-full rounded-lg border border-slate-300 bg-white px-2"
+        >
           {Object.entries(urgencyLabels).map(([key, label]) => (
-            <option key={key} value={key}>{label}</option>
+            <option key={key} value={key}>
+              {label}
+            </option>
           ))}
         </select>
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Notes</span>
-        <textarea data-testid="lead-notes" rows={4} value={fields.notes} onChange={(event) => setFields({ ...fields, notes: event.target.value })} className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2" />
+        <textarea
+          data-testid="lead-notes"
+          rows={4}
+          value={fields.notes}
+          onChange={(event) => setFields({ ...fields, notes: event.target.value })}
+          className="mt-1 w-full rounded-lg border border-slate-300 px-3 py-2"
+        />
       </label>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={!isDirty || isSaving} data-testid="lead-save">{isSaving ? "Saving…" : "Save"}</Button>
-        {message ? <span role="status" className="text-sm text-slate-600">{message}</span> : null}
+        <Button type="submit" disabled={!isDirty || isSaving} data-testid="lead-save">
+          {isSaving ? "Saving…" : "Save"}
+        </Button>
+        {message ? (
+          <span role="status" className="text-sm text-slate-600">
+            {message}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -1,5 +1,11 @@
 // Labels and badge tones for lead statuses, urgencies and sources.
-export const statusLabels = { new: "New", contacted: "Contacted", qualified: "Qualified", won: "Won", lost: "Lost" } as const;
+export const statusLabels = {
+  new: "New",
+  contacted: "Contacted",
+  qualified: "Qualified",
+  won: "Won",
+  lost: "Lost",
+} as const;
 export type LeadStatusName = keyof typeof statusLabels;
 export const statusOrder: LeadStatusName[] = ["new", "contacted", "qualified", "won", "lost"];
 

@@ -17,7 +17,15 @@ export async function patchLead(leadId: string, body: Record<string, unknown>) {
   }
 }
 
-export function LeadStatusEditor({ leadId, status, valueCents }: { leadId: string; status: string; valueCents: number | null }) {
+export function LeadStatusEditor({
+  leadId,
+  status,
+  valueCents,
+}: {
+  leadId: string;
+  status: string;
+  valueCents: number | null;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
   const [value, setValue] = useState(valueCents === null ? "" : String(valueCents / 100));
@@ -49,7 +57,9 @@ export function LeadStatusEditor({ leadId, status, valueCents }: { leadId: strin
 
   return (
     <div className="space-y-2">
-      <label className="block text-sm font-medium text-slate-700" htmlFor="lead-status">Status</label>
+      <label className="block text-sm font-medium text-slate-700" htmlFor="lead-status">
+        Status
+      </label>
       <select
         id="lead-status"
         data-testid="lead-status-select"
@@ -59,7 +69,9 @@ export function LeadStatusEditor({ leadId, status, valueCents }: { leadId: strin
         className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3"
       >
         {statusOrder.map((option) => (
-          <option key={option} value={option}>{statusLabels[option]}</option>
+          <option key={option} value={option}>
+            {statusLabels[option]}
+          </option>
         ))}
       </select>
       {pending === "won" ? (
@@ -67,19 +79,38 @@ export function LeadStatusEditor({ leadId, status, valueCents }: { leadId: strin
           className="space-y-2 rounded-xl bg-emerald-50 p-3"
           onSubmit={(event) => {
             event.preventDefault();
-            if (isValueValid) void save({ status: "won", valueCents: value.trim() === "" ? null : Math.round(dollars * 100) });
+            if (isValueValid)
+              void save({ status: "won", valueCents: value.trim() === "" ? null : Math.round(dollars * 100) });
           }}
         >
-          <label className="block text-sm font-medium text-emerald-900" htmlFor="lead-value">What was the job worth? (optional, $)</label>
-          <input id="lead-value" data-testid="lead-value-input" inputMode="decimal" value={value} onChange={(event) => setValue(event.target.value)} className="min-h-11 w-full rounded-lg border border-emerald-300 px-3" placeholder="e.g. 450" />
+          <label className="block text-sm font-medium text-emerald-900" htmlFor="lead-value">
+            What was the job worth? (optional, $)
+          </label>
+          <input
+            id="lead-value"
+            data-testid="lead-value-input"
+            inputMode="decimal"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            className="min-h-11 w-full rounded-lg border border-emerald-300 px-3"
+            placeholder="e.g. 450"
+          />
           {!isValueValid ? <p className="text-sm text-red-700">Enter an amount such as 450 or 1,200.50.</p> : null}
           <div className="flex gap-2">
-            <Button type="submit" disabled={isSaving || !isValueValid} data-testid="lead-mark-won">Mark won</Button>
-            <Button look="ghost" onClick={() => setPending(null)}>Cancel</Button>
+            <Button type="submit" disabled={isSaving || !isValueValid} data-testid="lead-mark-won">
+              Mark won
+            </Button>
+            <Button look="ghost" onClick={() => setPending(null)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

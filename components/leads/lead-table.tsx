@@ -49,9 +49,18 @@ export function LeadTable({
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
           <tr>
             {columns.map((column) => (
-              <th key={column.label} scope="col" className="px-3 py-2 font-medium" aria-sort={column.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+              <th
+                key={column.label}
+                scope="col"
+                className="px-3 py-2 font-medium"
+                aria-sort={column.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+              >
                 {column.key ? (
-                  <button type="button" onClick={() => onSort(column.key!)} className="inline-flex items-center gap-1 hover:text-slate-900">
+                  <button
+                    type="button"
+                    onClick={() => onSort(column.key!)}
+                    className="inline-flex items-center gap-1 hover:text-slate-900"
+                  >
                     {column.label}
                     {column.key === sort ? <span aria-hidden>{dir === "asc" ? "▲" : "▼"}</span> : null}
                   </button>
@@ -80,12 +89,22 @@ export function LeadTable({
                   {lead.address ?? sourceLabels[lead.source]}
                 </span>
               </td>
-              <td className="px-3 py-2"><Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge></td>
-              <td className={clsx("px-3 py-2", lead.urgency === "emergency" && "font-semibold text-red-700")}>{urgencyLabels[lead.urgency]}</td>
+              <td className="px-3 py-2">
+                <Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge>
+              </td>
+              <td className={clsx("px-3 py-2", lead.urgency === "emergency" && "font-semibold text-red-700")}>
+                {urgencyLabels[lead.urgency]}
+              </td>
               <td className="px-3 py-2 text-slate-700">{lead.service ?? "—"}</td>
-              <td className="px-3 py-2 tabular-nums">{lead.valueCents === null ? "—" : formatMoney(lead.valueCents)}</td>
+              <td className="px-3 py-2 tabular-nums">
+                {lead.valueCents === null ? "—" : formatMoney(lead.valueCents)}
+              </td>
               <td className="px-3 py-2 text-slate-600">
-                {new Date(lead.createdAt).toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" })}
+                {new Date(lead.createdAt).toLocaleString("en-US", {
+                  timeZone,
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                })}
               </td>
             </tr>
           ))}

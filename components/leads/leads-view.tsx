@@ -34,26 +34,53 @@ export function LeadsView({ timeZone }: { timeZone: string }) {
   );
   const leads = useMemo(() => data?.flatMap((page) => page.leads) ?? [], [data]);
   const hasMore = Boolean(data?.at(-1)?.nextCursor);
-  const open = useCallback((index: number) => {
-    const lead = leads[index];
-    if (lead) router.push(`/leads/${lead.id}`);
-  }, [leads, router]);
+  const open = useCallback(
+    (index: number) => {
+      const lead = leads[index];
+      if (lead) router.push(`/leads/${lead.id}`);
+    },
+    [leads, router],
+  );
   const { activeIndex } = useKeyboardNavigation(leads.length, open);
   const onSort = (key: string) =>
-    setFilter((current) => ({ ...current, sort: key, dir: current.sort === key && current.dir === "desc" ? "asc" : "desc" }));
+    setFilter((current) => ({
+      ...current,
+      sort: key,
+      dir: current.sort === key && current.dir === "desc" ? "asc" : "desc",
+    }));
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Leads</h1>
-        <a data-testid="export-csv" href={`/api/leads/export.csv?${filterQuery(filter)}`} className={buttonClassName("secondary")} download>
+        <a
+          data-testid="export-csv"
+          href={`/api/leads/export.csv?${filterQuery(filter)}`}
+          className={buttonClassName("secondary")}
+          download
+        >
           Export CSV
         </a>
       </div>
-      <PipelineCounts counts={data?.[0]?.counts} active={filter.status} onSelect={(status) => setFilter({ ...filter, status })} />
+      <PipelineCounts
+        counts={data?.[0]?.counts}
+        active={filter.status}
+        onSelect={(status) => setFilter({ ...filter, status })}
+      />
       <LeadFilters value={filter} onChange={setFilter} />
-      {error ? <p role="alert" className="text-sm text-red-700">{error.message}</p> : null}
-      <LeadTable leads={leads} sort={filter.sort} dir={filter.dir} onSort={onSort} activeIndex={activeIndex} timeZone={timeZone} />
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
+      <LeadTable
+        leads={leads}
+        sort={filter.sort}
+        dir={filter.dir}
+        onSort={onSort}
+        activeIndex={activeIndex}
+        timeZone={timeZone}
+      />
       {data && leads.length === 0 ? <p className="text-center text-sm text-slate-500">No leads match.</p> : null}
       <div className="flex items-center justify-between text-sm text-slate-500">
         <span>Keys: j / k to move, Enter to open</span>

@@ -25,7 +25,9 @@ export function PipelineCounts({
             )}
           >
             <span className="block text-xs text-slate-600">{statusLabels[status]}</span>
-            <span className="block text-xl font-bold tabular-nums" data-testid={`pipeline-${status}`}>{counts ? counts[status] : "…"}</span>
+            <span className="block text-xl font-bold tabular-nums" data-testid={`pipeline-${status}`}>
+              {counts ? counts[status] : "…"}
+            </span>
           </button>
         </li>
       ))}

@@ -6,28 +6,50 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
 type Endpoint = { id: string; url: string; events: string[]; isActive: boolean };
-type Delivery = { id: string; eventType: string; status: "pending" | "succeeded" | "failed"; attempts: number; lastStatusCode: number | null; lastError: string | null; createdAt: string };
+type Delivery = {
+  id: string;
+  eventType: string;
+  status: "pending" | "succeeded" | "failed";
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+};
 
-const fetcher = (url: string) => fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error("Could not load."))));
+const fetcher = (url: string) =>
+  fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error("Could not load."))));
 const send = (url: string, method: string, body?: unknown) =>
-  fetch(url, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined }).then(async (response) => {
+  fetch(url, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  }).then(async (response) => {
     const json = response.status === 204 ? null : await response.json();
     if (!response.ok) throw new Error(json?.error?.message ?? "Request failed.");
     return json;
   });
 
 function Deliveries({ endpointId }: { endpointId: string }) {
-  const { data } = useSWR<{ deliveries: Delivery[] }>(`/api/webhooks/${endpointId}/deliveries`, fetcher, { refreshInterval: 5000 });
+  const { data } = useSWR<{ deliveries: Delivery[] }>(`/api/webhooks/${endpointId}/deliveries`, fetcher, {
+    refreshInterval: 5000,
+  });
   if (!data) return null;
   if (data.deliveries.length === 0) return <p className="text-xs text-slate-500">No deliveries yet.</p>;
   return (
     <ul className="max-h-48 divide-y divide-slate-100 overflow-y-auto text-xs" data-testid="webhook-deliveries">
       {data.deliveries.map((delivery) => (
         <li key={delivery.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
-          <span>{delivery.eventType} · {new Date(delivery.createdAt).toLocaleString()}</span>
+          <span>
+            {delivery.eventType} · {new Date(delivery.createdAt).toLocaleString()}
+          </span>
           <span className="flex items-center gap-2">
-            {delivery.lastStatusCode ?? delivery.lastError ?? ""} · {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
-            <Badge tone={delivery.status === "succeeded" ? "success" : delivery.status === "failed" ? "danger" : "neutral"}>{delivery.status}</Badge>
+            {delivery.lastStatusCode ?? delivery.lastError ?? ""} · {delivery.attempts} attempt
+            {delivery.attempts === 1 ? "" : "s"}
+            <Badge
+              tone={delivery.status === "succeeded" ? "success" : delivery.status === "failed" ? "danger" : "neutral"}
+            >
+              {delivery.status}
+            </Badge>
           </span>
         </li>
       ))}
@@ -55,8 +77,9 @@ export function WebhookSettings() {
   return (
     <div className="space-y-4" data-testid="webhook-settings">
       <p className="text-sm text-slate-600">
-        Ringback POSTs <code>lead.created</code>, <code>lead.updated</code>, <code>call.missed</code> and <code>conversation.handed_off</code> to
-        your CRM as signed JSON (<code>Ringback-Signature</code>). See docs/webhooks.md for verification.
+        Ringback POSTs <code>lead.created</code>, <code>lead.updated</code>, <code>call.missed</code> and{" "}
+        <code>conversation.handed_off</code> to your CRM as signed JSON (<code>Ringback-Signature</code>). See
+        docs/webhooks.md for verification.
       </p>
       <form
         className="flex flex-wrap gap-2"
@@ -69,16 +92,33 @@ export function WebhookSettings() {
           }, "Endpoint added.");
         }}
       >
-        <label className="sr-only" htmlFor="webhook-url">Endpoint URL</label>
-        <input id="webhook-url" type="url" required placeholder="https://crm.example.com/hooks/ringback" value={url} onChange={(event) => setUrl(event.target.value)} className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3" />
+        <label className="sr-only" htmlFor="webhook-url">
+          Endpoint URL
+        </label>
+        <input
+          id="webhook-url"
+          type="url"
+          required
+          placeholder="https://crm.example.com/hooks/ringback"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3"
+        />
         <Button type="submit">Add endpoint</Button>
       </form>
       {secret ? (
         <div role="status" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">
-          Signing secret (shown once, copy it now): <code className="break-all font-mono" data-testid="webhook-secret">{secret}</code>
+          Signing secret (shown once, copy it now):{" "}
+          <code className="break-all font-mono" data-testid="webhook-secret">
+            {secret}
+          </code>
         </div>
       ) : null}
-      {message ? <p role="status" className="text-sm text-slate-600">{message}</p> : null}
+      {message ? (
+        <p role="status" className="text-sm text-slate-600">
+          {message}
+        </p>
+      ) : null}
       <ul className="space-y-3">
         {data?.endpoints.map((endpoint) => (
           <li key={endpoint.id} className="space-y-2 rounded-xl p-3 ring-1 ring-slate-200">
@@ -87,12 +127,41 @@ export function WebhookSettings() {
               <Badge tone={endpoint.isActive ? "success" : "neutral"}>{endpoint.isActive ? "Active" : "Paused"}</Badge>
             </div>
             <div className="flex flex-wrap gap-2">
-              <Button look="secondary" onClick={() => void run(() => send(`/api/webhooks/${endpoint.id}/test`, "POST"), "Test event queued.")}>Send test event</Button>
-              <Button look="secondary" onClick={() => void run(() => send(`/api/webhooks/${endpoint.id}`, "PATCH", { isActive: !endpoint.isActive }), endpoint.isActive ? "Paused." : "Resumed.")}>
+              <Button
+                look="secondary"
+                onClick={() => void run(() => send(`/api/webhooks/${endpoint.id}/test`, "POST"), "Test event queued.")}
+              >
+                Send test event
+              </Button>
+              <Button
+                look="secondary"
+                onClick={() =>
+                  void run(
+                    () => send(`/api/webhooks/${endpoint.id}`, "PATCH", { isActive: !endpoint.isActive }),
+                    endpoint.isActive ? "Paused." : "Resumed.",
+                  )
+                }
+              >
                 {endpoint.isActive ? "Pause" : "Resume"}
               </Button>
-              <Button look="secondary" onClick={() => void run(async () => setSecret((await send(`/api/webhooks/${endpoint.id}`, "PATCH", { rotateSecret: true })).secret), "Secret rotated.")}>Rotate secret</Button>
-              <Button look="danger" onClick={() => void run(() => send(`/api/webhooks/${endpoint.id}`, "DELETE"), "Endpoint removed.")}>Remove</Button>
+              <Button
+                look="secondary"
+                onClick={() =>
+                  void run(
+                    async () =>
+                      setSecret((await send(`/api/webhooks/${endpoint.id}`, "PATCH", { rotateSecret: true })).secret),
+                    "Secret rotated.",
+                  )
+                }
+              >
+                Rotate secret
+              </Button>
+              <Button
+                look="danger"
+                onClick={() => void run(() => send(`/api/webhooks/${endpoint.id}`, "DELETE"), "Endpoint removed.")}
+              >
+                Remove
+              </Button>
             </div>
             <Deliveries endpointId={endpoint.id} />
           </li>

@@ -50,7 +50,12 @@ export function SetupTestSection() {
           </p>
           <ol className="space-y-1">
             {result.steps.map((step) => (
-              <li key={step.key} className="flex items-start gap-2 text-sm" data-testid="setup-test-step" data-ok={step.ok}>
+              <li
+                key={step.key}
+                className="flex items-start gap-2 text-sm"
+                data-testid="setup-test-step"
+                data-ok={step.ok}
+              >
                 <span aria-hidden>{step.ok ? "✅" : "❌"}</span>
                 <span className="min-w-0 flex-1">
                   <span className="font-medium text-slate-900">{step.label}</span>

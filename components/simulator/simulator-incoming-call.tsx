@@ -11,10 +11,15 @@ export function SimulatorIncomingCall({ calls }: { calls: SimulatorCall[] }) {
   const latest = calls[0];
   if (!latest) return null;
   return (
-    <div className="border-b border-emerald-200 bg-emerald-50 px-4 py-2 text-center" role="status" data-testid="sim-incoming-call">
+    <div
+      className="border-b border-emerald-200 bg-emerald-50 px-4 py-2 text-center"
+      role="status"
+      data-testid="sim-incoming-call"
+    >
       <p className="text-sm font-semibold text-emerald-900">📲 Incoming call from {formatNumber(latest.from)}</p>
       <p className="text-[11px] text-emerald-800">
-        {new Date(latest.createdAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })} · the business calling you back
+        {new Date(latest.createdAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })} · the business
+        calling you back
       </p>
     </div>
   );

@@ -1,6 +1,12 @@
 "use client";
 // The simulated handset's message list: the business's texts on the left, the customer's on the right.
-export type SimulatorMessage = { id: string; direction: "inbound" | "outbound"; body: string; status: string; createdAt: string };
+export type SimulatorMessage = {
+  id: string;
+  direction: "inbound" | "outbound";
+  body: string;
+  status: string;
+  createdAt: string;
+};
 
 export function SimulatorMessages({ messages, businessName }: { messages: SimulatorMessage[]; businessName: string }) {
   if (messages.length === 0) {

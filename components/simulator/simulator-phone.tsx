@@ -14,7 +14,11 @@ const fetchJson = async (url: string) => {
 };
 
 async function post(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const data = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data?.error?.message ?? `HTTP ${response.status}`);
   return data;
@@ -34,15 +38,23 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const isValidCaller = /^\+\d{8,15}$/.test(caller);
-  const { data, mutate } = useSWR(isValidCaller ? `/api/simulator/conversation?phone=${encodeURIComponent(caller)}` : null, fetchJson, {
-    refreshInterval: 1000,
-  });
+  const { data, mutate } = useSWR(
+    isValidCaller ? `/api/simulator/conversation?phone=${encodeURIComponent(caller)}` : null,
+    fetchJson,
+    {
+      refreshInterval: 1000,
+    },
+  );
 
   async function placeCall(isAnswered: boolean) {
     setIsBusy(true);
     setStatus(isAnswered ? "Calling… they answer." : "Calling… ringing out.");
     try {
-      const call = await post("/api/simulator/call", { from: caller, isAnswered, callerName: callerName.trim() || undefined });
+      const call = await post("/api/simulator/call", {
+        from: caller,
+        isAnswered,
+        callerName: callerName.trim() || undefined,
+      });
       setStatus(
         call.isMissed
           ? `Missed call (${outcomeText[call.missReason] ?? call.missReason})${call.skipReason ? `: no text, ${call.skipReason.replaceAll("_", " ")}` : ". Auto-text on its way."}`
@@ -132,7 +144,9 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
               </p>
             ) : null}
           </div>
-          <p className="border-b border-slate-100 py-1 text-center text-xs font-medium text-slate-500">{businessName}</p>
+          <p className="border-b border-slate-100 py-1 text-center text-xs font-medium text-slate-500">
+            {businessName}
+          </p>
           <SimulatorIncomingCall calls={data?.calls ?? []} />
           <div className="flex flex-1 flex-col overflow-y-auto" data-testid="sim-outbox">
             <SimulatorMessages messages={data?.messages ?? []} businessName={businessName} />

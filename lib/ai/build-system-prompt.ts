@@ -15,7 +15,10 @@ export type AiBusinessProfile = {
 
 export function describeHours(hours: BusinessHours): string {
   return weekdays
-    .map((day) => `${day}: ${(hours[day] ?? []).map((interval) => `${interval.open}-${interval.close}`).join(", ") || "closed"}`)
+    .map(
+      (day) =>
+        `${day}: ${(hours[day] ?? []).map((interval) => `${interval.open}-${interval.close}`).join(", ") || "closed"}`,
+    )
     .join("; ");
 }
 

@@ -15,7 +15,9 @@ describe("checkReply", () => {
     expect(checkReply("Thanks Dana! What's the address for the job?", profile)).toEqual({ isAllowed: true });
     expect(checkReply("Our service call is $89.", profile).isAllowed).toBe(true);
     expect(checkReply("Seniors get 10% off.", profile).isAllowed).toBe(true);
-    expect(checkReply("You can book at https://book.acme.test/now or text us at (512) 555-0100.", profile).isAllowed).toBe(true);
+    expect(
+      checkReply("You can book at https://book.acme.test/now or text us at (512) 555-0100.", profile).isAllowed,
+    ).toBe(true);
   });
   it("blocks prices, discounts and percentages the profile does not state", () => {
     expect(blocked("That usually costs $150.")).toBe(true);
@@ -24,7 +26,13 @@ describe("checkReply", () => {
     expect(blocked("I can give you a discount.")).toBe(true);
   });
   it("blocks arrival-time promises", () => {
-    for (const text of ["A tech will be there in 20 minutes.", "We can be there by 3pm.", "Someone can come today at noon.", "He's on his way!", "within the hour"]) {
+    for (const text of [
+      "A tech will be there in 20 minutes.",
+      "We can be there by 3pm.",
+      "Someone can come today at noon.",
+      "He's on his way!",
+      "within the hour",
+    ]) {
       expect(blocked(text), text).toBe(true);
     }
   });

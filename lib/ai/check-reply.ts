@@ -19,7 +19,8 @@ const digitsOf = (value: string) => value.replace(/\D/g, "");
 function amountsIn(text: string): string[] {
   const amounts: string[] = [];
   for (const match of text.matchAll(/\$\s?(\d[\d,]*(?:\.\d+)?)/g)) amounts.push(match[1]!.replace(/,/g, ""));
-  for (const match of text.matchAll(/\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars?|bucks|usd)\b/gi)) amounts.push(match[1]!.replace(/,/g, ""));
+  for (const match of text.matchAll(/\b(\d[\d,]*(?:\.\d+)?)\s*(?:dollars?|bucks|usd)\b/gi))
+    amounts.push(match[1]!.replace(/,/g, ""));
   return amounts.map((amount) => amount.replace(/\.0+$/, ""));
 }
 
@@ -27,7 +28,8 @@ function percentagesIn(text: string): string[] {
   return [...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi)].map((match) => match[1]!);
 }
 
-const discountWords = /\b(?:discounts?|discounted|coupons?|promo(?:tion)?s?|deals?|waive[ds]?|free of charge|for free|no charge|half[- ]price|cheaper|price match)\b|% off|percent off/i;
+const discountWords =
+  /\b(?:discounts?|discounted|coupons?|promo(?:tion)?s?|deals?|waive[ds]?|free of charge|for free|no charge|half[- ]price|cheaper|price match)\b|% off|percent off/i;
 
 const arrivalPatterns = [
   /\bin (?:about |around |roughly |under |less than |just )?(?:\d+|a few|a couple(?: of)?|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty[- ]five|half an?)\s*(?:-\s*\d+\s*)?(?:minutes?|mins?|hours?|hrs?)\b/i,
@@ -38,7 +40,8 @@ const arrivalPatterns = [
 ];
 
 const phonePattern = /(?:\+?\d[\s().-]*){10,15}/g;
-const urlPattern = /\b(?:https?:\/\/|www\.)[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|ly|app|me|site|xyz)\b(?:\/[^\s]*)?/gi;
+const urlPattern =
+  /\b(?:https?:\/\/|www\.)[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|ly|app|me|site|xyz)\b(?:\/[^\s]*)?/gi;
 
 function hostOf(value: string): string {
   return value
@@ -78,7 +81,9 @@ export function checkReply(text: string, profile: ReplyProfile): ReplyVerdict {
     if (!allowedDigits.includes(digits.slice(-10))) reasons.push("phone number not in the profile");
   }
 
-  const allowedHosts = [profile.bookingUrl ?? "", ...(profile.profileText.match(urlPattern) ?? [])].filter(Boolean).map(hostOf);
+  const allowedHosts = [profile.bookingUrl ?? "", ...(profile.profileText.match(urlPattern) ?? [])]
+    .filter(Boolean)
+    .map(hostOf);
   for (const candidate of text.match(urlPattern) ?? []) {
     if (!allowedHosts.includes(hostOf(candidate))) reasons.push(`link not in the profile: ${hostOf(candidate)}`);
   }

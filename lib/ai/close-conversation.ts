@@ -10,7 +10,11 @@ export const closeConversationInput = z.object({
   reason: z.string().trim().min(1).max(200).describe("why the conversation is over"),
 });
 
-export async function closeConversation(context: TurnContext, outcome: TurnOutcome, input: z.infer<typeof closeConversationInput>) {
+export async function closeConversation(
+  context: TurnContext,
+  outcome: TurnOutcome,
+  input: z.infer<typeof closeConversationInput>,
+) {
   const { reason } = closeConversationInput.parse(input);
   outcome.isClosed = true;
   const event = await db.$transaction((tx) => recordToolCall(tx, context, "close_conversation", { reason }));

@@ -11,15 +11,26 @@ export const flagEmergencyInput = z.object({
   reason: z.string().trim().min(1).max(200).describe("what the emergency is, e.g. 'smells gas in the basement'"),
 });
 
-export async function flagEmergency(context: TurnContext, outcome: TurnOutcome, input: z.infer<typeof flagEmergencyInput>) {
+export async function flagEmergency(
+  context: TurnContext,
+  outcome: TurnOutcome,
+  input: z.infer<typeof flagEmergencyInput>,
+) {
   const { reason } = flagEmergencyInput.parse(input);
   outcome.isEmergency = true;
   const event = await db.$transaction(async (tx) => {
     const recorded = await recordToolCall(tx, context, "flag_emergency", { reason });
-    const lead = await tx.lead.findUniqueOrThrow({ where: { id: context.leadId }, select: { name: true, phone: true, urgency: true } });
-    if (lead.urgency !== "emergency") await tx.lead.update({ where: { id: context.leadId }, data: { urgency: "emergency" } });
+    const lead = await tx.lead.findUniqueOrThrow({
+      where: { id: context.leadId },
+      select: { name: true, phone: true, urgency: true },
+    });
+    if (lead.urgency !== "emergency")
+      await tx.lead.update({ where: { id: context.leadId }, data: { urgency: "emergency" } });
     // One urgent alert per thread, however often the emergency is mentioned (or set through update_lead first).
-    const alreadyAlerted = await tx.notification.findFirst({ where: { threadId: context.threadId, kind: "emergency" }, select: { id: true } });
+    const alreadyAlerted = await tx.notification.findFirst({
+      where: { threadId: context.threadId, kind: "emergency" },
+      select: { id: true },
+    });
     if (alreadyAlerted) return recorded;
     await notifyMembersInTx(tx, {
       businessId: context.businessId,

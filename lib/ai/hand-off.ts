@@ -15,7 +15,12 @@ export const handOffInput = z.object({
 
 export const handOffReply = "Thanks! I've passed this to the team and someone will follow up with you shortly.";
 
-export async function handOff(context: TurnContext, outcome: TurnOutcome, input: z.infer<typeof handOffInput>, tool = "hand_off") {
+export async function handOff(
+  context: TurnContext,
+  outcome: TurnOutcome,
+  input: z.infer<typeof handOffInput>,
+  tool = "hand_off",
+) {
   const { reason } = handOffInput.parse(input);
   if (outcome.isHandedOff) return { handedOff: true };
   outcome.isHandedOff = true;
@@ -23,7 +28,10 @@ export async function handOff(context: TurnContext, outcome: TurnOutcome, input:
     const recorded = tool ? [await recordToolCall(tx, context, tool, { reason })] : [];
     const now = new Date();
     await tx.thread.update({ where: { id: context.threadId }, data: { isWaitingOnPerson: true, handedOffAt: now } });
-    const lead = await tx.lead.findUniqueOrThrow({ where: { id: context.leadId }, select: { name: true, phone: true } });
+    const lead = await tx.lead.findUniqueOrThrow({
+      where: { id: context.leadId },
+      select: { name: true, phone: true },
+    });
     await notifyMembersInTx(tx, {
       businessId: context.businessId,
       threadId: context.threadId,
@@ -38,7 +46,14 @@ export async function handOff(context: TurnContext, outcome: TurnOutcome, input:
     });
     recorded.push(
       await recordEvent(
-        { businessId: context.businessId, threadId: context.threadId, leadId: context.leadId, type: "thread.handed_off", actor: { kind: "ai" }, payload: { reason } },
+        {
+          businessId: context.businessId,
+          threadId: context.threadId,
+          leadId: context.leadId,
+          type: "thread.handed_off",
+          actor: { kind: "ai" },
+          payload: { reason },
+        },
         tx,
       ),
     );

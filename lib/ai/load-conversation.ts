@@ -16,7 +16,12 @@ export async function loadConversation(threadId: string, limit = 30): Promise<Co
   return rows
     .reverse()
     .filter((row) => !(row.direction === "inbound" && detectKeyword(row.body)))
-    .map((row) => ({ role: row.direction === "inbound" ? "user" : "assistant", text: row.body || "[photo]", purpose: row.purpose, createdAt: row.createdAt }));
+    .map((row) => ({
+      role: row.direction === "inbound" ? "user" : "assistant",
+      text: row.body || "[photo]",
+      purpose: row.purpose,
+      createdAt: row.createdAt,
+    }));
 }
 
 export function toModelMessages(lines: ConversationLine[]): ModelMessage[] {

@@ -14,12 +14,23 @@ export type AssistantInput = {
   outcome: TurnOutcome;
   profile: AiBusinessProfile;
   conversation: ConversationLine[];
-  lead: { name: string | null; address: string | null; service: string | null; problem: string | null; urgency: string; preferredTime: string | null };
+  lead: {
+    name: string | null;
+    address: string | null;
+    service: string | null;
+    problem: string | null;
+    urgency: string;
+    preferredTime: string | null;
+  };
   publisher: TokenPublisher;
   abortSignal: AbortSignal;
 };
 
-export type AssistantResult = { text: string; model: string; usage: { inputTokens?: number; outputTokens?: number } | null };
+export type AssistantResult = {
+  text: string;
+  model: string;
+  usage: { inputTokens?: number; outputTokens?: number } | null;
+};
 
 export const modelTimeoutMs = 20_000;
 
@@ -52,5 +63,9 @@ export async function runModelAssistant(input: AssistantInput): Promise<Assistan
     }
   }
   const usage = await result.totalUsage;
-  return { text: text.trim(), model: ai.model, usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens } };
+  return {
+    text: text.trim(),
+    model: ai.model,
+    usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
+  };
 }

@@ -8,8 +8,10 @@ export type IntakeField = (typeof intakeFields)[number];
 const clip = (text: string, max = 200) => text.replace(/\s+/g, " ").trim().slice(0, max);
 
 export function parseUrgency(text: string): "low" | "normal" | "high" {
-  if (/\b(?:emergenc\w*|asap|urgent\w*|right away|immediately|right now|today|tonight|can'?t wait)\b/i.test(text)) return "high";
-  if (/\b(?:no rush|whenever|not urgent|no hurry|can wait|next week|this week|few days|not an emergency)\b/i.test(text)) return "low";
+  if (/\b(?:emergenc\w*|asap|urgent\w*|right away|immediately|right now|today|tonight|can'?t wait)\b/i.test(text))
+    return "high";
+  if (/\b(?:no rush|whenever|not urgent|no hurry|can wait|next week|this week|few days|not an emergency)\b/i.test(text))
+    return "low";
   return "normal";
 }
 

@@ -3,7 +3,12 @@ import type { Prisma } from "@prisma/client";
 import { recordEvent } from "@/lib/events/record-event";
 import type { TurnContext } from "@/lib/ai/turn-context";
 
-export function recordToolCall(tx: Prisma.TransactionClient, context: TurnContext, tool: string, args: Record<string, unknown>) {
+export function recordToolCall(
+  tx: Prisma.TransactionClient,
+  context: TurnContext,
+  tool: string,
+  args: Record<string, unknown>,
+) {
   return recordEvent(
     {
       businessId: context.businessId,

@@ -30,11 +30,17 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   const hours = businessHoursSchema.safeParse(business.businessHours);
   const businessHours = hours.success ? hours.data : defaultBusinessHours;
 
-  const isOpenAndAvailable = business.available && isWithinBusinessHours({ hours: businessHours, timeZone: business.timezone });
+  const isOpenAndAvailable =
+    business.available && isWithinBusinessHours({ hours: businessHours, timeZone: business.timezone });
   if ((reason === "window" && isOpenAndAvailable) || !business.aiEnabled) {
     // The professional is working and reachable: the notification stands, no AI.
     await db.thread.update({ where: { id: threadId }, data: { isWaitingOnPerson: true, windowDeadline: null } });
-    await recordAndPublishEvent({ ...base, type: "thread.waiting_on_person", actor: { kind: "system" }, payload: { reason: business.aiEnabled ? "business_hours" : "ai_disabled" } });
+    await recordAndPublishEvent({
+      ...base,
+      type: "thread.waiting_on_person",
+      actor: { kind: "system" },
+      payload: { reason: business.aiEnabled ? "business_hours" : "ai_disabled" },
+    });
     return;
   }
 
@@ -50,7 +56,12 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     throw new Error("another AI generation is in progress in this thread; retrying later");
   }
   if (thread.mode === "auto") {
-    await recordAndPublishEvent({ ...base, type: "thread.mode_changed", actor: { kind: "ai" }, payload: { from: "auto", to: "ai", reason } });
+    await recordAndPublishEvent({
+      ...base,
+      type: "thread.mode_changed",
+      actor: { kind: "ai" },
+      payload: { from: "auto", to: "ai", reason },
+    });
   }
 
   const context: TurnContext = { ...base, generationId };
@@ -86,7 +97,12 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
       } catch (error) {
         if (abort.signal.aborted) break;
         logger.warn({ err: error, threadId, attempt: attempts }, "AI generation failed");
-        await recordAndPublishEvent({ ...base, type: "ai.error", actor: { kind: "ai" }, payload: { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) } });
+        await recordAndPublishEvent({
+          ...base,
+          type: "ai.error",
+          actor: { kind: "ai" },
+          payload: { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) },
+        });
       }
     }
   } finally {
@@ -94,7 +110,12 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     await publisher.close();
   }
   if (abort.signal.aborted) {
-    await recordAndPublishEvent({ ...base, type: "ai.abandoned", actor: { kind: "ai" }, payload: { generationId, stage: "streaming" } });
+    await recordAndPublishEvent({
+      ...base,
+      type: "ai.abandoned",
+      actor: { kind: "ai" },
+      payload: { generationId, stage: "streaming" },
+    });
     await publisher.finish("ai.abandoned");
     return;
   }
@@ -106,15 +127,32 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     await handOff(context, outcome, { reason: "the AI could not answer (model error)" }, "");
     text = `Thanks for your message! Someone from ${business.name} will get back to you shortly.`;
   } else {
-    text = result.text || (outcome.isHandedOff ? handOffReply : outcome.isClosed ? "Thanks for reaching out. Take care!" : safeFallbackReply);
+    text =
+      result.text ||
+      (outcome.isHandedOff
+        ? handOffReply
+        : outcome.isClosed
+          ? "Thanks for reaching out. Take care!"
+          : safeFallbackReply);
     const verdict = checkReply(text, {
-      profileText: [business.services, business.serviceArea, business.aiInstructions, business.priceList, business.bookingUrl ?? ""].join("\n"),
+      profileText: [
+        business.services,
+        business.serviceArea,
+        business.aiInstructions,
+        business.priceList,
+        business.bookingUrl ?? "",
+      ].join("\n"),
       priceList: business.priceList,
       bookingUrl: business.bookingUrl,
       phoneNumbers: business.phoneNumbers.map((number) => number.e164),
     });
     if (!verdict.isAllowed) {
-      await recordAndPublishEvent({ ...base, type: "ai.blocked_reply", actor: { kind: "ai" }, payload: { generationId, reasons: verdict.reasons, blockedText: text } });
+      await recordAndPublishEvent({
+        ...base,
+        type: "ai.blocked_reply",
+        actor: { kind: "ai" },
+        payload: { generationId, reasons: verdict.reasons, blockedText: text },
+      });
       text = safeFallbackReply;
     }
   }
@@ -123,10 +161,22 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     context,
     outcome,
     parts: splitSms(text).slice(0, 3),
-    usageEvent: { generationId, reason, model: result?.model ?? (isTurnLimitReached ? "none" : "failed"), usage: result?.usage ?? null, attempts },
+    usageEvent: {
+      generationId,
+      reason,
+      model: result?.model ?? (isTurnLimitReached ? "none" : "failed"),
+      usage: result?.usage ?? null,
+      attempts,
+    },
   });
   logger.info({ threadId, model: result?.model, usage: result?.usage, isSent: sent.isSent }, "AI turn finished");
-  if (!sent.isSent) await recordAndPublishEvent({ ...base, type: "ai.abandoned", actor: { kind: "ai" }, payload: { generationId, stage: "sending" } });
+  if (!sent.isSent)
+    await recordAndPublishEvent({
+      ...base,
+      type: "ai.abandoned",
+      actor: { kind: "ai" },
+      payload: { generationId, stage: "sending" },
+    });
   await publisher.finish(sent.isSent ? "ai.done" : "ai.abandoned", { messageIds: sent.messageIds });
 }
 
@@ -139,7 +189,12 @@ export async function hasUnansweredCustomerMessage(threadId: string): Promise<bo
   });
   if (!lastInbound || detectKeyword(lastInbound.body)) return false;
   const answered = await db.message.findFirst({
-    where: { threadId, direction: "outbound", authorKind: { in: ["ai", "user"] }, createdAt: { gte: lastInbound.createdAt } },
+    where: {
+      threadId,
+      direction: "outbound",
+      authorKind: { in: ["ai", "user"] },
+      createdAt: { gte: lastInbound.createdAt },
+    },
     select: { id: true },
   });
   return !answered;

@@ -17,7 +17,8 @@ export const intakeQuestions: Record<IntakeField, string> = {
   name: "And what name should we put this under?",
 };
 
-const asksForPerson = /\b(?:real person|human|speak (?:to|with)|talk (?:to|with)|call me|owner|manager|a person|someone real)\b/i;
+const asksForPerson =
+  /\b(?:real person|human|speak (?:to|with)|talk (?:to|with)|call me|owner|manager|a person|someone real)\b/i;
 
 function askedField(assistantText: string | undefined): IntakeField | null {
   if (!assistantText) return null;
@@ -32,7 +33,9 @@ export async function runScriptedAssistant(input: AssistantInput): Promise<Assis
     .filter((line) => line.role === "user")
     .map((line) => line.text)
     .join("\n");
-  const previouslyAsked = new Set(conversation.filter((line) => line.role === "assistant").map((line) => askedField(line.text)));
+  const previouslyAsked = new Set(
+    conversation.filter((line) => line.role === "assistant").map((line) => askedField(line.text)),
+  );
   // Before any question of ours, the customer is answering the auto-SMS ("what can we help you with?").
   const answering = askedField(conversation[lastAssistantIndex]?.text) ?? "service";
 
@@ -62,10 +65,13 @@ export async function runScriptedAssistant(input: AssistantInput): Promise<Assis
     if (next && !(next === answering && previouslyAsked.has(next))) parts.push(intakeQuestions[next]);
     else {
       await handOff(context, outcome, { reason: "intake complete" });
-      parts.push(`Thanks${lead.name ? `, ${lead.name}` : ""}! I've passed everything to the team and someone will follow up with you shortly.`);
+      parts.push(
+        `Thanks${lead.name ? `, ${lead.name}` : ""}! I've passed everything to the team and someone will follow up with you shortly.`,
+      );
     }
   }
-  if (outcome.isHandedOff && parts.length === 0) parts.push("Thanks! I've passed this to the team and someone will follow up with you shortly.");
+  if (outcome.isHandedOff && parts.length === 0)
+    parts.push("Thanks! I've passed this to the team and someone will follow up with you shortly.");
 
   const text = parts.join(" ");
   for (let index = 0; index < text.length; index += 12) input.publisher.push(text.slice(index, index + 12));

@@ -29,7 +29,12 @@ export async function sendAiReply({
     const messageIds: string[] = [];
     try {
       for (const body of parts) {
-        const { message, event } = await queueOutgoingMessageInTx(tx, { ...base, body, purpose: "ai_reply", authorKind: "ai" });
+        const { message, event } = await queueOutgoingMessageInTx(tx, {
+          ...base,
+          body,
+          purpose: "ai_reply",
+          authorKind: "ai",
+        });
         messageIds.push(message.id);
         events.push(event);
       }
@@ -46,7 +51,15 @@ export async function sendAiReply({
         data: { mode, ...(outcome.isClosed ? { closedAt: new Date(), isWaitingOnPerson: false } : {}) },
       });
       events.push(
-        await recordEvent({ ...base, type: "thread.mode_changed", actor: { kind: "ai" }, payload: { from: "ai", to: mode, reason: outcome.isClosed ? "closed" : "handed_off" } }, tx),
+        await recordEvent(
+          {
+            ...base,
+            type: "thread.mode_changed",
+            actor: { kind: "ai" },
+            payload: { from: "ai", to: mode, reason: outcome.isClosed ? "closed" : "handed_off" },
+          },
+          tx,
+        ),
       );
     }
     return { isSent: true, messageIds, events };

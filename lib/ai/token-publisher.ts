@@ -13,7 +13,14 @@ export function createTokenPublisher(context: TurnContext, intervalMs = 50) {
     const delta = pending;
     pending = "";
     chain = chain
-      .then(() => publishLive({ businessId: context.businessId, threadId: context.threadId, type: "ai.token", data: { generationId: context.generationId, delta } }))
+      .then(() =>
+        publishLive({
+          businessId: context.businessId,
+          threadId: context.threadId,
+          type: "ai.token",
+          data: { generationId: context.generationId, delta },
+        }),
+      )
       .catch((error: unknown) => logger.warn({ err: error }, "ai token publish failed"));
   };
   return {
@@ -28,9 +35,12 @@ export function createTokenPublisher(context: TurnContext, intervalMs = 50) {
       await chain;
     },
     finish(type: "ai.done" | "ai.abandoned", data: Record<string, unknown> = {}) {
-      return publishLive({ businessId: context.businessId, threadId: context.threadId, type, data: { generationId: context.generationId, ...data } }).catch(
-        (error: unknown) => logger.warn({ err: error }, "ai finish publish failed"),
-      );
+      return publishLive({
+        businessId: context.businessId,
+        threadId: context.threadId,
+        type,
+        data: { generationId: context.generationId, ...data },
+      }).catch((error: unknown) => logger.warn({ err: error }, "ai finish publish failed"));
     },
   };
 }

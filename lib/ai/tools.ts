@@ -14,12 +14,14 @@ export function createThreadTools(context: TurnContext, outcome: TurnOutcome) {
       execute: (input) => updateLead(context, input),
     }),
     flag_emergency: tool({
-      description: "Raise an urgent alert to the team: gas smell, flooding, burst pipe, no heat in freezing weather, sparking, someone locked out with a child inside.",
+      description:
+        "Raise an urgent alert to the team: gas smell, flooding, burst pipe, no heat in freezing weather, sparking, someone locked out with a child inside.",
       inputSchema: flagEmergencyInput,
       execute: (input) => flagEmergency(context, outcome, input),
     }),
     hand_off: tool({
-      description: "Hand the conversation to a person: the customer asks for a person, or the question goes beyond what you may answer.",
+      description:
+        "Hand the conversation to a person: the customer asks for a person, or the question goes beyond what you may answer.",
       inputSchema: handOffInput,
       execute: (input) => handOff(context, outcome, input),
     }),

@@ -23,7 +23,9 @@ export type UpdateLeadInput = z.infer<typeof updateLeadInput>;
 
 export async function updateLead(context: TurnContext, rawInput: UpdateLeadInput) {
   const input = updateLeadInput.parse(rawInput);
-  const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as UpdateLeadInput;
+  const changes = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as UpdateLeadInput;
   const events = await db.$transaction(async (tx) => {
     const recorded = [await recordToolCall(tx, context, "update_lead", changes)];
     if (Object.keys(changes).length === 0) return recorded;
@@ -38,7 +40,14 @@ export async function updateLead(context: TurnContext, rawInput: UpdateLeadInput
     const fields = [...Object.keys(changes), ...(data.status ? ["status"] : [])];
     recorded.push(
       await recordEvent(
-        { businessId: context.businessId, threadId: context.threadId, leadId: lead.id, type: "lead.updated", actor: { kind: "ai" }, payload: { fields } },
+        {
+          businessId: context.businessId,
+          threadId: context.threadId,
+          leadId: lead.id,
+          type: "lead.updated",
+          actor: { kind: "ai" },
+          payload: { fields },
+        },
         tx,
       ),
     );

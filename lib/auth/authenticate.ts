@@ -4,7 +4,14 @@ import { getDummyHash, verifyPassword } from "@/lib/auth/password";
 import { consumeRateLimit, resetRateLimit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 
-export type SignedInUser = { id: string; email: string; name: string; businessId: string; role: "owner" | "member"; sessionVersion: number };
+export type SignedInUser = {
+  id: string;
+  email: string;
+  name: string;
+  businessId: string;
+  role: "owner" | "member";
+  sessionVersion: number;
+};
 
 export async function authenticate({
   email,

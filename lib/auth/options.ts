@@ -19,7 +19,10 @@ export function clientIp(headers: Record<string, unknown> | undefined): string {
   const hops = env().trustProxyHops;
   const forwarded = headers?.["x-forwarded-for"];
   if (hops > 0 && typeof forwarded === "string") {
-    const chain = forwarded.split(",").map((part) => part.trim()).filter(Boolean);
+    const chain = forwarded
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
     const candidate = chain[chain.length - hops];
     if (candidate) return candidate;
   }

@@ -43,7 +43,10 @@ async function memberFromClaims(claims: Record<string, unknown> | null): Promise
 /** The signed-in member behind an API request, or null. */
 export async function getMember(request: Request): Promise<Member | null> {
   const token = await getToken({
-    req: { headers: Object.fromEntries(request.headers), cookies: parseCookies(request.headers.get("cookie")) } as never,
+    req: {
+      headers: Object.fromEntries(request.headers),
+      cookies: parseCookies(request.headers.get("cookie")),
+    } as never,
     secret: resolveAuthSecret(),
     secureCookie: env().publicBaseUrl.startsWith("https://"),
   });

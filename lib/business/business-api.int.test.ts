@@ -17,7 +17,11 @@ describe("/api/business", () => {
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
     const read = await GET(authedRequest("/api/business", { cookie }), noContext);
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ name: "Test Plumbing Co", routingMode: "ring_first", ringTimeoutSeconds: 18 });
+    expect(await read.json()).toMatchObject({
+      name: "Test Plumbing Co",
+      routingMode: "ring_first",
+      ringTimeoutSeconds: 18,
+    });
 
     const patched = await PATCH(
       authedRequest("/api/business", {
@@ -26,7 +30,18 @@ describe("/api/business", () => {
         body: {
           available: true,
           forwardTo: "(415) 555-0123",
-          businessHours: { mon: [{ open: "07:30", close: "12:00" }, { open: "13:00", close: "18:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+          businessHours: {
+            mon: [
+              { open: "07:30", close: "12:00" },
+              { open: "13:00", close: "18:00" },
+            ],
+            tue: [],
+            wed: [],
+            thu: [],
+            fri: [],
+            sat: [],
+            sun: [],
+          },
         },
       }),
       noContext,

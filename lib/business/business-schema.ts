@@ -16,13 +16,21 @@ export const businessPatchSchema = z
     ringTimeoutSeconds: z.number().int().min(5).max(60),
     whisperEnabled: z.boolean(),
     minAnsweredSeconds: z.number().int().min(0).max(60),
-    repeatWindowMinutes: z.number().int().min(0).max(24 * 60),
+    repeatWindowMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     ignoreList: z.array(e164Schema).max(500),
     autoReplyTemplate: text(480).min(1, "The auto-reply cannot be empty."),
     greetingMessage: text(300),
     lookupEnabled: z.boolean(),
     followUpEnabled: z.boolean(),
-    followUpDelayMinutes: z.number().int().min(10).max(7 * 24 * 60),
+    followUpDelayMinutes: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 60),
     escalationEnabled: z.boolean(),
     escalationDelayMinutes: z.number().int().min(1).max(120),
     emergencyCallEnabled: z.boolean(),

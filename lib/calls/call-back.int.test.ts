@@ -9,7 +9,10 @@ import { resetEnvForTests } from "@/lib/env";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { authedRequest, createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 
-async function threadFor(overrides: Parameters<typeof createTestBusiness>[0] = {}, lead: { name?: string; isOptedOut?: boolean } = {}) {
+async function threadFor(
+  overrides: Parameters<typeof createTestBusiness>[0] = {},
+  lead: { name?: string; isOptedOut?: boolean } = {},
+) {
   const owner = await createTestBusiness(overrides);
   const customer = randomPhone();
   const created = await db.lead.create({ data: { businessId: owner.business.id, phone: customer, ...lead } });
@@ -35,17 +38,31 @@ describe("POST /api/threads/{id}/call-back (simulator mode)", () => {
   });
 
   it("records an outbound call and the event, even for an opted-out lead; the simulator shows the business number", async () => {
-    const { thread, cookie, user, twilioNumber, customer, ownerPhone } = await threadFor({}, { name: "Dana", isOptedOut: true });
+    const { thread, cookie, user, twilioNumber, customer, ownerPhone } = await threadFor(
+      {},
+      { name: "Dana", isOptedOut: true },
+    );
     const response = await callBack(thread.id, cookie);
     expect(response.status).toBe(202);
     const body = await response.json();
     expect(body).toMatchObject({ simulated: true, status: "simulated", ringing: ownerPhone });
     expect(body.callSid).toMatch(/^CA[0-9a-f]{32}$/);
     const call = await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } });
-    expect(call).toMatchObject({ direction: "outbound", fromNumber: twilioNumber, toNumber: customer, threadId: thread.id, isMissed: null });
+    expect(call).toMatchObject({
+      direction: "outbound",
+      fromNumber: twilioNumber,
+      toNumber: customer,
+      threadId: thread.id,
+      isMissed: null,
+    });
     const event = await db.event.findFirstOrThrow({ where: { threadId: thread.id, type: "call.call_back" } });
     expect(event).toMatchObject({ actorKind: "user", actorUserId: user.id, callId: call.id });
-    expect(event.payload).toMatchObject({ professionalPhone: ownerPhone, customerPhone: customer, businessNumber: twilioNumber, simulated: true });
+    expect(event.payload).toMatchObject({
+      professionalPhone: ownerPhone,
+      customerPhone: customer,
+      businessNumber: twilioNumber,
+      simulated: true,
+    });
 
     const handset = await simulatorConversation(
       authedRequest(`/api/simulator/conversation?phone=${encodeURIComponent(customer)}`, { cookie }),
@@ -57,7 +74,9 @@ describe("POST /api/threads/{id}/call-back (simulator mode)", () => {
 
   it("409 when the member has no phone of their own (and is not the owner with a forwarding number)", async () => {
     const { thread, business } = await threadFor();
-    const memberUser = await db.user.create({ data: { email: `m-${crypto.randomUUID()}@example.test`, passwordHash: "x" } });
+    const memberUser = await db.user.create({
+      data: { email: `m-${crypto.randomUUID()}@example.test`, passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: memberUser.id, businessId: business.id, role: "member" } });
     const cookie = await sessionCookie({ userId: memberUser.id, businessId: business.id });
     const response = await callBack(thread.id, cookie);
@@ -91,7 +110,10 @@ describe("POST /api/threads/{id}/call-back (Twilio)", () => {
   it("rings the member's own phone with TwiML that dials the customer from the business number", async () => {
     const { thread, business, user, cookie, twilioNumber, customer } = await threadFor({}, { name: "Dana & Co" });
     const memberPhone = randomPhone();
-    await db.membership.update({ where: { userId_businessId: { userId: user.id, businessId: business.id } }, data: { phone: memberPhone } });
+    await db.membership.update({
+      where: { userId_businessId: { userId: user.id, businessId: business.id } },
+      data: { phone: memberPhone },
+    });
     const response = await callBack(thread.id, cookie);
     expect(response.status).toBe(202);
     const body = await response.json();
@@ -99,7 +121,10 @@ describe("POST /api/threads/{id}/call-back (Twilio)", () => {
     expect(placed).toMatchObject({ to: memberPhone, from: twilioNumber });
     expect(placed!.twiml).toContain("<Say>Connecting you to Dana &amp; Co.</Say>");
     expect(placed!.twiml).toContain(`<Dial callerId="${twilioNumber}" timeout="30">${customer}</Dial>`);
-    expect(await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } })).toMatchObject({ direction: "outbound", status: "queued" });
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } })).toMatchObject({
+      direction: "outbound",
+      status: "queued",
+    });
     const event = await db.event.findFirstOrThrow({ where: { threadId: thread.id, type: "call.call_back" } });
     expect(event.payload).toMatchObject({ callSid: body.callSid, simulated: false, professionalPhone: memberPhone });
   });

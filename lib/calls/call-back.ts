@@ -12,21 +12,40 @@ import { simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
 import { getTwilioClient } from "@/lib/telephony/twilio-client";
 import { voiceResponse } from "@/lib/telephony/twiml";
 
-export function callBackTwiml({ customerLabel, customerPhone, callerId }: { customerLabel: string; customerPhone: string; callerId: string }) {
+export function callBackTwiml({
+  customerLabel,
+  customerPhone,
+  callerId,
+}: {
+  customerLabel: string;
+  customerPhone: string;
+  callerId: string;
+}) {
   const response = voiceResponse();
   response.say(`Connecting you to ${customerLabel}.`);
   response.dial({ callerId, timeout: 30 }, customerPhone);
   return response.toString();
 }
 
-export async function callBack({ businessId, threadId, userId }: { businessId: string; threadId: string; userId: string }) {
+export async function callBack({
+  businessId,
+  threadId,
+  userId,
+}: {
+  businessId: string;
+  threadId: string;
+  userId: string;
+}) {
   const thread = await db.thread.findFirst({
     where: { id: threadId, businessId },
     select: { id: true, lead: { select: { id: true, phone: true, name: true } } },
   });
   if (!thread) throw new AppError("not_found", "Conversation not found.");
   const [membership, business] = await Promise.all([
-    db.membership.findUnique({ where: { userId_businessId: { userId, businessId } }, select: { phone: true, role: true } }),
+    db.membership.findUnique({
+      where: { userId_businessId: { userId, businessId } },
+      select: { phone: true, role: true },
+    }),
     db.business.findUniqueOrThrow({
       where: { id: businessId },
       select: { forwardTo: true, phoneNumbers: { orderBy: { createdAt: "asc" }, take: 1, select: { e164: true } } },
@@ -35,7 +54,10 @@ export async function callBack({ businessId, threadId, userId }: { businessId: s
   // The owner's forwarding number is their phone; a member is only ever rung on their own number.
   const professionalPhone = membership?.phone ?? (membership?.role === "owner" ? business.forwardTo : null);
   if (!professionalPhone) {
-    throw new AppError("conflict", "Add your phone number in Settings → Notifications & devices so Ringback can ring you first.");
+    throw new AppError(
+      "conflict",
+      "Add your phone number in Settings → Notifications & devices so Ringback can ring you first.",
+    );
   }
   const businessNumber = business.phoneNumbers[0]?.e164;
   if (!businessNumber) throw new AppError("conflict", "This business has no Twilio number to call from.");

@@ -14,7 +14,12 @@ export async function classifyCallerInTx(
   if (!phone) return { phone: null, skipReason: "invalid_number" };
   const business = await tx.business.findUniqueOrThrow({
     where: { id: businessId },
-    select: { forwardTo: true, ignoreList: true, phoneNumbers: { select: { e164: true } }, memberships: { select: { phone: true } } },
+    select: {
+      forwardTo: true,
+      ignoreList: true,
+      phoneNumbers: { select: { e164: true } },
+      memberships: { select: { phone: true } },
+    },
   });
   const ownNumbers = new Set([
     ...business.phoneNumbers.map((number) => number.e164),
@@ -22,6 +27,7 @@ export async function classifyCallerInTx(
     business.forwardTo,
   ]);
   if (ownNumbers.has(phone)) return { phone, skipReason: "own_number" };
-  if (business.ignoreList.some((ignored) => (toE164(ignored) ?? ignored) === phone)) return { phone, skipReason: "ignored" };
+  if (business.ignoreList.some((ignored) => (toE164(ignored) ?? ignored) === phone))
+    return { phone, skipReason: "ignored" };
   return { phone, skipReason: null };
 }

@@ -5,7 +5,10 @@ const base = { minAnsweredSeconds: 8, isWhisperEnabled: false, wasScreened: fals
 
 describe("decideDialOutcome", () => {
   it.each(["no-answer", "busy", "failed", "canceled"])("%s is missed", (dialStatus) => {
-    expect(decideDialOutcome({ ...base, dialStatus, dialDurationSec: 0 })).toEqual({ isMissed: true, missReason: dialStatus });
+    expect(decideDialOutcome({ ...base, dialStatus, dialDurationSec: 0 })).toEqual({
+      isMissed: true,
+      missReason: dialStatus,
+    });
   });
 
   it("a long completed dial is answered", () => {
@@ -13,12 +16,18 @@ describe("decideDialOutcome", () => {
   });
 
   it("a short completed dial (carrier voicemail) is missed", () => {
-    expect(decideDialOutcome({ ...base, dialStatus: "completed", dialDurationSec: 3 })).toEqual({ isMissed: true, missReason: "short_answer" });
+    expect(decideDialOutcome({ ...base, dialStatus: "completed", dialDurationSec: 3 })).toEqual({
+      isMissed: true,
+      missReason: "short_answer",
+    });
   });
 
   it("with the whisper screen, completed without the key press is missed", () => {
     const whisper = { ...base, isWhisperEnabled: true, dialStatus: "completed", dialDurationSec: 40 };
-    expect(decideDialOutcome({ ...whisper, wasScreened: false })).toEqual({ isMissed: true, missReason: "not_screened" });
+    expect(decideDialOutcome({ ...whisper, wasScreened: false })).toEqual({
+      isMissed: true,
+      missReason: "not_screened",
+    });
     expect(decideDialOutcome({ ...whisper, wasScreened: true })).toEqual({ isMissed: false });
   });
 });

@@ -27,7 +27,14 @@ export async function handleDialResult(input: {
     isWhisperEnabled: business.whisperEnabled,
     wasScreened: Boolean(screened),
   });
-  const call = { businessId: business.id, callSid: input.callSid, from: input.from, to: input.to, dialStatus: input.dialStatus, dialDurationSec: input.dialDurationSec };
+  const call = {
+    businessId: business.id,
+    callSid: input.callSid,
+    from: input.from,
+    to: input.to,
+    dialStatus: input.dialStatus,
+    dialDurationSec: input.dialDurationSec,
+  };
   if (!outcome.isMissed) {
     await recordAnsweredCall(call);
     return emptyTwiml();

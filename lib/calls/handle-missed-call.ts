@@ -37,7 +37,8 @@ export async function handleMissedCall(input: MissedCallInput): Promise<MissedCa
 async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedCallInput) {
   const { businessId } = input;
   const call = await lockCallInTx(tx, input);
-  if (call.detectedAt) return { result: { callId: call.id, isDuplicate: true, skipReason: call.skipReason }, events: [] };
+  if (call.detectedAt)
+    return { result: { callId: call.id, isDuplicate: true, skipReason: call.skipReason }, events: [] };
   const detectedAt = new Date();
   const caller = await classifyCallerInTx(tx, { businessId, from: input.from });
   let skipReason: CallSkipReason | null = caller.skipReason;
@@ -49,11 +50,19 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
 
   // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
   if (caller.phone && !skipReason) {
-    const existingLead = await tx.lead.findUnique({ where: { businessId_phone: { businessId, phone: caller.phone } }, select: { id: true } });
+    const existingLead = await tx.lead.findUnique({
+      where: { businessId_phone: { businessId, phone: caller.phone } },
+      select: { id: true },
+    });
     const opened = await openThread(tx, { businessId, phone: caller.phone, source: "call" });
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
-    if (!existingLead && !call.isTest) await emitWebhookEventInTx(tx, { businessId, type: "lead.created", data: { leadId: lead.id, phone: caller.phone, source: "call" } });
+    if (!existingLead && !call.isTest)
+      await emitWebhookEventInTx(tx, {
+        businessId,
+        type: "lead.created",
+        data: { leadId: lead.id, phone: caller.phone, source: "call" },
+      });
     const business = await tx.business.findUniqueOrThrow({
       where: { id: businessId },
       select: { name: true, autoReplyTemplate: true, bookingUrl: true, repeatWindowMinutes: true },
@@ -73,8 +82,19 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
       skipReason = "repeat_caller";
       isRepeat = true;
     } else {
-      const body = renderAutoReply({ template: business.autoReplyTemplate, businessName: business.name, bookingUrl: business.bookingUrl, callerNumber: caller.phone });
-      const queued = await queueOutgoingMessageInTx(tx, { businessId, threadId: thread.id, body, purpose: "auto_reply", authorKind: "system" });
+      const body = renderAutoReply({
+        template: business.autoReplyTemplate,
+        businessName: business.name,
+        bookingUrl: business.bookingUrl,
+        callerNumber: caller.phone,
+      });
+      const queued = await queueOutgoingMessageInTx(tx, {
+        businessId,
+        threadId: thread.id,
+        body,
+        purpose: "auto_reply",
+        authorKind: "system",
+      });
       autoReplyMessageId = queued.message.id;
       events.push(queued.event);
       await tx.thread.update({ where: { id: thread.id }, data: { autoTextedAt: detectedAt } });
@@ -114,12 +134,26 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
     ),
   );
   if (skipReason !== "own_number" && skipReason !== "ignored") {
-    await notifyMissedCallInTx(tx, { businessId, threadId: thread?.id ?? null, phone: caller.phone, skipReason, isRepeat });
-    if (!call.isTest) await emitWebhookEventInTx(tx, {
+    await notifyMissedCallInTx(tx, {
       businessId,
-      type: "call.missed",
-      data: { callId: call.id, leadId: lead?.id ?? null, from: caller.phone, missReason: input.missReason, skipReason, at: detectedAt.toISOString() },
+      threadId: thread?.id ?? null,
+      phone: caller.phone,
+      skipReason,
+      isRepeat,
     });
+    if (!call.isTest)
+      await emitWebhookEventInTx(tx, {
+        businessId,
+        type: "call.missed",
+        data: {
+          callId: call.id,
+          leadId: lead?.id ?? null,
+          from: caller.phone,
+          missReason: input.missReason,
+          skipReason,
+          at: detectedAt.toISOString(),
+        },
+      });
   }
   return { result: { callId: call.id, isDuplicate: false, skipReason }, events };
 }

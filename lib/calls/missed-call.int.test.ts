@@ -13,7 +13,9 @@ import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 async function ringThenDial(to: string, from: string, dial: Record<string, string>, sid = callSid()) {
   const answer = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: to }));
   expect(answer.status).toBe(200);
-  const response = await dialAction(await signedTwilioRequest("/api/twilio/dial-action", { CallSid: sid, From: from, To: to, ...dial }));
+  const response = await dialAction(
+    await signedTwilioRequest("/api/twilio/dial-action", { CallSid: sid, From: from, To: to, ...dial }),
+  );
   expect(response.status).toBe(200);
   const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
   return { sid, call, twiml: await response.text(), voiceTwiml: await answer.text() };
@@ -31,39 +33,54 @@ describe("ring first", () => {
   it("dials the forward-to number with the ring timeout, caller ID and an action", async () => {
     const { twilioNumber, ownerPhone } = await setup({ ringTimeoutSeconds: 18 });
     const from = randomPhone();
-    const { voiceTwiml } = await ringThenDial(twilioNumber, from, { DialCallStatus: "completed", DialCallDuration: "60" });
+    const { voiceTwiml } = await ringThenDial(twilioNumber, from, {
+      DialCallStatus: "completed",
+      DialCallDuration: "60",
+    });
     expect(voiceTwiml).toContain('timeout="18"');
     expect(voiceTwiml).toContain(`callerId="${from}"`);
     expect(voiceTwiml).toContain("https://ringback.test/api/twilio/dial-action");
     expect(voiceTwiml).toContain(ownerPhone);
   });
 
-  it.each(["no-answer", "busy", "failed", "canceled"])("%s is a missed call: call, lead, thread, auto-SMS, greeting", async (status) => {
-    const { business, twilioNumber } = await setup();
-    const from = randomPhone();
-    const { call, twiml } = await ringThenDial(twilioNumber, from, { DialCallStatus: status, DialCallDuration: "0" });
-    expect(call).toMatchObject({ isMissed: true, missReason: status, skipReason: null });
-    expect(call.detectedAt).toBeInstanceOf(Date);
-    expect(twiml).toContain("<Say>");
-    expect(twiml).toContain("<Record");
-    expect(twiml).toContain('transcribe="true"');
-    const [message] = await autoReplies(business.id, from);
-    expect(message).toMatchObject({ status: "queued", authorKind: "system", fromNumber: twilioNumber });
-    expect(message!.body).toContain("Acme Plumbing");
-    expect(message!.body).toMatch(/STOP/);
-    expect(call.autoReplyMessageId).toBe(message!.id);
-    const lead = await db.lead.findUniqueOrThrow({ where: { businessId_phone: { businessId: business.id, phone: from } } });
-    const thread = await db.thread.findUniqueOrThrow({ where: { id: call.threadId! } });
-    expect(thread).toMatchObject({ leadId: lead.id, mode: "auto" });
-    expect(thread.autoTextedAt).toBeInstanceOf(Date);
-    expect(await db.event.count({ where: { callId: call.id, type: "call.missed" } })).toBe(1);
-    expect(await db.notification.count({ where: { businessId: business.id, threadId: thread.id, kind: "missed_call", isUrgent: true } })).toBe(1);
-  });
+  it.each(["no-answer", "busy", "failed", "canceled"])(
+    "%s is a missed call: call, lead, thread, auto-SMS, greeting",
+    async (status) => {
+      const { business, twilioNumber } = await setup();
+      const from = randomPhone();
+      const { call, twiml } = await ringThenDial(twilioNumber, from, { DialCallStatus: status, DialCallDuration: "0" });
+      expect(call).toMatchObject({ isMissed: true, missReason: status, skipReason: null });
+      expect(call.detectedAt).toBeInstanceOf(Date);
+      expect(twiml).toContain("<Say>");
+      expect(twiml).toContain("<Record");
+      expect(twiml).toContain('transcribe="true"');
+      const [message] = await autoReplies(business.id, from);
+      expect(message).toMatchObject({ status: "queued", authorKind: "system", fromNumber: twilioNumber });
+      expect(message!.body).toContain("Acme Plumbing");
+      expect(message!.body).toMatch(/STOP/);
+      expect(call.autoReplyMessageId).toBe(message!.id);
+      const lead = await db.lead.findUniqueOrThrow({
+        where: { businessId_phone: { businessId: business.id, phone: from } },
+      });
+      const thread = await db.thread.findUniqueOrThrow({ where: { id: call.threadId! } });
+      expect(thread).toMatchObject({ leadId: lead.id, mode: "auto" });
+      expect(thread.autoTextedAt).toBeInstanceOf(Date);
+      expect(await db.event.count({ where: { callId: call.id, type: "call.missed" } })).toBe(1);
+      expect(
+        await db.notification.count({
+          where: { businessId: business.id, threadId: thread.id, kind: "missed_call", isUrgent: true },
+        }),
+      ).toBe(1);
+    },
+  );
 
   it("completed and long enough is answered: no SMS", async () => {
     const { business, twilioNumber } = await setup();
     const from = randomPhone();
-    const { call, twiml } = await ringThenDial(twilioNumber, from, { DialCallStatus: "completed", DialCallDuration: "75" });
+    const { call, twiml } = await ringThenDial(twilioNumber, from, {
+      DialCallStatus: "completed",
+      DialCallDuration: "75",
+    });
     expect(call).toMatchObject({ isMissed: false, status: "answered" });
     expect(twiml).not.toContain("<Record");
     expect(await autoReplies(business.id, from)).toHaveLength(0);
@@ -93,7 +110,13 @@ describe("ring first", () => {
     );
     expect(pressed.status).toBe(200);
     const answered = await dialAction(
-      await signedTwilioRequest("/api/twilio/dial-action", { CallSid: sid, From: other, To: twilioNumber, DialCallStatus: "completed", DialCallDuration: "40" }),
+      await signedTwilioRequest("/api/twilio/dial-action", {
+        CallSid: sid,
+        From: other,
+        To: twilioNumber,
+        DialCallStatus: "completed",
+        DialCallDuration: "40",
+      }),
     );
     expect(answered.status).toBe(200);
     expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({ isMissed: false });
@@ -106,18 +129,25 @@ describe("forwarded mode and unknown numbers", () => {
     const { business, twilioNumber } = await setup({ routingMode: "forwarded" });
     const from = randomPhone();
     const sid = callSid();
-    const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber }));
+    const response = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber }),
+    );
     const twiml = await response.text();
     expect(twiml).not.toContain("<Dial");
     expect(twiml).toContain("<Record");
-    expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({ isMissed: true, missReason: "forwarded" });
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({
+      isMissed: true,
+      missReason: "forwarded",
+    });
     expect(await autoReplies(business.id, from)).toHaveLength(1);
   });
 
   it("an unknown To number gets a polite answer, a health event, and nothing written", async () => {
     const sid = callSid();
     const unknownBefore = await db.healthEvent.count({ where: { kind: "unknown_number" } });
-    const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: "+19995550123" }));
+    const response = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: "+19995550123" }),
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<Say>");
     expect(await db.call.count({ where: { callSid: sid } })).toBe(0);
@@ -131,7 +161,9 @@ describe("idempotency", () => {
     const from = randomPhone();
     const sid = callSid();
     const responses = await Promise.all(
-      Array.from({ length: 5 }, async () => voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber }))),
+      Array.from({ length: 5 }, async () =>
+        voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber })),
+      ),
     );
     for (const response of responses) expect(response.status).toBe(200);
     expect(await db.call.count({ where: { callSid: sid } })).toBe(1);
@@ -147,14 +179,25 @@ describe("idempotency", () => {
     const { business, twilioNumber } = await setup();
     const from = randomPhone();
     const { sid } = await ringThenDial(twilioNumber, from, { DialCallStatus: "busy" });
-    await dialAction(await signedTwilioRequest("/api/twilio/dial-action", { CallSid: sid, From: from, To: twilioNumber, DialCallStatus: "busy" }));
+    await dialAction(
+      await signedTwilioRequest("/api/twilio/dial-action", {
+        CallSid: sid,
+        From: from,
+        To: twilioNumber,
+        DialCallStatus: "busy",
+      }),
+    );
     expect(await autoReplies(business.id, from)).toHaveLength(1);
     expect(await db.notification.count({ where: { businessId: business.id } })).toBe(1);
   });
 });
 
 describe("skip rules (each recorded with its reason, no SMS)", () => {
-  async function missedFrom(from: string, overrides: Parameters<typeof createTestBusiness>[0] = {}, prepare?: (businessId: string) => Promise<void>) {
+  async function missedFrom(
+    from: string,
+    overrides: Parameters<typeof createTestBusiness>[0] = {},
+    prepare?: (businessId: string) => Promise<void>,
+  ) {
     const test = await setup({ routingMode: "forwarded", ...overrides });
     await prepare?.(test.business.id);
     const sid = callSid();
@@ -215,7 +258,9 @@ describe("skip rules (each recorded with its reason, no SMS)", () => {
     expect(calls[1]!.isRepeat).toBe(true);
     expect(calls[1]!.threadId).toBe(calls[0]!.threadId);
     expect(await autoReplies(business.id, from)).toHaveLength(1);
-    const notification = await db.notification.findFirstOrThrow({ where: { businessId: business.id, kind: "called_again" } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { businessId: business.id, kind: "called_again" },
+    });
     expect(notification.title).toContain("called again");
   });
 
@@ -223,7 +268,10 @@ describe("skip rules (each recorded with its reason, no SMS)", () => {
     const { business, twilioNumber } = await setup({ routingMode: "forwarded", repeatWindowMinutes: 30 });
     const from = randomPhone();
     await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: from, To: twilioNumber }));
-    await db.message.updateMany({ where: { businessId: business.id }, data: { createdAt: new Date(Date.now() - 31 * 60_000) } });
+    await db.message.updateMany({
+      where: { businessId: business.id },
+      data: { createdAt: new Date(Date.now() - 31 * 60_000) },
+    });
     await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: from, To: twilioNumber }));
     expect(await autoReplies(business.id, from)).toHaveLength(2);
   });
@@ -233,12 +281,32 @@ describe("voicemail", () => {
   it("the recording and its transcript join the thread, once", async () => {
     const { twilioNumber } = await setup({ routingMode: "forwarded" });
     const sid = callSid();
-    await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: twilioNumber }));
-    const params = { CallSid: sid, RecordingSid: `RE${"1".repeat(32)}`, RecordingUrl: "https://api.twilio.com/rec/RE1", RecordingDuration: "14" };
-    for (let index = 0; index < 2; index += 1) expect((await recording(await signedTwilioRequest("/api/twilio/recording", params))).status).toBe(200);
-    await transcription(await signedTwilioRequest("/api/twilio/transcription", { CallSid: sid, TranscriptionText: "My sink is leaking", TranscriptionStatus: "completed" }));
+    await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: twilioNumber }),
+    );
+    const params = {
+      CallSid: sid,
+      RecordingSid: `RE${"1".repeat(32)}`,
+      RecordingUrl: "https://api.twilio.com/rec/RE1",
+      RecordingDuration: "14",
+    };
+    for (let index = 0; index < 2; index += 1)
+      expect((await recording(await signedTwilioRequest("/api/twilio/recording", params))).status).toBe(200);
+    await transcription(
+      await signedTwilioRequest("/api/twilio/transcription", {
+        CallSid: sid,
+        TranscriptionText: "My sink is leaking",
+        TranscriptionStatus: "completed",
+      }),
+    );
     const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
-    expect(call).toMatchObject({ voicemailUrl: "https://api.twilio.com/rec/RE1", voicemailDurationSec: 14, voicemailTranscript: "My sink is leaking" });
-    expect(await db.event.count({ where: { callId: call.id, type: "call.voicemail", threadId: call.threadId } })).toBe(2);
+    expect(call).toMatchObject({
+      voicemailUrl: "https://api.twilio.com/rec/RE1",
+      voicemailDurationSec: 14,
+      voicemailTranscript: "My sink is leaking",
+    });
+    expect(await db.event.count({ where: { callId: call.id, type: "call.voicemail", threadId: call.threadId } })).toBe(
+      2,
+    );
   });
 });

@@ -11,11 +11,20 @@ const skipText: Partial<Record<CallSkipReason, string>> = {
 
 export async function notifyMissedCallInTx(
   tx: Prisma.TransactionClient,
-  input: { businessId: string; threadId: string | null; phone: string | null; skipReason: CallSkipReason | null; isRepeat: boolean },
+  input: {
+    businessId: string;
+    threadId: string | null;
+    phone: string | null;
+    skipReason: CallSkipReason | null;
+    isRepeat: boolean;
+  },
 ) {
   let who = input.phone ? formatPhone(input.phone) : "a hidden number";
   if (input.threadId) {
-    const thread = await tx.thread.findUnique({ where: { id: input.threadId }, select: { lead: { select: { name: true } } } });
+    const thread = await tx.thread.findUnique({
+      where: { id: input.threadId },
+      select: { lead: { select: { name: true } } },
+    });
     if (thread?.lead.name) who = `${thread.lead.name} ${who}`;
   }
   const title = input.isRepeat ? `${who} called again` : `Missed call from ${who}`;

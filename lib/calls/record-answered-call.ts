@@ -17,11 +17,20 @@ export async function recordAnsweredCall(input: {
     if (call.isMissed !== null) return []; // a repeated Dial action changes nothing
     const phone = toE164(input.from);
     const lead = phone
-      ? await tx.lead.findUnique({ where: { businessId_phone: { businessId: input.businessId, phone } }, select: { id: true } })
+      ? await tx.lead.findUnique({
+          where: { businessId_phone: { businessId: input.businessId, phone } },
+          select: { id: true },
+        })
       : null;
     await tx.call.update({
       where: { id: call.id },
-      data: { status: "answered", isMissed: false, dialStatus: input.dialStatus, dialDurationSec: input.dialDurationSec ?? null, leadId: lead?.id ?? null },
+      data: {
+        status: "answered",
+        isMissed: false,
+        dialStatus: input.dialStatus,
+        dialDurationSec: input.dialDurationSec ?? null,
+        leadId: lead?.id ?? null,
+      },
     });
     return [
       await recordEvent(

@@ -4,9 +4,23 @@ import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { handleMissedCall } from "@/lib/calls/handle-missed-call";
 import { lockCallInTx } from "@/lib/calls/lock-call";
 import { db } from "@/lib/db/client";
-import { callbackUrl, greetingAndVoicemail, twimlResponse, unknownNumberAnswer, voiceResponse } from "@/lib/telephony/twiml";
+import {
+  callbackUrl,
+  greetingAndVoicemail,
+  twimlResponse,
+  unknownNumberAnswer,
+  voiceResponse,
+} from "@/lib/telephony/twiml";
 
-export async function startInboundCall({ callSid, from, to }: { callSid: string; from: string; to: string }): Promise<Response> {
+export async function startInboundCall({
+  callSid,
+  from,
+  to,
+}: {
+  callSid: string;
+  from: string;
+  to: string;
+}): Promise<Response> {
   const business = await findBusinessByNumber(to);
   if (!business) return unknownNumberAnswer();
   if (business.routingMode === "forwarded" || !business.forwardTo) {

@@ -16,7 +16,8 @@ const zones: Record<string, string> = {
 };
 
 const byAreaCode = new Map<string, string>();
-for (const [zone, codes] of Object.entries(zones)) for (const code of codes.split(" ")) if (!byAreaCode.has(code)) byAreaCode.set(code, zone);
+for (const [zone, codes] of Object.entries(zones))
+  for (const code of codes.split(" ")) if (!byAreaCode.has(code)) byAreaCode.set(code, zone);
 
 export function timezoneForPhone(e164: string): string | null {
   const match = /^\+1(\d{3})\d{7}$/.exec(e164);

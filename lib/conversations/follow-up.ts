@@ -16,11 +16,15 @@ export async function scheduleFollowUp({ tx, threadId }: { tx: Prisma.Transactio
     select: { business: { select: { followUpEnabled: true, followUpDelayMinutes: true } } },
   });
   if (!thread?.business.followUpEnabled) return null;
-  return enqueue("follow-up", { threadId }, {
-    tx,
-    singletonKey: threadId,
-    startAfter: Math.max(60, thread.business.followUpDelayMinutes * 60),
-  });
+  return enqueue(
+    "follow-up",
+    { threadId },
+    {
+      tx,
+      singletonKey: threadId,
+      startAfter: Math.max(60, thread.business.followUpDelayMinutes * 60),
+    },
+  );
 }
 
 /** Seconds until 8:00 local time when `at` is outside 8:00–20:00 there; 0 when it is inside. */
@@ -38,7 +42,8 @@ export async function runFollowUp({ threadId }: { threadId: string }): Promise<v
     include: { lead: true, business: { select: { name: true, timezone: true, followUpEnabled: true } } },
   });
   if (!thread || !thread.business.followUpEnabled || thread.lead.isOptedOut) return;
-  if (thread.followUpSentAt || thread.firstCustomerReplyAt || thread.mode === "human" || thread.mode === "closed") return;
+  if (thread.followUpSentAt || thread.firstCustomerReplyAt || thread.mode === "human" || thread.mode === "closed")
+    return;
   const wait = secondsUntilSendingWindow(new Date(), timezoneForPhone(thread.lead.phone) ?? thread.business.timezone);
   if (wait > 0) {
     await enqueue("follow-up", { threadId }, { startAfter: wait });

@@ -7,7 +7,10 @@ export const helpKeywords = ["HELP", "INFO"] as const;
 export type KeywordMatch = { kind: "opt_out" | "opt_in" | "help"; keyword: string };
 
 export function detectKeyword(body: string): KeywordMatch | null {
-  const word = body.trim().replace(/[.!?\s]+$/u, "").toUpperCase();
+  const word = body
+    .trim()
+    .replace(/[.!?\s]+$/u, "")
+    .toUpperCase();
   if (!/^[A-Z]+$/.test(word)) return null;
   if ((optOutKeywords as readonly string[]).includes(word)) return { kind: "opt_out", keyword: word };
   if ((optInKeywords as readonly string[]).includes(word)) return { kind: "opt_in", keyword: word };

@@ -14,23 +14,45 @@ export async function processInboundMessage({ messageId }: { messageId: string }
   const events = await db.$transaction(async (tx) => {
     const message = await tx.message.findUnique({
       where: { id: messageId },
-      select: { id: true, businessId: true, threadId: true, leadId: true, body: true, messageSid: true, direction: true },
+      select: {
+        id: true,
+        businessId: true,
+        threadId: true,
+        leadId: true,
+        body: true,
+        messageSid: true,
+        direction: true,
+      },
     });
     if (!message || message.direction !== "inbound") return [];
     // Lock the thread: turns, takeovers and other messages of this thread wait, and a retried job sees our marker.
     await tx.$queryRaw`SELECT id FROM "Thread" WHERE id = ${message.threadId} FOR UPDATE`;
     const alreadyDone = await tx.event.findFirst({
-      where: { threadId: message.threadId, type: "message.processed", payload: { path: ["messageId"], equals: message.id } },
+      where: {
+        threadId: message.threadId,
+        type: "message.processed",
+        payload: { path: ["messageId"], equals: message.id },
+      },
       select: { id: true },
     });
     if (alreadyDone) return [];
     const thread = await tx.thread.findUniqueOrThrow({
       where: { id: message.threadId },
-      select: { id: true, mode: true, lead: { select: { id: true, phone: true, name: true, isOptedOut: true } }, business: { select: { name: true } } },
+      select: {
+        id: true,
+        mode: true,
+        lead: { select: { id: true, phone: true, name: true, isOptedOut: true } },
+        business: { select: { name: true } },
+      },
     });
     const base = { businessId: message.businessId, threadId: thread.id, leadId: thread.lead.id };
     const recorded = [];
-    recorded.push(await recordEvent({ ...base, type: "message.processed", actor: { kind: "system" }, payload: { messageId: message.id } }, tx));
+    recorded.push(
+      await recordEvent(
+        { ...base, type: "message.processed", actor: { kind: "system" }, payload: { messageId: message.id } },
+        tx,
+      ),
+    );
 
     const keyword = detectKeyword(message.body);
     if (keyword) {
@@ -57,11 +79,22 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       });
       recorded.push(
         await recordEvent(
-          { ...base, type: "thread.mode_changed", actor: { kind: "system" }, payload: { from: thread.mode, to: "human", reason: "customer_asked_to_stop" } },
+          {
+            ...base,
+            type: "thread.mode_changed",
+            actor: { kind: "system" },
+            payload: { from: thread.mode, to: "human", reason: "customer_asked_to_stop" },
+          },
           tx,
         ),
       );
-      await notifyMembersInTx(tx, { ...base, kind: "customer_reply", title: `${who} asked to stop texting`, body: preview, isUrgent: false });
+      await notifyMembersInTx(tx, {
+        ...base,
+        kind: "customer_reply",
+        title: `${who} asked to stop texting`,
+        body: preview,
+        isUrgent: false,
+      });
       return recorded;
     }
 
@@ -74,7 +107,10 @@ export async function processInboundMessage({ messageId }: { messageId: string }
     const delaySeconds = env().ai.engageDelaySeconds;
     const scheduled = await scheduleAiTurn({ tx, threadId: thread.id, delaySeconds, reason: "window" });
     if (scheduled.isNew) {
-      await tx.thread.update({ where: { id: thread.id }, data: { windowDeadline: new Date(Date.now() + delaySeconds * 1000) } });
+      await tx.thread.update({
+        where: { id: thread.id },
+        data: { windowDeadline: new Date(Date.now() + delaySeconds * 1000) },
+      });
     }
     return recorded;
   });

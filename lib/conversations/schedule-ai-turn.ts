@@ -25,11 +25,15 @@ export async function scheduleAiTurn({
   // A turn is already queued. "Let AI handle" (no wait) must not sit behind a window turn: bring it forward.
   if (startAfter === 0) {
     const boss = await getBoss();
-    const updated = await boss.update("ai-turn", { threadId, reason }, {
-      singletonKey: threadId,
-      startAfter: new Date(),
-      ...(tx ? { db: fromPrisma(tx) } : {}),
-    });
+    const updated = await boss.update(
+      "ai-turn",
+      { threadId, reason },
+      {
+        singletonKey: threadId,
+        startAfter: new Date(),
+        ...(tx ? { db: fromPrisma(tx) } : {}),
+      },
+    );
     return { jobId: updated.jobs[0] ?? null, isNew: false };
   }
   return { jobId: null, isNew: false };

@@ -10,7 +10,9 @@ const globalForDb = globalThis as unknown as { ringbackPrisma?: PrismaClient };
 function createClient(): PrismaClient {
   const { databaseUrl } = env();
   if (!databaseUrl) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which boot the database.");
+    throw new Error(
+      "DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which boot the database.",
+    );
   }
   // The embedded server multiplexes every connection onto one PGlite session: one connection keeps
   // transactions from interleaving. A real server gets a normal pool.
@@ -22,7 +24,11 @@ function createClient(): PrismaClient {
     idleTimeoutMillis: 30_000,
   });
   // Generous transaction limits: on the embedded server transactions queue behind each other under load.
-  return new PrismaClient({ adapter, log: ["warn", "error"], transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  return new PrismaClient({
+    adapter,
+    log: ["warn", "error"],
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 /** The embedded server's URL names itself, so every client can size its pool for it. */
@@ -35,7 +41,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     globalForDb.ringbackPrisma ??= createClient();
     const value = Reflect.get(globalForDb.ringbackPrisma, property) as unknown;
-    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(globalForDb.ringbackPrisma) : value;
+    return typeof value === "function"
+      ? (value as (...args: unknown[]) => unknown).bind(globalForDb.ringbackPrisma)
+      : value;
   },
 });
 

@@ -26,7 +26,9 @@ describe("migration runner", () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
+    );
     await client.end();
     const sql = fs.readFileSync(path.resolve("prisma/migrations", rows[0].migration_name, "migration.sql"), "utf8");
     expect(rows[0].checksum).toBe(createHash("sha256").update(sql).digest("hex"));
@@ -40,7 +42,10 @@ describe("migration runner", () => {
     fs.mkdirSync(path.join(dir, "001_ok"));
     fs.writeFileSync(path.join(dir, "001_ok", "migration.sql"), "CREATE TABLE ok_table (id int);");
     fs.mkdirSync(path.join(dir, "002_broken"));
-    fs.writeFileSync(path.join(dir, "002_broken", "migration.sql"), "CREATE TABLE broken (id int); SELECT nope FROM missing;");
+    fs.writeFileSync(
+      path.join(dir, "002_broken", "migration.sql"),
+      "CREATE TABLE broken (id int); SELECT nope FROM missing;",
+    );
     await expect(migrateDatabase({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/002_broken/);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -69,7 +69,9 @@ async function runMigrations({
         const previous = done.get(migration.name);
         if (previous?.finished_at) continue;
         if (previous && !previous.finished_at) {
-          throw new Error(`Migration ${migration.name} failed earlier and needs attention (see _prisma_migrations.logs).`);
+          throw new Error(
+            `Migration ${migration.name} failed earlier and needs attention (see _prisma_migrations.logs).`,
+          );
         }
         const id = randomUUID();
         await client.query(

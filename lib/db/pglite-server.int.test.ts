@@ -18,7 +18,11 @@ describe("embedded PostgreSQL server", () => {
       const pool = pools[i % pools.length]!;
       if (i % 2 === 0) {
         // parameter counts differ between statements: interleaved Parse/Bind would fail loudly
-        work.push(pool.query("SELECT $1::int + $2::int + $3::int AS sum", [i, 1, 2]).then((r) => expect(r.rows[0].sum).toBe(i + 3)));
+        work.push(
+          pool
+            .query("SELECT $1::int + $2::int + $3::int AS sum", [i, 1, 2])
+            .then((r) => expect(r.rows[0].sum).toBe(i + 3)),
+        );
       } else {
         work.push(
           (async () => {

@@ -1,16 +1,76 @@
 // What demo customers say and need: plausible trades work, fictional names and 555 numbers.
 
 export const demoCustomers = [
-  { name: "Maria Lopez", address: "14 Birch Lane", service: "Water heater", problem: "No hot water since this morning", value: 1450_00 },
-  { name: "James Carter", address: "220 Oak Street, Apt 3", service: "Leak repair", problem: "Pipe leaking under the kitchen sink", value: 240_00 },
-  { name: "Priya Shah", address: "9 Willow Court", service: "Drain cleaning", problem: "Basement floor drain backing up", value: 320_00 },
-  { name: "Tom Becker", address: "51 Harbor View Rd", service: "Boiler repair", problem: "Boiler making banging noises, no heat upstairs", value: 680_00 },
-  { name: "Aisha Mohammed", address: "3 Cedar Row", service: "Toilet repair", problem: "Toilet keeps running", value: 150_00 },
-  { name: "Daniel Kim", address: "77 Maple Ave", service: "Emergency call-out", problem: "Burst pipe in the garage, water everywhere", value: 950_00 },
-  { name: "Sofia Rossi", address: "18 Pine Hill Dr", service: "Furnace repair", problem: "Furnace blowing cold air", value: 520_00 },
-  { name: "Ben O'Connor", address: "402 River Rd", service: "Leak repair", problem: "Ceiling stain under the bathroom", value: 380_00 },
-  { name: "Grace Liu", address: "6 Elm Terrace", service: "Water heater", problem: "Water heater pilot keeps going out", value: 210_00 },
-  { name: "Marcus Brown", address: "88 Chestnut St", service: "Drain cleaning", problem: "Shower drains very slowly", value: 180_00 },
+  {
+    name: "Maria Lopez",
+    address: "14 Birch Lane",
+    service: "Water heater",
+    problem: "No hot water since this morning",
+    value: 1450_00,
+  },
+  {
+    name: "James Carter",
+    address: "220 Oak Street, Apt 3",
+    service: "Leak repair",
+    problem: "Pipe leaking under the kitchen sink",
+    value: 240_00,
+  },
+  {
+    name: "Priya Shah",
+    address: "9 Willow Court",
+    service: "Drain cleaning",
+    problem: "Basement floor drain backing up",
+    value: 320_00,
+  },
+  {
+    name: "Tom Becker",
+    address: "51 Harbor View Rd",
+    service: "Boiler repair",
+    problem: "Boiler making banging noises, no heat upstairs",
+    value: 680_00,
+  },
+  {
+    name: "Aisha Mohammed",
+    address: "3 Cedar Row",
+    service: "Toilet repair",
+    problem: "Toilet keeps running",
+    value: 150_00,
+  },
+  {
+    name: "Daniel Kim",
+    address: "77 Maple Ave",
+    service: "Emergency call-out",
+    problem: "Burst pipe in the garage, water everywhere",
+    value: 950_00,
+  },
+  {
+    name: "Sofia Rossi",
+    address: "18 Pine Hill Dr",
+    service: "Furnace repair",
+    problem: "Furnace blowing cold air",
+    value: 520_00,
+  },
+  {
+    name: "Ben O'Connor",
+    address: "402 River Rd",
+    service: "Leak repair",
+    problem: "Ceiling stain under the bathroom",
+    value: 380_00,
+  },
+  {
+    name: "Grace Liu",
+    address: "6 Elm Terrace",
+    service: "Water heater",
+    problem: "Water heater pilot keeps going out",
+    value: 210_00,
+  },
+  {
+    name: "Marcus Brown",
+    address: "88 Chestnut St",
+    service: "Drain cleaning",
+    problem: "Shower drains very slowly",
+    value: 180_00,
+  },
 ] as const;
 
 export const demoCustomerReplies = [

@@ -27,12 +27,25 @@ type Rows = {
   consent: Prisma.ConsentChangeCreateManyInput[];
 };
 
-export async function seedDemo({ businessId, days = 28, now = new Date() }: { businessId: string; days?: number; now?: Date }) {
+export async function seedDemo({
+  businessId,
+  days = 28,
+  now = new Date(),
+}: {
+  businessId: string;
+  days?: number;
+  now?: Date;
+}) {
   const markerKey = `demo-seeded:${businessId}`;
   if (await db.appSetting.findUnique({ where: { key: markerKey } })) return { created: false, calls: 0 };
   const business = await db.business.findUniqueOrThrow({
     where: { id: businessId },
-    select: { timezone: true, name: true, phoneNumbers: { select: { e164: true }, take: 1 }, memberships: { select: { userId: true, role: true } } },
+    select: {
+      timezone: true,
+      name: true,
+      phoneNumbers: { select: { e164: true }, take: 1 },
+      memberships: { select: { userId: true, role: true } },
+    },
   });
   const ownNumber = business.phoneNumbers[0]?.e164 ?? "+15005550006";
   const userIds = business.memberships.map((membership) => membership.userId);
@@ -42,7 +55,9 @@ export async function seedDemo({ businessId, days = 28, now = new Date() }: { bu
   let phoneCounter = 0;
   const recentLeads: { leadId: string; threadId: string; phone: string }[] = [];
 
-  const message = (input: Omit<Prisma.MessageCreateManyInput, "businessId" | "fromNumber" | "toNumber" | "id"> & { phone: string }) => {
+  const message = (
+    input: Omit<Prisma.MessageCreateManyInput, "businessId" | "fromNumber" | "toNumber" | "id"> & { phone: string },
+  ) => {
     const { phone, ...rest } = input;
     const isInbound = rest.direction === "inbound";
     const messageId = id("msg");
@@ -69,11 +84,40 @@ export async function seedDemo({ businessId, days = 28, now = new Date() }: { bu
       // Repeat caller: rings again within the window, no second text.
       if (roll < 0.05 && recentLeads.length > 0) {
         const previous = recentLeads.at(-1)!;
-        rows.calls.push({ id: callId, businessId, callSid, fromNumber: previous.phone, toNumber: ownNumber, status: "completed", dialStatus: "no-answer", isMissed: true, missReason: "no-answer", skipReason: "repeat_caller", isRepeat: true, leadId: previous.leadId, threadId: previous.threadId, detectedAt: later(at, 18), createdAt: at });
+        rows.calls.push({
+          id: callId,
+          businessId,
+          callSid,
+          fromNumber: previous.phone,
+          toNumber: ownNumber,
+          status: "completed",
+          dialStatus: "no-answer",
+          isMissed: true,
+          missReason: "no-answer",
+          skipReason: "repeat_caller",
+          isRepeat: true,
+          leadId: previous.leadId,
+          threadId: previous.threadId,
+          detectedAt: later(at, 18),
+          createdAt: at,
+        });
         continue;
       }
       if (roll < 0.09) {
-        rows.calls.push({ id: callId, businessId, callSid, fromNumber: "anonymous", toNumber: ownNumber, status: "completed", dialStatus: "no-answer", isMissed: true, missReason: "no-answer", skipReason: "anonymous", detectedAt: later(at, 18), createdAt: at });
+        rows.calls.push({
+          id: callId,
+          businessId,
+          callSid,
+          fromNumber: "anonymous",
+          toNumber: ownNumber,
+          status: "completed",
+          dialStatus: "no-answer",
+          isMissed: true,
+          missReason: "no-answer",
+          skipReason: "anonymous",
+          detectedAt: later(at, 18),
+          createdAt: at,
+        });
         continue;
       }
       phoneCounter += 1;
@@ -82,15 +126,37 @@ export async function seedDemo({ businessId, days = 28, now = new Date() }: { bu
       const leadId = id("lead");
       const threadId = id("thr");
       const isAnswered = roll > 0.8;
-      const skipReason: CallSkipReason | null = isAnswered ? null : roll < 0.12 ? "opted_out" : roll < 0.14 ? "landline" : null;
+      const skipReason: CallSkipReason | null = isAnswered
+        ? null
+        : roll < 0.12
+          ? "opted_out"
+          : roll < 0.14
+            ? "landline"
+            : null;
       const isSendFailed = !isAnswered && !skipReason && roll < 0.16;
       const isCaptured = !isAnswered && !skipReason && !isSendFailed;
       const detectedAt = later(at, 18);
-      const acceptedAt = isCaptured ? later(detectedAt, random.chance(0.9) ? 0.5 + random.next() * 1.3 : 2 + random.next() * 6) : null;
+      const acceptedAt = isCaptured
+        ? later(detectedAt, random.chance(0.9) ? 0.5 + random.next() * 1.3 : 2 + random.next() * 6)
+        : null;
       const isReplied = isCaptured && random.chance(0.82);
       const isQualified = isReplied && random.chance(0.65);
       const outcome = isQualified ? random.next() : 1;
-      const status: LeadStatus = isAnswered ? (random.chance(0.5) ? "won" : "new") : isQualified ? (outcome < 0.45 ? "won" : outcome < 0.6 ? "lost" : "qualified") : isCaptured ? (random.chance(0.15) ? "lost" : "contacted") : "new";
+      const status: LeadStatus = isAnswered
+        ? random.chance(0.5)
+          ? "won"
+          : "new"
+        : isQualified
+          ? outcome < 0.45
+            ? "won"
+            : outcome < 0.6
+              ? "lost"
+              : "qualified"
+          : isCaptured
+            ? random.chance(0.15)
+              ? "lost"
+              : "contacted"
+            : "new";
       const closedAt = status === "won" || status === "lost" ? later(at, random.int(2, 72) * 3600) : null;
       rows.leads.push({
         id: leadId,
@@ -113,7 +179,15 @@ export async function seedDemo({ businessId, days = 28, now = new Date() }: { bu
         createdAt: at,
       });
       if (skipReason === "opted_out") {
-        rows.consent.push({ businessId, leadId, phone, action: "opt_out", source: "keyword", keyword: "STOP", createdAt: later(at, -86_400 * 3) });
+        rows.consent.push({
+          businessId,
+          leadId,
+          phone,
+          action: "opt_out",
+          source: "keyword",
+          keyword: "STOP",
+          createdAt: later(at, -86_400 * 3),
+        });
       }
       rows.threads.push({
         id: threadId,
@@ -130,41 +204,133 @@ export async function seedDemo({ businessId, days = 28, now = new Date() }: { bu
       let autoReplyId: string | null = null;
       if (isCaptured || isSendFailed) {
         autoReplyId = message({
-          phone, threadId, leadId, direction: "outbound", authorKind: "system", purpose: "auto_reply",
+          phone,
+          threadId,
+          leadId,
+          direction: "outbound",
+          authorKind: "system",
+          purpose: "auto_reply",
           body: `Sorry we missed your call! This is ${business.name}. How can we help? Reply STOP to opt out.`,
-          status: isSendFailed ? "undelivered" : "delivered", errorCode: isSendFailed ? 30003 : null,
-          sentAt: acceptedAt, deliveredAt: acceptedAt ? later(acceptedAt, 3) : null, failedAt: isSendFailed ? later(detectedAt, 5) : null, createdAt: later(detectedAt, 0.2),
+          status: isSendFailed ? "undelivered" : "delivered",
+          errorCode: isSendFailed ? 30003 : null,
+          sentAt: acceptedAt,
+          deliveredAt: acceptedAt ? later(acceptedAt, 3) : null,
+          failedAt: isSendFailed ? later(detectedAt, 5) : null,
+          createdAt: later(detectedAt, 0.2),
         });
       }
       rows.calls.push({
-        id: callId, businessId, callSid, fromNumber: phone, toNumber: ownNumber, status: "completed",
-        dialStatus: isAnswered ? "completed" : random.pick(["no-answer", "busy", "no-answer"]), dialDurationSec: isAnswered ? random.int(60, 600) : 0,
-        isMissed: !isAnswered, missReason: isAnswered ? null : "no-answer", skipReason, leadId, threadId,
-        autoReplyMessageId: autoReplyId, detectedAt: isAnswered ? null : detectedAt, smsAcceptedAt: acceptedAt,
-        smsDeliveredAt: acceptedAt ? later(acceptedAt, 3) : null, createdAt: at,
-        ...(random.chance(0.2) && !isAnswered ? { voicemailUrl: "https://api.twilio.com/demo-recording.mp3", voicemailDurationSec: random.int(8, 40), voicemailTranscript: `Hi, it's about ${customer.problem.toLowerCase()}. Please call me back.` } : {}),
+        id: callId,
+        businessId,
+        callSid,
+        fromNumber: phone,
+        toNumber: ownNumber,
+        status: "completed",
+        dialStatus: isAnswered ? "completed" : random.pick(["no-answer", "busy", "no-answer"]),
+        dialDurationSec: isAnswered ? random.int(60, 600) : 0,
+        isMissed: !isAnswered,
+        missReason: isAnswered ? null : "no-answer",
+        skipReason,
+        leadId,
+        threadId,
+        autoReplyMessageId: autoReplyId,
+        detectedAt: isAnswered ? null : detectedAt,
+        smsAcceptedAt: acceptedAt,
+        smsDeliveredAt: acceptedAt ? later(acceptedAt, 3) : null,
+        createdAt: at,
+        ...(random.chance(0.2) && !isAnswered
+          ? {
+              voicemailUrl: "https://api.twilio.com/demo-recording.mp3",
+              voicemailDurationSec: random.int(8, 40),
+              voicemailTranscript: `Hi, it's about ${customer.problem.toLowerCase()}. Please call me back.`,
+            }
+          : {}),
       });
       if (!isCaptured) continue;
       for (const userId of userIds) {
         const isTakenOver = random.chance(0.55);
-        rows.notifications.push({ businessId, threadId, userId, kind: "missed_call", isUrgent: customer.service === "Emergency call-out", title: `Missed call from ${phone}`, body: "Auto-text sent", sentAt: later(acceptedAt!, 1), openedAt: isTakenOver ? later(acceptedAt!, 8) : null, takeoverAt: isTakenOver ? later(acceptedAt!, random.chance(0.8) ? random.int(8, 55) : random.int(60, 400)) : null, createdAt: later(acceptedAt!, 1) });
+        rows.notifications.push({
+          businessId,
+          threadId,
+          userId,
+          kind: "missed_call",
+          isUrgent: customer.service === "Emergency call-out",
+          title: `Missed call from ${phone}`,
+          body: "Auto-text sent",
+          sentAt: later(acceptedAt!, 1),
+          openedAt: isTakenOver ? later(acceptedAt!, 8) : null,
+          takeoverAt: isTakenOver
+            ? later(acceptedAt!, random.chance(0.8) ? random.int(8, 55) : random.int(60, 400))
+            : null,
+          createdAt: later(acceptedAt!, 1),
+        });
       }
       if (!isReplied) continue;
-      const values = { name: customer.name, address: customer.address, problem: customer.problem, service: customer.service.toLowerCase() };
+      const values = {
+        name: customer.name,
+        address: customer.address,
+        problem: customer.problem,
+        service: customer.service.toLowerCase(),
+      };
       let cursor = later(acceptedAt!, random.int(40, 900));
-      message({ phone, threadId, leadId, direction: "inbound", authorKind: "customer", purpose: "inbound", body: fillTemplate(random.pick(demoCustomerReplies), values), status: "received", createdAt: cursor });
+      message({
+        phone,
+        threadId,
+        leadId,
+        direction: "inbound",
+        authorKind: "customer",
+        purpose: "inbound",
+        body: fillTemplate(random.pick(demoCustomerReplies), values),
+        status: "received",
+        createdAt: cursor,
+      });
       const turns = isQualified ? 3 : 1;
       for (let turn = 0; turn < turns; turn++) {
         cursor = later(cursor, random.int(60, 90));
-        message({ phone, threadId, leadId, direction: "outbound", authorKind: "ai", purpose: "ai_reply", body: demoAiReplies[turn]!, status: "delivered", sentAt: cursor, deliveredAt: later(cursor, 2), createdAt: cursor });
+        message({
+          phone,
+          threadId,
+          leadId,
+          direction: "outbound",
+          authorKind: "ai",
+          purpose: "ai_reply",
+          body: demoAiReplies[turn]!,
+          status: "delivered",
+          sentAt: cursor,
+          deliveredAt: later(cursor, 2),
+          createdAt: cursor,
+        });
         if (turn < turns - 1) {
           cursor = later(cursor, random.int(30, 300));
-          message({ phone, threadId, leadId, direction: "inbound", authorKind: "customer", purpose: "inbound", body: fillTemplate(demoCustomerFollowUps[turn]!, values), status: "received", createdAt: cursor });
+          message({
+            phone,
+            threadId,
+            leadId,
+            direction: "inbound",
+            authorKind: "customer",
+            purpose: "inbound",
+            body: fillTemplate(demoCustomerFollowUps[turn]!, values),
+            status: "received",
+            createdAt: cursor,
+          });
         }
       }
       if (isQualified && userIds[0] && random.chance(0.6)) {
         cursor = later(cursor, random.int(120, 1800));
-        message({ phone, threadId, leadId, direction: "outbound", authorKind: "user", authorUserId: userIds[0], purpose: "manual", body: random.pick(demoMemberReplies), status: "delivered", sentAt: cursor, deliveredAt: later(cursor, 2), createdAt: cursor });
+        message({
+          phone,
+          threadId,
+          leadId,
+          direction: "outbound",
+          authorKind: "user",
+          authorUserId: userIds[0],
+          purpose: "manual",
+          body: random.pick(demoMemberReplies),
+          status: "delivered",
+          sentAt: cursor,
+          deliveredAt: later(cursor, 2),
+          createdAt: cursor,
+        });
       }
     }
   }

@@ -9,12 +9,36 @@ describe("GET /api/health-panel", () => {
     const { business, user } = await createTestBusiness();
     const other = await createTestBusiness();
     const now = Date.now();
-    const { thread, lead } = await createFixtureCall({ businessId: business.id, at: new Date(now - 60_000), acceptedAfterSeconds: 1 });
-    await db.call.create({ data: { businessId: business.id, callSid: `CA-nolead-${now}`, fromNumber: "+14155550100", toNumber: "+15005550006", isMissed: true } });
+    const { thread, lead } = await createFixtureCall({
+      businessId: business.id,
+      at: new Date(now - 60_000),
+      acceptedAfterSeconds: 1,
+    });
+    await db.call.create({
+      data: {
+        businessId: business.id,
+        callSid: `CA-nolead-${now}`,
+        fromNumber: "+14155550100",
+        toNumber: "+15005550006",
+        isMissed: true,
+      },
+    });
     await createFixtureCall({ businessId: other.business.id, at: new Date(now - 1000) });
     for (const errorCode of [30003, 30003, 30007]) {
       await db.message.create({
-        data: { businessId: business.id, threadId: thread.id, leadId: lead.id, direction: "outbound", authorKind: "system", purpose: "manual", body: "x", fromNumber: "+1", toNumber: "+2", status: "failed", errorCode },
+        data: {
+          businessId: business.id,
+          threadId: thread.id,
+          leadId: lead.id,
+          direction: "outbound",
+          authorKind: "system",
+          purpose: "manual",
+          body: "x",
+          fromNumber: "+1",
+          toNumber: "+2",
+          status: "failed",
+          errorCode,
+        },
       });
     }
     await db.healthEvent.create({ data: { kind: "twilio_fallback", businessId: business.id } });
@@ -24,10 +48,17 @@ describe("GET /api/health-panel", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.lastCall.leadId).toBeNull();
-    expect(body.deliveryFailuresByCode.map((row: { errorCode: number; count: number }) => [row.errorCode, row.count])).toEqual([[30003, 2], [30007, 1]]);
+    expect(
+      body.deliveryFailuresByCode.map((row: { errorCode: number; count: number }) => [row.errorCode, row.count]),
+    ).toEqual([
+      [30003, 2],
+      [30007, 1],
+    ]);
     expect(body.callsWithoutLead).toHaveLength(1);
     expect(body.twilioFallbackHits24h).toBeGreaterThanOrEqual(1);
-    const fallbackOwnOrUnattributed = await db.healthEvent.count({ where: { kind: "twilio_fallback", OR: [{ businessId: business.id }, { businessId: null }] } });
+    const fallbackOwnOrUnattributed = await db.healthEvent.count({
+      where: { kind: "twilio_fallback", OR: [{ businessId: business.id }, { businessId: null }] },
+    });
     expect(body.twilioFallbackHits24h).toBe(fallbackOwnOrUnattributed);
     expect((await GET(new Request("https://ringback.test/api/health-panel"), {} as never)).status).toBe(401);
   });

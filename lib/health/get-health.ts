@@ -12,7 +12,16 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
   const lastCall = await db.call.findFirst({
     where: { businessId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, isMissed: true, isTest: true, skipReason: true, smsAcceptedAt: true, detectedAt: true, leadId: true },
+    select: {
+      id: true,
+      createdAt: true,
+      isMissed: true,
+      isTest: true,
+      skipReason: true,
+      smsAcceptedAt: true,
+      detectedAt: true,
+      leadId: true,
+    },
   });
   const healthCounts = await db.healthEvent.groupBy({
     by: ["kind"],

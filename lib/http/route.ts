@@ -22,7 +22,8 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
     throw new AppError("unsupported_media_type", "Send a JSON body with Content-Type: application/json.");
   }
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+    throw new AppError("payload_too_large", "The request body is too large.");
   let value: unknown;
   try {
     value = JSON.parse(text);

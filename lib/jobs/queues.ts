@@ -3,14 +3,41 @@ import type { Queue } from "pg-boss";
 
 export const queues = {
   /** send one stored outgoing Message through Twilio (or the simulator): exactly once */
-  sendMessage: { name: "send-message", retryLimit: 8, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 120 },
+  sendMessage: {
+    name: "send-message",
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 120,
+    expireInSeconds: 120,
+  },
   /** a missed call's follow-up work after the webhook answered: lookup, auto-reply, notifications */
-  processMissedCall: { name: "process-missed-call", retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  processMissedCall: {
+    name: "process-missed-call",
+    retryLimit: 10,
+    retryDelay: 1,
+    retryBackoff: true,
+    retryDelayMax: 60,
+  },
   /** a customer's message after the webhook answered: keywords, notifications, the window */
-  processInboundMessage: { name: "process-inbound-message", retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60 },
+  processInboundMessage: {
+    name: "process-inbound-message",
+    retryLimit: 10,
+    retryDelay: 1,
+    retryBackoff: true,
+    retryDelayMax: 60,
+  },
   /** the AI's turn in a thread, when the human-priority window ends. `stately` + singletonKey = threadId: at most one
    *  queued and one active turn per thread (a second message in the window does not schedule a second turn) */
-  aiTurn: { name: "ai-turn", policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true, retryDelayMax: 30, expireInSeconds: 180 },
+  aiTurn: {
+    name: "ai-turn",
+    policy: "stately",
+    retryLimit: 3,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 30,
+    expireInSeconds: 180,
+  },
   /** web push to a member's devices */
   sendPush: { name: "send-push", retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
   /** an urgent notification nobody opened: SMS (and a call for emergencies) to the professional */

@@ -11,7 +11,10 @@ export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingInt
   if (globalForWorker.ringbackWorkerStarted) return;
   globalForWorker.ringbackWorkerStarted = true;
   const boss = await getBoss();
-  for (const [name, handler] of Object.entries(jobHandlers) as [QueueName, (data: never, job: Job) => Promise<void>][]) {
+  for (const [name, handler] of Object.entries(jobHandlers) as [
+    QueueName,
+    (data: never, job: Job) => Promise<void>,
+  ][]) {
     // After finishing a job a pg-boss worker waits out its interval before fetching again, and NOTIFY only wakes
     // idle workers: under a burst a 30 s "notify" interval left jobs waiting. Poll as often either way.
     const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };

@@ -7,7 +7,23 @@ import { leadOrderBy, leadWhere } from "@/lib/leads/lead-where";
 import { formatZoned } from "@/lib/metrics/zoned-time";
 
 const BATCH = 1000;
-const header = ["id", "created", "status", "name", "phone", "address", "service", "problem", "urgency", "preferred_time", "source", "value", "opted_out", "notes", "closed"];
+const header = [
+  "id",
+  "created",
+  "status",
+  "name",
+  "phone",
+  "address",
+  "service",
+  "problem",
+  "urgency",
+  "preferred_time",
+  "source",
+  "value",
+  "opted_out",
+  "notes",
+  "closed",
+];
 
 export function exportLeadsCsv({
   businessId,

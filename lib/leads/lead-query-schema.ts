@@ -34,7 +34,9 @@ export type LeadListQuery = z.infer<typeof leadListQuerySchema>;
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
-    const values = params.getAll(key).flatMap((value) => (key === "status" || key === "urgency" ? value.split(",") : [value]));
+    const values = params
+      .getAll(key)
+      .flatMap((value) => (key === "status" || key === "urgency" ? value.split(",") : [value]));
     const filled = values.filter((value) => value !== "");
     if (filled.length === 0) continue;
     result[key] = filled.length === 1 ? filled[0]! : filled;

@@ -32,8 +32,6 @@ export function leadWhere(businessId: string, filter: LeadFilter, timeZone: stri
 
 export function leadOrderBy(filter: Pick<LeadFilter, "sort" | "dir">): Prisma.LeadOrderByWithRelationInput[] {
   const nullable = filter.sort === "name" || filter.sort === "valueCents";
-  const primary = nullable
-    ? { [filter.sort]: { sort: filter.dir, nulls: "last" } }
-    : { [filter.sort]: filter.dir };
+  const primary = nullable ? { [filter.sort]: { sort: filter.dir, nulls: "last" } } : { [filter.sort]: filter.dir };
   return [primary as Prisma.LeadOrderByWithRelationInput, { id: filter.dir }];
 }

@@ -11,16 +11,48 @@ async function businessWithLeads() {
   const owner = await createTestBusiness();
   const cookie = await sessionCookie({ userId: owner.user.id, businessId: owner.business.id });
   const id = owner.business.id;
-  const alice = await db.lead.create({ data: { businessId: id, phone: randomPhone(), name: "Alice Appleseed", address: "12 Elm Street", status: "new", urgency: "emergency" } });
-  const bob = await db.lead.create({ data: { businessId: id, phone: "+14155550199", name: "=cmd|' /C calc'!A0", address: "1 Main St, Apt 2\nBack door", status: "qualified", source: "text" } });
-  const carol = await db.lead.create({ data: { businessId: id, phone: randomPhone(), name: 'Carol "CJ" Jones', status: "won", valueCents: 12_500, createdAt: new Date("2026-01-10T15:00:00Z") } });
+  const alice = await db.lead.create({
+    data: {
+      businessId: id,
+      phone: randomPhone(),
+      name: "Alice Appleseed",
+      address: "12 Elm Street",
+      status: "new",
+      urgency: "emergency",
+    },
+  });
+  const bob = await db.lead.create({
+    data: {
+      businessId: id,
+      phone: "+14155550199",
+      name: "=cmd|' /C calc'!A0",
+      address: "1 Main St, Apt 2\nBack door",
+      status: "qualified",
+      source: "text",
+    },
+  });
+  const carol = await db.lead.create({
+    data: {
+      businessId: id,
+      phone: randomPhone(),
+      name: 'Carol "CJ" Jones',
+      status: "won",
+      valueCents: 12_500,
+      createdAt: new Date("2026-01-10T15:00:00Z"),
+    },
+  });
   return { owner, cookie, alice, bob, carol };
 }
 
 describe("/api/leads", () => {
   it("lists with search (name, number digits, address), filters, sort and cursor pages", async () => {
     const { cookie, alice, bob, carol } = await businessWithLeads();
-    const list = async (query: string) => (await (await listLeads(authedRequest(`/api/leads?${query}`, { cookie }), {} as never)).json()) as { leads: { id: string }[]; nextCursor: string | null; counts?: Record<string, number> };
+    const list = async (query: string) =>
+      (await (await listLeads(authedRequest(`/api/leads?${query}`, { cookie }), {} as never)).json()) as {
+        leads: { id: string }[];
+        nextCursor: string | null;
+        counts?: Record<string, number>;
+      };
     const ids = (page: { leads: { id: string }[] }) => page.leads.map((lead) => lead.id);
     expect(ids(await list("q=apple"))).toEqual([alice.id]);
     expect(ids(await list("q=(415) 555-0199"))).toEqual([bob.id]);
@@ -42,22 +74,38 @@ describe("/api/leads", () => {
 
   it("PATCH: status change logged with the user, closedAt for won, webhook queued; bad input 422", async () => {
     const { owner, cookie, alice } = await businessWithLeads();
-    await db.webhookEndpoint.create({ data: { businessId: owner.business.id, url: "http://127.0.0.1:9/x", secret: "whsec_x" } });
-    const response = await PATCH(authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body: { status: "won", valueCents: 30_000, notes: "Replaced the valve" } }), ctx(alice.id));
+    await db.webhookEndpoint.create({
+      data: { businessId: owner.business.id, url: "http://127.0.0.1:9/x", secret: "whsec_x" },
+    });
+    const response = await PATCH(
+      authedRequest(`/api/leads/${alice.id}`, {
+        cookie,
+        method: "PATCH",
+        body: { status: "won", valueCents: 30_000, notes: "Replaced the valve" },
+      }),
+      ctx(alice.id),
+    );
     expect(response.status).toBe(200);
     const lead = await db.lead.findUniqueOrThrow({ where: { id: alice.id } });
     expect(lead).toMatchObject({ status: "won", valueCents: 30_000, notes: "Replaced the valve" });
     expect(lead.closedAt).not.toBeNull();
     const events = await db.event.findMany({ where: { leadId: alice.id, type: "lead.status_changed" } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorKind: "user", actorUserId: owner.user.id, payload: { from: "new", to: "won" } });
+    expect(events[0]).toMatchObject({
+      actorKind: "user",
+      actorUserId: owner.user.id,
+      payload: { from: "new", to: "won" },
+    });
     const deliveries = await db.webhookDelivery.findMany({ where: { businessId: owner.business.id } });
     expect(deliveries.map((delivery) => delivery.eventType)).toEqual(["lead.updated"]);
 
     const detail = await (await getLead(authedRequest(`/api/leads/${alice.id}`, { cookie }), ctx(alice.id))).json();
     expect(detail.statusHistory).toHaveLength(1);
     for (const body of [{ status: "done" }, { valueCents: -1 }, { phone: "+1" }, { name: "x".repeat(500) }]) {
-      const bad = await PATCH(authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body }), ctx(alice.id));
+      const bad = await PATCH(
+        authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body }),
+        ctx(alice.id),
+      );
       expect(bad.status, JSON.stringify(body)).toBe(422);
     }
   });
@@ -68,9 +116,14 @@ describe("/api/leads", () => {
     const cookie = await sessionCookie({ userId: intruder.user.id, businessId: intruder.business.id });
     const before = await db.lead.findUniqueOrThrow({ where: { id: alice.id } });
     expect((await getLead(authedRequest(`/api/leads/${alice.id}`, { cookie }), ctx(alice.id))).status).toBe(404);
-    const patch = await PATCH(authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body: { status: "lost" } }), ctx(alice.id));
+    const patch = await PATCH(
+      authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body: { status: "lost" } }),
+      ctx(alice.id),
+    );
     expect(patch.status).toBe(404);
-    const list = await (await listLeads(authedRequest(`/api/leads?q=Alice&cursor=${alice.id}`, { cookie }), {} as never)).json();
+    const list = await (
+      await listLeads(authedRequest(`/api/leads?q=Alice&cursor=${alice.id}`, { cookie }), {} as never)
+    ).json();
     expect(list.leads).toEqual([]);
     const csv = await (await exportCsv(authedRequest("/api/leads/export.csv?q=Alice", { cookie }), {} as never)).text();
     expect(csv.trim().split("\r\n")).toHaveLength(1);
@@ -82,7 +135,10 @@ describe("/api/leads", () => {
 
   it("exports the current filter as escaped CSV with local times", async () => {
     const { cookie, owner } = await businessWithLeads();
-    const response = await exportCsv(authedRequest("/api/leads/export.csv?status=qualified&status=won&sort=name&dir=asc", { cookie }), {} as never);
+    const response = await exportCsv(
+      authedRequest("/api/leads/export.csv?status=qualified&status=won&sort=name&dir=asc", { cookie }),
+      {} as never,
+    );
     expect(response.headers.get("content-type")).toContain("text/csv");
     const csv = await response.text();
     expect(csv.startsWith("id,created,status,name,phone")).toBe(true);

@@ -84,7 +84,10 @@ export async function updateLead({
       await emitWebhookEventInTx(tx, {
         businessId,
         type: "lead.updated",
-        data: { lead: { ...updated, createdAt: updated.createdAt.toISOString(), updatedAt: updated.updatedAt.toISOString() }, changed: fields },
+        data: {
+          lead: { ...updated, createdAt: updated.createdAt.toISOString(), updatedAt: updated.updatedAt.toISOString() },
+          changed: fields,
+        },
       });
     }
     return { events: recorded, lead: updated };

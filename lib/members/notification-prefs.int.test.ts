@@ -35,7 +35,12 @@ describe("/api/account/notifications", () => {
       quietEnd: null,
       phone: ownerPhone,
     });
-    const response = await patch(cookie, { notify: { customer_reply: false }, quietStart: "22:00", quietEnd: "06:30", phone: "(415) 555-0142" });
+    const response = await patch(cookie, {
+      notify: { customer_reply: false },
+      quietStart: "22:00",
+      quietEnd: "06:30",
+      phone: "(415) 555-0142",
+    });
     expect(response.status).toBe(200);
     expect((await response.json()).preferences).toEqual({
       notify: { missed_call: true, customer_reply: false, ai_handoff: true },
@@ -43,7 +48,9 @@ describe("/api/account/notifications", () => {
       quietEnd: "06:30",
       phone: "+14155550142",
     });
-    const stored = await db.membership.findUniqueOrThrow({ where: { userId_businessId: { userId: user.id, businessId: business.id } } });
+    const stored = await db.membership.findUniqueOrThrow({
+      where: { userId_businessId: { userId: user.id, businessId: business.id } },
+    });
     expect(stored).toMatchObject({ quietStart: "22:00", quietEnd: "06:30", phone: "+14155550142" });
     expect(stored.notifyPrefs).toEqual({ missed_call: true, customer_reply: false, ai_handoff: true });
   });
@@ -54,16 +61,30 @@ describe("/api/account/notifications", () => {
     expect((await patch(cookie, { quietStart: "22:00" })).status).toBe(422);
     expect((await patch(cookie, { quietStart: "25:00", quietEnd: "06:00" })).status).toBe(422);
     expect((await patch(cookie, { notify: { everything: false } })).status).toBe(422);
-    const stored = await db.membership.findUniqueOrThrow({ where: { userId_businessId: { userId: user.id, businessId: business.id } } });
+    const stored = await db.membership.findUniqueOrThrow({
+      where: { userId_businessId: { userId: user.id, businessId: business.id } },
+    });
     expect(stored).toMatchObject({ quietStart: null, quietEnd: null, phone: ownerPhone, notifyPrefs: {} });
   });
 
   it("the notifier honours a switched-off event but still delivers emergencies", async () => {
     const { cookie, business } = await owner();
     await patch(cookie, { notify: { missed_call: false } });
-    const missed = await notifyMembers({ businessId: business.id, threadId: null, kind: "missed_call", title: "Missed call", body: "x" });
+    const missed = await notifyMembers({
+      businessId: business.id,
+      threadId: null,
+      kind: "missed_call",
+      title: "Missed call",
+      body: "x",
+    });
     expect(missed).toHaveLength(0);
-    const emergency = await notifyMembers({ businessId: business.id, threadId: null, kind: "emergency", title: "Emergency", body: "x" });
+    const emergency = await notifyMembers({
+      businessId: business.id,
+      threadId: null,
+      kind: "emergency",
+      title: "Emergency",
+      body: "x",
+    });
     expect(emergency).toHaveLength(1);
   });
 });

@@ -12,7 +12,10 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 22:0
 
 export const notificationPrefsPatchSchema = z
   .object({
-    notify: z.object({ missed_call: z.boolean(), customer_reply: z.boolean(), ai_handoff: z.boolean() }).partial().strict(),
+    notify: z
+      .object({ missed_call: z.boolean(), customer_reply: z.boolean(), ai_handoff: z.boolean() })
+      .partial()
+      .strict(),
     quietStart: hhmm.nullable(),
     quietEnd: hhmm.nullable(),
     phone: z.union([e164Schema, z.literal("").transform(() => null), z.null()]),
@@ -27,10 +30,18 @@ export type NotificationPrefs = {
   phone: string | null;
 };
 
-function toPrefs(row: { notifyPrefs: unknown; quietStart: string | null; quietEnd: string | null; phone: string | null }): NotificationPrefs {
+function toPrefs(row: {
+  notifyPrefs: unknown;
+  quietStart: string | null;
+  quietEnd: string | null;
+  phone: string | null;
+}): NotificationPrefs {
   const stored = (row.notifyPrefs ?? {}) as Record<string, unknown>;
   // An unset preference means "notify me" (the default the notifier applies too).
-  const notify = Object.fromEntries(notifyEventKeys.map((key) => [key, stored[key] !== false])) as Record<NotifyEventKey, boolean>;
+  const notify = Object.fromEntries(notifyEventKeys.map((key) => [key, stored[key] !== false])) as Record<
+    NotifyEventKey,
+    boolean
+  >;
   return { notify, quietStart: row.quietStart, quietEnd: row.quietEnd, phone: row.phone };
 }
 

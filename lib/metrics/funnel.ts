@@ -6,7 +6,9 @@ import { missedCallsWhere } from "@/lib/metrics/call-metrics";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
 
 export async function getFunnel({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const [row] = await db.$queryRaw<{ missed: number; texted: number; replied: number; qualified: number; won: number }[]>`
+  const [row] = await db.$queryRaw<
+    { missed: number; texted: number; replied: number; qualified: number; won: number }[]
+  >`
     WITH calls AS (
       SELECT c."leadId", c."threadId", c."smsAcceptedAt" FROM "Call" c
       WHERE ${missedCallsWhere(businessId, period)} AND c."skipReason" IS NULL

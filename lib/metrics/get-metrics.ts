@@ -23,10 +23,15 @@ export async function getMetrics({ businessId, period }: { businessId: string; p
   const daily = await getDailySeries(input);
   const funnel = await getFunnel(input);
   const uncaptured = await getUncapturedCalls(input);
-  const convertedMet =
-    leads.convertedRate === null ? null : leads.convertedRate > (leads.previousConvertedRate ?? 0);
+  const convertedMet = leads.convertedRate === null ? null : leads.convertedRate > (leads.previousConvertedRate ?? 0);
   return {
-    period: { from: period.from.toISOString(), to: period.to.toISOString(), fromDay: period.fromDay, toDay: period.toDay, timeZone: period.timeZone },
+    period: {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      fromDay: period.fromDay,
+      toDay: period.toDay,
+      timeZone: period.timeZone,
+    },
     metrics: {
       captureRate: {
         value: calls.captureRate,

@@ -21,15 +21,22 @@ export function resolveMetricPeriod(
   now: Date = new Date(),
 ): MetricPeriod {
   const today = zonedDay(now, timeZone);
-  const toDay = query.to ? (isoDay.safeParse(query.to).success ? query.to : zonedDay(new Date(query.to), timeZone)) : today;
+  const toDay = query.to
+    ? isoDay.safeParse(query.to).success
+      ? query.to
+      : zonedDay(new Date(query.to), timeZone)
+    : today;
   const fromDay = query.from
     ? isoDay.safeParse(query.from).success
       ? query.from
       : zonedDay(new Date(query.from), timeZone)
     : addDays(toDay, -6);
-  const from = query.from && !isoDay.safeParse(query.from).success ? new Date(query.from) : zonedDayStart(fromDay, timeZone);
-  const to = query.to && !isoDay.safeParse(query.to).success ? new Date(query.to) : zonedDayStart(addDays(toDay, 1), timeZone);
+  const from =
+    query.from && !isoDay.safeParse(query.from).success ? new Date(query.from) : zonedDayStart(fromDay, timeZone);
+  const to =
+    query.to && !isoDay.safeParse(query.to).success ? new Date(query.to) : zonedDayStart(addDays(toDay, 1), timeZone);
   if (!(from < to)) throw new RangeError("`from` must be before `to`.");
-  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) throw new RangeError(`The period is longer than ${MAX_DAYS} days.`);
+  if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000)
+    throw new RangeError(`The period is longer than ${MAX_DAYS} days.`);
   return { from, to, fromDay, toDay, timeZone };
 }

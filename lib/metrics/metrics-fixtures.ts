@@ -27,7 +27,8 @@ export async function createFixtureCall({
   valueCents?: number | null;
 }) {
   counter += 1;
-  const phone = `+1617555${String(counter % 10_000).padStart(4, "0")}${randomUUID().slice(0, 4).replace(/\D/g, "")}`.slice(0, 12);
+  const phone =
+    `+1617555${String(counter % 10_000).padStart(4, "0")}${randomUUID().slice(0, 4).replace(/\D/g, "")}`.slice(0, 12);
   const accepted = acceptedAfterSeconds === null ? null : new Date(at.getTime() + acceptedAfterSeconds * 1000);
   const lead = await db.lead.create({
     data: {

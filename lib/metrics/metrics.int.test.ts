@@ -9,7 +9,8 @@ import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers
 
 const tz = "America/New_York";
 const week = resolveMetricPeriod({ from: "2026-03-05", to: "2026-03-11" }, tz);
-const at = (day: string, hour: number, minute = 0) => new Date(zonedDayStart(day, tz).getTime() + (hour * 60 + minute) * 60_000);
+const at = (day: string, hour: number, minute = 0) =>
+  new Date(zonedDayStart(day, tz).getTime() + (hour * 60 + minute) * 60_000);
 
 describe("success metrics", () => {
   it("with no calls: nulls and zeros, no division errors", async () => {
@@ -27,7 +28,8 @@ describe("success metrics", () => {
 
   it("all opted out: nothing textable, each call listed with its reason", async () => {
     const { business } = await createTestBusiness();
-    for (let i = 0; i < 3; i++) await createFixtureCall({ businessId: business.id, at: at("2026-03-06", 10 + i), skipReason: "opted_out" });
+    for (let i = 0; i < 3; i++)
+      await createFixtureCall({ businessId: business.id, at: at("2026-03-06", 10 + i), skipReason: "opted_out" });
     const report = await getMetrics({ businessId: business.id, period: week });
     expect(report.metrics.captureRate).toMatchObject({ value: null, textable: 0, missed: 3, isMet: null });
     expect(report.metrics.captureRate.excludedByReason).toEqual([{ reason: "opted_out", count: 3 }]);
@@ -58,12 +60,30 @@ describe("success metrics", () => {
     const sentAt = at(day, 15);
     for (const takeoverSeconds of [20, 40, 120]) {
       await db.notification.create({
-        data: { businessId: id, threadId: thread.id, userId: user.id, kind: "customer_reply", title: "t", body: "b", sentAt, takeoverAt: new Date(sentAt.getTime() + takeoverSeconds * 1000) },
+        data: {
+          businessId: id,
+          threadId: thread.id,
+          userId: user.id,
+          kind: "customer_reply",
+          title: "t",
+          body: "b",
+          sentAt,
+          takeoverAt: new Date(sentAt.getTime() + takeoverSeconds * 1000),
+        },
       });
     }
     // a second member's notification for the same takeover counts once, from the earliest send
     await db.notification.create({
-      data: { businessId: id, threadId: thread.id, userId: user.id, kind: "customer_reply", title: "t", body: "b", sentAt: new Date(sentAt.getTime() + 5000), takeoverAt: new Date(sentAt.getTime() + 20_000) },
+      data: {
+        businessId: id,
+        threadId: thread.id,
+        userId: user.id,
+        kind: "customer_reply",
+        title: "t",
+        body: "b",
+        sentAt: new Date(sentAt.getTime() + 5000),
+        takeoverAt: new Date(sentAt.getTime() + 20_000),
+      },
     });
 
     const report = await getMetrics({ businessId: id, period: week });
@@ -103,7 +123,15 @@ describe("success metrics", () => {
     expect(byDay["2026-03-07"]).toEqual([1, 1]);
     expect(byDay["2026-03-08"]).toEqual([2, 1]);
     expect(byDay["2026-03-09"]).toEqual([1, 1]);
-    expect(report.daily.map((point) => point.day)).toEqual(["2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11"]);
+    expect(report.daily.map((point) => point.day)).toEqual([
+      "2026-03-05",
+      "2026-03-06",
+      "2026-03-07",
+      "2026-03-08",
+      "2026-03-09",
+      "2026-03-10",
+      "2026-03-11",
+    ]);
     expect(zonedDayStart("2026-03-09", tz).toISOString()).toBe("2026-03-09T04:00:00.000Z");
     expect(zonedDayStart("2026-03-08", tz).toISOString()).toBe("2026-03-08T05:00:00.000Z");
   });

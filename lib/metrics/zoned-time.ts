@@ -28,7 +28,9 @@ export function zonedDayStart(day: string, timeZone: string): Date {
 
 /** The local calendar day (YYYY-MM-DD) of an instant in `timeZone`. */
 export function zonedDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
 }
 
 /** `day` plus `days` calendar days (YYYY-MM-DD). */

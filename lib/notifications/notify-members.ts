@@ -48,7 +48,12 @@ export async function notifyMembersInTx(tx: Prisma.TransactionClient, input: Not
     // Emergencies are always delivered: neither preferences nor quiet hours mute them.
     if (!isEmergency && preferenceKey && preferences[preferenceKey] === false) continue;
     // A test notification is asked for on purpose, so quiet hours do not swallow it either.
-    if (!isEmergency && input.kind !== "test" && isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)) continue;
+    if (
+      !isEmergency &&
+      input.kind !== "test" &&
+      isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)
+    )
+      continue;
     const notification = await tx.notification.create({
       data: {
         businessId: input.businessId,

@@ -21,7 +21,13 @@ async function timed(key: string, label: string, run: () => Promise<StepOutcome>
     const outcome = await run();
     return { key, label, ms: Math.round(performance.now() - started), ...outcome };
   } catch (error) {
-    return { key, label, ok: false, ms: Math.round(performance.now() - started), detail: error instanceof Error ? error.message : String(error) };
+    return {
+      key,
+      label,
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -34,7 +40,13 @@ async function poll<T>(check: () => Promise<T | null>, timeoutMs: number): Promi
   }
 }
 
-export async function runSetupTest({ businessId, sendTimeoutMs = 10_000 }: { businessId: string; sendTimeoutMs?: number }) {
+export async function runSetupTest({
+  businessId,
+  sendTimeoutMs = 10_000,
+}: {
+  businessId: string;
+  sendTimeoutMs?: number;
+}) {
   const steps: SetupTestStep[] = [];
   const from = newSetupTestCaller();
   const callSid = simulatedSid("CA");
@@ -53,34 +65,57 @@ export async function runSetupTest({ businessId, sendTimeoutMs = 10_000 }: { bus
   const finish = async () => {
     // The test conversation is over: closed threads are never escalated, followed up or answered by the AI.
     if (call?.threadId) {
-      await db.thread.updateMany({ where: { id: call.threadId, businessId }, data: { mode: "closed", closedAt: new Date(), isWaitingOnPerson: false } });
+      await db.thread.updateMany({
+        where: { id: call.threadId, businessId },
+        data: { mode: "closed", closedAt: new Date(), isWaitingOnPerson: false },
+      });
     }
     return { ok: steps.every((step) => step.ok), caller: from, callSid, steps };
   };
 
   steps.push(
     await timed("config", "Twilio number and public URL", async () => {
-      const number = await db.phoneNumber.findFirst({ where: { businessId }, orderBy: { createdAt: "asc" }, select: { e164: true } });
+      const number = await db.phoneNumber.findFirst({
+        where: { businessId },
+        orderBy: { createdAt: "asc" },
+        select: { e164: true },
+      });
       businessNumber = number?.e164;
       const { publicBaseUrl, twilio } = env();
       if (!businessNumber) return { ok: false, detail: "This business has no Twilio number yet." };
       if (!twilio.isSimulator && !publicBaseUrl.startsWith("https://")) {
         return { ok: false, detail: `PUBLIC_BASE_URL is ${publicBaseUrl}: Twilio needs a public https URL.` };
       }
-      return { ok: true, detail: `${businessNumber}; webhooks at ${publicBaseUrl}/api/twilio/voice${twilio.isSimulator ? " (simulator mode)" : ""}` };
+      return {
+        ok: true,
+        detail: `${businessNumber}; webhooks at ${publicBaseUrl}/api/twilio/voice${twilio.isSimulator ? " (simulator mode)" : ""}`,
+      };
     }),
   );
   if (!steps[0]!.ok || !businessNumber) return finish();
 
-  const common = { AccountSid: env().twilio.accountSid ?? SIMULATOR_ACCOUNT_SID, CallSid: callSid, From: from, To: businessNumber, Direction: "inbound", ApiVersion: "2010-04-01" };
+  const common = {
+    AccountSid: env().twilio.accountSid ?? SIMULATOR_ACCOUNT_SID,
+    CallSid: callSid,
+    From: from,
+    To: businessNumber,
+    Direction: "inbound",
+    ApiVersion: "2010-04-01",
+  };
 
   steps.push(
     await timed("voice", "Voice webhook answers with TwiML", async () => {
       const answer = await postTwilioWebhook("/api/twilio/voice", { ...common, CallStatus: "ringing" });
       voiceTwiml = answer.body;
       if (answer.status !== 200) return { ok: false, detail: `The voice webhook answered HTTP ${answer.status}.` };
-      if (!/<Response>[\s\S]*<(Dial|Record)\b/.test(voiceTwiml)) return { ok: false, detail: "The answer has neither <Dial> nor <Record>." };
-      return { ok: true, detail: voiceTwiml.includes("<Dial") ? "Rings your phone first (<Dial>)." : "Straight to greeting and voicemail (<Record>)." };
+      if (!/<Response>[\s\S]*<(Dial|Record)\b/.test(voiceTwiml))
+        return { ok: false, detail: "The answer has neither <Dial> nor <Record>." };
+      return {
+        ok: true,
+        detail: voiceTwiml.includes("<Dial")
+          ? "Rings your phone first (<Dial>)."
+          : "Straight to greeting and voicemail (<Record>).",
+      };
     }),
   );
   if (!steps[1]!.ok) return finish();
@@ -88,17 +123,31 @@ export async function runSetupTest({ businessId, sendTimeoutMs = 10_000 }: { bus
   steps.push(
     await timed("missed", "Missed call recorded with a lead and thread", async () => {
       if (voiceTwiml.includes("<Dial")) {
-        const dial = await postTwilioWebhook("/api/twilio/dial-action", { ...common, CallStatus: "in-progress", DialCallStatus: "no-answer", DialCallDuration: "0" });
+        const dial = await postTwilioWebhook("/api/twilio/dial-action", {
+          ...common,
+          CallStatus: "in-progress",
+          DialCallStatus: "no-answer",
+          DialCallDuration: "0",
+        });
         if (dial.status !== 200) return { ok: false, detail: `The Dial action webhook answered HTTP ${dial.status}.` };
       }
       call = await db.call.findFirst({
         where: { callSid, businessId },
-        select: { id: true, threadId: true, leadId: true, autoReplyMessageId: true, isMissed: true, isTest: true, skipReason: true },
+        select: {
+          id: true,
+          threadId: true,
+          leadId: true,
+          autoReplyMessageId: true,
+          isMissed: true,
+          isTest: true,
+          skipReason: true,
+        },
       });
       if (!call) return { ok: false, detail: "No call was stored." };
       if (!call.isTest) return { ok: false, detail: "The call was not marked as a test call." };
       if (!call.isMissed) return { ok: false, detail: "The call was not recorded as missed." };
-      if (!call.leadId || !call.threadId) return { ok: false, detail: `No lead or thread${call.skipReason ? ` (skipped: ${call.skipReason})` : ""}.` };
+      if (!call.leadId || !call.threadId)
+        return { ok: false, detail: `No lead or thread${call.skipReason ? ` (skipped: ${call.skipReason})` : ""}.` };
       return { ok: true, detail: "Call, lead and conversation stored." };
     }),
   );
@@ -109,20 +158,37 @@ export async function runSetupTest({ businessId, sendTimeoutMs = 10_000 }: { bus
       const messageId = call?.autoReplyMessageId;
       if (!messageId) return { ok: false, detail: "No auto-text was queued (check the auto-reply settings)." };
       const message = await poll(async () => {
-        const found = await db.message.findUnique({ where: { id: messageId }, select: { status: true, messageSid: true, errorMessage: true } });
+        const found = await db.message.findUnique({
+          where: { id: messageId },
+          select: { status: true, messageSid: true, errorMessage: true },
+        });
         return found && [...sentStatuses, ...failedStatuses].includes(found.status) ? found : null;
       }, sendTimeoutMs);
-      if (!message) return { ok: false, detail: `Still queued after ${Math.round(sendTimeoutMs / 1000)} s: is the background worker running?` };
-      if (!sentStatuses.includes(message.status)) return { ok: false, detail: `The send job marked it ${message.status}${message.errorMessage ? `: ${message.errorMessage}` : ""}.` };
+      if (!message)
+        return {
+          ok: false,
+          detail: `Still queued after ${Math.round(sendTimeoutMs / 1000)} s: is the background worker running?`,
+        };
+      if (!sentStatuses.includes(message.status))
+        return {
+          ok: false,
+          detail: `The send job marked it ${message.status}${message.errorMessage ? `: ${message.errorMessage}` : ""}.`,
+        };
       return { ok: true, detail: "The send job ran (test caller: marked sent without calling Twilio)." };
     }),
   );
 
   steps.push(
     await timed("push", "Team notified", async () => {
-      const count = await db.notification.count({ where: { businessId, threadId: call!.threadId!, kind: "missed_call" } });
-      if (count === 0) return { ok: false, detail: "No notification was created: everyone muted missed calls or is in quiet hours." };
-      return { ok: true, detail: `${count} notification${count === 1 ? "" : "s"} created (push sent to registered devices).` };
+      const count = await db.notification.count({
+        where: { businessId, threadId: call!.threadId!, kind: "missed_call" },
+      });
+      if (count === 0)
+        return { ok: false, detail: "No notification was created: everyone muted missed calls or is in quiet hours." };
+      return {
+        ok: true,
+        detail: `${count} notification${count === 1 ? "" : "s"} created (push sent to registered devices).`,
+      };
     }),
   );
   return finish();

@@ -13,7 +13,12 @@ import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
 
 const noContext = {} as never;
-type Result = { ok: boolean; caller: string; callSid: string; steps: { key: string; ok: boolean; ms: number; detail: string }[] };
+type Result = {
+  ok: boolean;
+  caller: string;
+  callSid: string;
+  steps: { key: string; ok: boolean; ms: number; detail: string }[];
+};
 
 beforeAll(async () => {
   await startWorker({ pollingIntervalSeconds: 0.5 });
@@ -30,20 +35,36 @@ async function runFor(overrides: Parameters<typeof createTestBusiness>[0] = {}) 
   return { ...test, cookie, response, result: (await response.json()) as Result };
 }
 
-async function expectHiddenEverywhere({ cookie, businessId, caller }: { cookie: string; businessId: string; caller: string }) {
+async function expectHiddenEverywhere({
+  cookie,
+  businessId,
+  caller,
+}: {
+  cookie: string;
+  businessId: string;
+  caller: string;
+}) {
   const threads = await (await threadsRoute(authedRequest("/api/threads", { cookie }), noContext)).json();
   expect(JSON.stringify(threads)).not.toContain(caller);
   const leads = await (await leadsRoute(authedRequest("/api/leads", { cookie }), noContext)).json();
   expect(JSON.stringify(leads)).not.toContain(caller);
   const hour = 3_600_000;
-  const period = { from: new Date(Date.now() - hour), to: new Date(Date.now() + hour), fromDay: "", toDay: "", timeZone: "America/New_York" };
+  const period = {
+    from: new Date(Date.now() - hour),
+    to: new Date(Date.now() + hour),
+    fromDay: "",
+    toDay: "",
+    timeZone: "America/New_York",
+  };
   const metrics = await getLeadMetrics({ businessId, period });
   expect(metrics.leads).toBe(0);
 }
 
 describe("POST /api/setup-test (simulator mode)", () => {
   it("needs a session", async () => {
-    expect((await setupTestRoute(authedRequest("/api/setup-test", { cookie: "", method: "POST" }), noContext)).status).toBe(401);
+    expect(
+      (await setupTestRoute(authedRequest("/api/setup-test", { cookie: "", method: "POST" }), noContext)).status,
+    ).toBe(401);
   });
 
   it("runs every step through the real path, reports timings, and hides the test conversation", async () => {
@@ -65,7 +86,9 @@ describe("POST /api/setup-test (simulator mode)", () => {
     const message = await db.message.findUniqueOrThrow({ where: { id: call.autoReplyMessageId! } });
     expect(message.status).toBe("sent");
     expect(message.messageSid).toMatch(/^SM[0-9a-f]{32}$/);
-    expect(await db.notification.count({ where: { threadId: call.threadId!, userId: user.id, kind: "missed_call" } })).toBe(1);
+    expect(
+      await db.notification.count({ where: { threadId: call.threadId!, userId: user.id, kind: "missed_call" } }),
+    ).toBe(1);
     // Closed: no escalation SMS, follow-up or AI turn for the test conversation.
     expect(await db.thread.findUniqueOrThrow({ where: { id: call.threadId! } })).toMatchObject({ mode: "closed" });
     await expectHiddenEverywhere({ cookie, businessId: business.id, caller: result.caller });
@@ -75,16 +98,25 @@ describe("POST /api/setup-test (simulator mode)", () => {
     const test = await createTestBusiness();
     await db.phoneNumber.deleteMany({ where: { businessId: test.business.id } });
     const cookie = await sessionCookie({ userId: test.user.id, businessId: test.business.id });
-    const result = (await (await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext)).json()) as Result;
+    const result = (await (
+      await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext)
+    ).json()) as Result;
     expect(result.ok).toBe(false);
-    expect(result.steps).toEqual([expect.objectContaining({ key: "config", ok: false, detail: "This business has no Twilio number yet." })]);
+    expect(result.steps).toEqual([
+      expect.objectContaining({ key: "config", ok: false, detail: "This business has no Twilio number yet." }),
+    ]);
   });
 
   it("reports the notification step as failed when every member muted missed calls", async () => {
     const test = await createTestBusiness();
-    await db.membership.updateMany({ where: { businessId: test.business.id }, data: { notifyPrefs: { missed_call: false } } });
+    await db.membership.updateMany({
+      where: { businessId: test.business.id },
+      data: { notifyPrefs: { missed_call: false } },
+    });
     const cookie = await sessionCookie({ userId: test.user.id, businessId: test.business.id });
-    const result = (await (await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext)).json()) as Result;
+    const result = (await (
+      await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext)
+    ).json()) as Result;
     expect(result.ok).toBe(false);
     expect(result.steps.at(-1)).toMatchObject({ key: "push", ok: false });
     expect(result.steps.slice(0, -1).every((step) => step.ok)).toBe(true);

@@ -7,7 +7,14 @@ import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { logger } from "@/lib/log";
 import { optOutAfterTwilioError, UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
 
-const rank: Partial<Record<MessageStatus, number>> = { queued: 0, sending: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3 };
+const rank: Partial<Record<MessageStatus, number>> = {
+  queued: 0,
+  sending: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+};
 
 const twilioToStatus: Record<string, MessageStatus> = {
   accepted: "queued",
@@ -30,7 +37,12 @@ export const deliveryErrorReasons: Record<number, string> = {
   21610: "Recipient unsubscribed (STOP)",
 };
 
-export async function applyMessageStatus(input: { messageSid: string; twilioStatus: string; errorCode?: number; errorMessage?: string }) {
+export async function applyMessageStatus(input: {
+  messageSid: string;
+  twilioStatus: string;
+  errorCode?: number;
+  errorMessage?: string;
+}) {
   const status = twilioToStatus[input.twilioStatus.toLowerCase()];
   if (!status) return { changed: false };
   const newRank = rank[status]!;
@@ -75,10 +87,17 @@ export async function applyMessageStatus(input: { messageSid: string; twilioStat
       ),
     ];
     if (status === "delivered" && message.purpose === "auto_reply") {
-      await tx.call.updateMany({ where: { autoReplyMessageId: message.id, smsDeliveredAt: null }, data: { smsDeliveredAt: now } });
+      await tx.call.updateMany({
+        where: { autoReplyMessageId: message.id, smsDeliveredAt: null },
+        data: { smsDeliveredAt: now },
+      });
     }
     if (isFailure && input.errorCode === UNSUBSCRIBED_RECIPIENT) {
-      const optOut = await optOutAfterTwilioError(tx, { businessId: message.businessId, phone: message.toNumber, messageSid: input.messageSid });
+      const optOut = await optOutAfterTwilioError(tx, {
+        businessId: message.businessId,
+        phone: message.toNumber,
+        messageSid: input.messageSid,
+      });
       if (optOut) recorded.push(optOut);
     }
     return recorded;

@@ -12,7 +12,10 @@ export async function claimMessage(messageId: string) {
       id: messageId,
       direction: "outbound",
       messageSid: null,
-      OR: [{ status: "queued" }, { status: "sending", sendStartedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } }],
+      OR: [
+        { status: "queued" },
+        { status: "sending", sendStartedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
+      ],
     },
     data: { status: "sending", sendAttempts: { increment: 1 }, sendStartedAt: now },
   });

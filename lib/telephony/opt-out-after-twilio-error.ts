@@ -19,10 +19,21 @@ export async function optOutAfterTwilioError(
     if (changed.count === 0) return null;
   }
   await tx.consentChange.create({
-    data: { businessId, leadId: lead?.id ?? null, phone, action: "opt_out", source: "twilio_error", messageSid: messageSid ?? null },
+    data: {
+      businessId,
+      leadId: lead?.id ?? null,
+      phone,
+      action: "opt_out",
+      source: "twilio_error",
+      messageSid: messageSid ?? null,
+    },
   });
   const thread = lead
-    ? await tx.thread.findFirst({ where: { businessId, leadId: lead.id }, orderBy: { createdAt: "desc" }, select: { id: true } })
+    ? await tx.thread.findFirst({
+        where: { businessId, leadId: lead.id },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      })
     : null;
   return recordEvent(
     {

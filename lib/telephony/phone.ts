@@ -14,9 +14,19 @@ export function isAnonymousCaller(from: string | null | undefined): boolean {
   if (!from) return true;
   const normalized = from.replace(/[\s()-]/g, "").toLowerCase();
   return (
-    ["anonymous", "restricted", "blocked", "unknown", "private", "unavailable", "+266696687", "266696687", "+7378742833", "+2562533", "+86282452253"].includes(
-      normalized,
-    ) || !/^\+?\d{3,}$/.test(normalized)
+    [
+      "anonymous",
+      "restricted",
+      "blocked",
+      "unknown",
+      "private",
+      "unavailable",
+      "+266696687",
+      "266696687",
+      "+7378742833",
+      "+2562533",
+      "+86282452253",
+    ].includes(normalized) || !/^\+?\d{3,}$/.test(normalized)
   );
 }
 

@@ -79,7 +79,12 @@ export async function recordMessageNotSent(
           leadId: message.leadId,
           type: "message.status",
           actor: { kind: outcome.errorCode ? "twilio" : "system" },
-          payload: { messageId: message.id, status: outcome.status, errorCode: outcome.errorCode ?? null, reason: outcome.errorMessage },
+          payload: {
+            messageId: message.id,
+            status: outcome.status,
+            errorCode: outcome.errorCode ?? null,
+            reason: outcome.errorMessage,
+          },
         },
         tx,
       ),
@@ -89,7 +94,8 @@ export async function recordMessageNotSent(
       if (optOut) recorded.push(optOut);
     }
     if (message.purpose === "auto_reply") {
-      const skipReason = outcome.skipReason ?? (outcome.errorCode === UNSUBSCRIBED_RECIPIENT ? "opted_out" : "rejected");
+      const skipReason =
+        outcome.skipReason ?? (outcome.errorCode === UNSUBSCRIBED_RECIPIENT ? "opted_out" : "rejected");
       await tx.call.updateMany({ where: { autoReplyMessageId: message.id }, data: { skipReason } });
     }
     return recorded;

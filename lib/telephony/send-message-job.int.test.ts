@@ -34,7 +34,9 @@ async function missedCall(overrides: Parameters<typeof createTestBusiness>[0] = 
   const test = await createTestBusiness({ routingMode: "forwarded", ...overrides });
   const from = randomPhone();
   const sid = callSid();
-  const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: test.twilioNumber }));
+  const response = await voice(
+    await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: test.twilioNumber }),
+  );
   expect(response.status).toBe(200);
   const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
   return { ...test, from, sid, call, messageId: call.autoReplyMessageId! };
@@ -42,10 +44,13 @@ async function missedCall(overrides: Parameters<typeof createTestBusiness>[0] = 
 
 const sentTo = (phone: string) => fake.messages.filter((message) => message.to === phone);
 const messageWhen = (id: string, statuses: string[]) =>
-  waitFor(async () => {
-    const message = await db.message.findUniqueOrThrow({ where: { id } });
-    return statuses.includes(message.status) ? message : null;
-  }, { timeoutMs: 20_000 });
+  waitFor(
+    async () => {
+      const message = await db.message.findUniqueOrThrow({ where: { id } });
+      return statuses.includes(message.status) ? message : null;
+    },
+    { timeoutMs: 20_000 },
+  );
 
 async function jobStates(messageId: string) {
   const rows = await db.$queryRaw<{ state: string }[]>`
@@ -59,11 +64,17 @@ describe("send-message against the Twilio fake", () => {
     const message = await messageWhen(messageId, ["sent"]);
     expect(sentTo(from)).toHaveLength(1);
     const [sms] = sentTo(from);
-    expect(sms).toMatchObject({ from: twilioNumber, body: message.body, statusCallback: "https://ringback.test/api/twilio/message-status" });
+    expect(sms).toMatchObject({
+      from: twilioNumber,
+      body: message.body,
+      statusCallback: "https://ringback.test/api/twilio/message-status",
+    });
     expect(message.messageSid).toBe(sms!.sid);
     const stamped = await db.call.findUniqueOrThrow({ where: { id: call.id } });
     expect(stamped.smsAcceptedAt!.getTime()).toBeGreaterThanOrEqual(stamped.detectedAt!.getTime());
-    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({ status: "contacted" });
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({
+      status: "contacted",
+    });
 
     // Status callbacks: delivered, then a late "sent" and a duplicate "delivered" change nothing.
     expect((await fake.sendStatusCallback(sms!.sid, "delivered")).status).toBe(204);
@@ -72,7 +83,10 @@ describe("send-message against the Twilio fake", () => {
     expect(await db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ status: "delivered" });
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).smsDeliveredAt).toBeInstanceOf(Date);
     const statusEvents = await db.event.findMany({ where: { businessId: business.id, type: "message.status" } });
-    expect(statusEvents.map((event) => (event.payload as { status: string }).status).sort()).toEqual(["delivered", "sent"]);
+    expect(statusEvents.map((event) => (event.payload as { status: string }).status).sort()).toEqual([
+      "delivered",
+      "sent",
+    ]);
   });
 
   it("a 500 then success sends exactly one message (retried with backoff)", async () => {
@@ -97,7 +111,9 @@ describe("send-message against the Twilio fake", () => {
     const { from, call, messageId } = await missedCall();
     const message = await messageWhen(messageId, ["failed"]);
     expect(message.errorCode).toBe(21211);
-    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe("completed");
+    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe(
+      "completed",
+    );
     expect(fake.createRequests - before).toBe(1);
     expect(sentTo(from)).toHaveLength(0);
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("rejected");
@@ -107,9 +123,17 @@ describe("send-message against the Twilio fake", () => {
     fake.failNextCreates(1, { status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
     const { business, from, messageId } = await missedCall();
     await messageWhen(messageId, ["failed"]);
-    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe("completed");
-    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({ isOptedOut: true });
-    expect(await db.consentChange.count({ where: { businessId: business.id, phone: from, source: "twilio_error", action: "opt_out" } })).toBe(1);
+    expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe(
+      "completed",
+    );
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({
+      isOptedOut: true,
+    });
+    expect(
+      await db.consentChange.count({
+        where: { businessId: business.id, phone: from, source: "twilio_error", action: "opt_out" },
+      }),
+    ).toBe(1);
   });
 
   it("a delivery error 30007 in a status callback fails the message with the reason; 21610 there opts out", async () => {
@@ -124,7 +148,9 @@ describe("send-message against the Twilio fake", () => {
     const second = await missedCall();
     const other = await messageWhen(second.messageId, ["sent"]);
     await fake.sendStatusCallback(other.messageSid!, "failed", { ErrorCode: "21610" });
-    expect(await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } })).toMatchObject({ isOptedOut: true });
+    expect(
+      await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } }),
+    ).toMatchObject({ isOptedOut: true });
   });
 
   it("re-checks consent right before sending", async () => {
@@ -142,8 +168,19 @@ describe("send-message against the Twilio fake", () => {
     const { from, twilioNumber, messageId } = await missedCall();
     const stored = await db.message.findUniqueOrThrow({ where: { id: messageId } });
     // The crashed attempt reached Twilio but died before storing the sid.
-    fake.messages.push({ sid: `SM${"b".repeat(32)}`, accountSid, to: from, from: twilioNumber, body: stored.body, status: "sent", dateCreated: new Date() });
-    await db.message.update({ where: { id: messageId }, data: { status: "sending", sendAttempts: 1, sendStartedAt: new Date(Date.now() - 5 * 60_000) } });
+    fake.messages.push({
+      sid: `SM${"b".repeat(32)}`,
+      accountSid,
+      to: from,
+      from: twilioNumber,
+      body: stored.body,
+      status: "sent",
+      dateCreated: new Date(),
+    });
+    await db.message.update({
+      where: { id: messageId },
+      data: { status: "sending", sendAttempts: 1, sendStartedAt: new Date(Date.now() - 5 * 60_000) },
+    });
     const before = fake.createRequests;
     await restartWorker();
     const { sweepOutboxJob } = await import("@/lib/telephony/sweep-outbox-job");

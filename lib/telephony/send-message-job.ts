@@ -6,7 +6,11 @@ import { queues, type JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { claimMessage, type ClaimedMessage } from "@/lib/telephony/claim-message";
 import { lookupLineType } from "@/lib/telephony/lookup-line-type";
-import { recordMessageAccepted, recordMessageNotSent, releaseMessageForRetry } from "@/lib/telephony/record-send-outcome";
+import {
+  recordMessageAccepted,
+  recordMessageNotSent,
+  releaseMessageForRetry,
+} from "@/lib/telephony/record-send-outcome";
 import { classifySendError, type SendSmsError } from "@/lib/telephony/send-sms-error";
 import { findSentSms, sendSms, type SentSms } from "@/lib/telephony/send-sms";
 import { simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
@@ -28,7 +32,9 @@ export async function sendMessageJob({ messageId }: JobPayloads["send-message"],
     if (existing) logger.info({ messageId }, "adopting a message an earlier attempt already sent");
     const sent: SentSms = existing ?? (await sendSms(sms));
     await recordMessageAccepted(message, sent.sid);
-    await sent.afterStored?.().catch((error: unknown) => logger.warn({ err: error, messageId }, "after-send hook failed"));
+    await sent
+      .afterStored?.()
+      .catch((error: unknown) => logger.warn({ err: error, messageId }, "after-send hook failed"));
   } catch (error) {
     await handleSendFailure(message, classifySendError(error), job?.retryCount ?? 0);
   }
@@ -60,7 +66,11 @@ async function handleSendFailure(message: ClaimedMessage, error: SendSmsError, r
   }
   if (retryCount >= queues.sendMessage.retryLimit) {
     logger.error(log, "giving up on a message after every retry");
-    await recordMessageNotSent(message, { status: "failed", errorCode: error.twilioCode, errorMessage: `gave up: ${error.message}` });
+    await recordMessageNotSent(message, {
+      status: "failed",
+      errorCode: error.twilioCode,
+      errorMessage: `gave up: ${error.message}`,
+    });
     return;
   }
   await releaseMessageForRetry(message, error);

@@ -7,7 +7,13 @@ export class SendSmsError extends Error {
   readonly twilioCode?: number;
   readonly retryAfterSeconds?: number;
 
-  constructor(input: { kind: SendFailureKind; message: string; httpStatus?: number; twilioCode?: number; retryAfterSeconds?: number }) {
+  constructor(input: {
+    kind: SendFailureKind;
+    message: string;
+    httpStatus?: number;
+    twilioCode?: number;
+    retryAfterSeconds?: number;
+  }) {
     super(input.message);
     this.name = "SendSmsError";
     this.kind = input.kind;
@@ -26,7 +32,13 @@ export function classifySendError(error: unknown, retryAfterSeconds?: number): S
     const httpStatus = record.status;
     const twilioCode = typeof record.code === "number" ? record.code : undefined;
     const isRetryable = httpStatus === 429 || httpStatus === 408 || httpStatus >= 500;
-    return new SendSmsError({ kind: isRetryable ? "retry" : "permanent", message, httpStatus, twilioCode, retryAfterSeconds });
+    return new SendSmsError({
+      kind: isRetryable ? "retry" : "permanent",
+      message,
+      httpStatus,
+      twilioCode,
+      retryAfterSeconds,
+    });
   }
   // No HTTP answer at all (timeout, connection refused/reset): we cannot know it failed, so retry with a lookup first.
   return new SendSmsError({ kind: "retry", message, retryAfterSeconds });

@@ -37,7 +37,12 @@ export async function findSentSms(sms: SmsToSend & { since: Date }): Promise<{ s
   if (env().twilio.isSimulator) return null; // the local transport has nothing in flight once the process is gone
   const client = getTwilioClient();
   const { result, error, retryAfterSeconds } = await withRetryAfter(() =>
-    client.messages.list({ to: sms.to, from: sms.from, dateSentAfter: new Date(sms.since.getTime() - 60_000), limit: 50 }),
+    client.messages.list({
+      to: sms.to,
+      from: sms.from,
+      dateSentAfter: new Date(sms.since.getTime() - 60_000),
+      limit: 50,
+    }),
   );
   if (!result) throw classifySendError(error, retryAfterSeconds);
   const match = result.find((message) => message.body === sms.body);

@@ -11,7 +11,8 @@ async function loadOrCreate(): Promise<string> {
   // Insert-or-ignore: two instances starting together both end up reading the one stored token.
   await db.appSetting.createMany({ data: [{ key: SETTING_KEY, value: candidate }], skipDuplicates: true });
   const stored = await db.appSetting.findUniqueOrThrow({ where: { key: SETTING_KEY } });
-  if (typeof stored.value !== "string" || stored.value.length < 16) throw new Error("simulator token setting is corrupt");
+  if (typeof stored.value !== "string" || stored.value.length < 16)
+    throw new Error("simulator token setting is corrupt");
   return stored.value;
 }
 

@@ -43,7 +43,9 @@ export function getTwilioClient(): TwilioClient {
 }
 
 /** Runs a Twilio call and reports the Retry-After it was given, if any. */
-export async function withRetryAfter<T>(run: () => Promise<T>): Promise<{ result?: T; error?: unknown; retryAfterSeconds?: number }> {
+export async function withRetryAfter<T>(
+  run: () => Promise<T>,
+): Promise<{ result?: T; error?: unknown; retryAfterSeconds?: number }> {
   const scope: RequestScope = {};
   return requestScope.run(scope, async () => {
     try {

@@ -13,7 +13,9 @@ async function callCount(businessId: string) {
 describe("Twilio webhook signatures", () => {
   it("accepts a correctly signed request (simulator token) and answers TwiML", async () => {
     const { business, twilioNumber } = await createTestBusiness();
-    const response = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: randomPhone(), To: twilioNumber }));
+    const response = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: randomPhone(), To: twilioNumber }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/xml");
     expect(await response.text()).toContain("<Dial");
@@ -44,7 +46,11 @@ describe("Twilio webhook signatures", () => {
     expect((await voice(forged)).status).toBe(403);
     // A request arriving at another host/URL but signed for PUBLIC_BASE_URL is fine: only path + query are taken.
     const signed = await signedTwilioRequest("/api/twilio/voice", params);
-    const viaProxy = new Request("http://10.0.0.5:3000/api/twilio/voice", { method: "POST", headers: signed.headers, body: await signed.text() });
+    const viaProxy = new Request("http://10.0.0.5:3000/api/twilio/voice", {
+      method: "POST",
+      headers: signed.headers,
+      body: await signed.text(),
+    });
     expect((await voice(viaProxy)).status).toBe(200);
     expect(await callCount(business.id)).toBe(1);
   });
@@ -52,7 +58,9 @@ describe("Twilio webhook signatures", () => {
   it("accepts the URL signed with :443", async () => {
     const { twilioNumber } = await createTestBusiness();
     const params = { CallSid: callSid(), From: randomPhone(), To: twilioNumber };
-    const request = await signedTwilioRequest("/api/twilio/voice", params, { signedUrl: "https://ringback.test:443/api/twilio/voice" });
+    const request = await signedTwilioRequest("/api/twilio/voice", params, {
+      signedUrl: "https://ringback.test:443/api/twilio/voice",
+    });
     expect((await voice(request)).status).toBe(200);
   });
 
@@ -70,7 +78,11 @@ describe("Twilio webhook signatures", () => {
   });
 
   it("covers every /api/twilio route (message-status too)", async () => {
-    const request = await signedTwilioRequest("/api/twilio/message-status", { MessageSid: `SM${"0".repeat(32)}`, MessageStatus: "delivered" }, { signature: "x" });
+    const request = await signedTwilioRequest(
+      "/api/twilio/message-status",
+      { MessageSid: `SM${"0".repeat(32)}`, MessageStatus: "delivered" },
+      { signature: "x" },
+    );
     expect((await messageStatus(request)).status).toBe(403);
   });
 });

@@ -28,6 +28,14 @@ export function isValidTwilioSignature({
 }
 
 /** The signature Twilio would send: used by the simulator and the tests. */
-export function signTwilioRequest({ authToken, url, params }: { authToken: string; url: string; params: TwilioParams }) {
+export function signTwilioRequest({
+  authToken,
+  url,
+  params,
+}: {
+  authToken: string;
+  url: string;
+  params: TwilioParams;
+}) {
   return twilio.getExpectedTwilioSignature(authToken, url, params);
 }

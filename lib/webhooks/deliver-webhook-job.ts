@@ -21,18 +21,27 @@ async function post(url: string, body: string, headers: Record<string, string>) 
     return { statusCode: response.status, error: response.ok ? null : `HTTP ${response.status}` };
   } catch (error) {
     const isTimeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return { statusCode: null, error: isTimeout ? `timeout after ${TIMEOUT_MS / 1000} s` : (error as Error).message.slice(0, 300) };
+    return {
+      statusCode: null,
+      error: isTimeout ? `timeout after ${TIMEOUT_MS / 1000} s` : (error as Error).message.slice(0, 300),
+    };
   }
 }
 
-export async function deliverWebhookJob({ deliveryId }: { deliveryId: string }, job?: { retryCount: number; retryLimit?: number }) {
+export async function deliverWebhookJob(
+  { deliveryId }: { deliveryId: string },
+  job?: { retryCount: number; retryLimit?: number },
+) {
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
     include: { endpoint: { select: { url: true, secret: true, isActive: true } } },
   });
   if (!delivery || delivery.status !== "pending") return;
   if (!delivery.endpoint.isActive) {
-    await db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "failed", lastError: "endpoint disabled" } });
+    await db.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: "failed", lastError: "endpoint disabled" },
+    });
     return;
   }
   const body = JSON.stringify(delivery.payload);
@@ -57,6 +66,9 @@ export async function deliverWebhookJob({ deliveryId }: { deliveryId: string }, 
     },
   });
   if (isSuccess) return;
-  logger.warn({ deliveryId, statusCode: result.statusCode, attempt: (job?.retryCount ?? 0) + 1 }, "webhook delivery failed");
+  logger.warn(
+    { deliveryId, statusCode: result.statusCode, attempt: (job?.retryCount ?? 0) + 1 },
+    "webhook delivery failed",
+  );
   if (!isLastAttempt) throw new Error(`webhook delivery failed: ${result.error}`);
 }

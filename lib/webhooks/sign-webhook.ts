@@ -7,7 +7,15 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("hex")}`;
 }
 
-export function signWebhookBody({ secret, body, timestamp }: { secret: string; body: string; timestamp: number }): string {
+export function signWebhookBody({
+  secret,
+  body,
+  timestamp,
+}: {
+  secret: string;
+  body: string;
+  timestamp: number;
+}): string {
   const signature = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
   return `t=${timestamp},v1=${signature}`;
 }

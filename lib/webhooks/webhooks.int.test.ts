@@ -20,7 +20,10 @@ async function ownerWithEndpoint(failFirst = 0) {
   receivers.push(receiver);
   const owner = await createTestBusiness();
   const cookie = await sessionCookie({ userId: owner.user.id, businessId: owner.business.id });
-  const created = await POST(authedRequest("/api/webhooks", { cookie, method: "POST", body: { url: receiver.url } }), {} as never);
+  const created = await POST(
+    authedRequest("/api/webhooks", { cookie, method: "POST", body: { url: receiver.url } }),
+    {} as never,
+  );
   expect(created.status).toBe(201);
   const endpoint = (await created.json()) as { id: string; secret: string };
   return { owner, cookie, receiver, endpoint };
@@ -55,43 +58,96 @@ describe("/api/webhooks", () => {
 
     const other = await createTestBusiness();
     const otherCookie = await sessionCookie({ userId: other.user.id, businessId: other.business.id });
-    const patch = await PATCH(authedRequest(`/api/webhooks/${endpoint.id}`, { cookie: otherCookie, method: "PATCH", body: { isActive: false } }), ctx(endpoint.id));
+    const patch = await PATCH(
+      authedRequest(`/api/webhooks/${endpoint.id}`, {
+        cookie: otherCookie,
+        method: "PATCH",
+        body: { isActive: false },
+      }),
+      ctx(endpoint.id),
+    );
     expect(patch.status).toBe(404);
-    expect((await DELETE(authedRequest(`/api/webhooks/${endpoint.id}`, { cookie: otherCookie, method: "DELETE" }), ctx(endpoint.id))).status).toBe(404);
-    expect((await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie: otherCookie, method: "POST" }), ctx(endpoint.id))).status).toBe(404);
+    expect(
+      (
+        await DELETE(
+          authedRequest(`/api/webhooks/${endpoint.id}`, { cookie: otherCookie, method: "DELETE" }),
+          ctx(endpoint.id),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await sendTest(
+          authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie: otherCookie, method: "POST" }),
+          ctx(endpoint.id),
+        )
+      ).status,
+    ).toBe(404);
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).isActive).toBe(true);
 
-    const bad = await POST(authedRequest("/api/webhooks", { cookie, method: "POST", body: { url: "ftp://x" } }), {} as never);
+    const bad = await POST(
+      authedRequest("/api/webhooks", { cookie, method: "POST", body: { url: "ftp://x" } }),
+      {} as never,
+    );
     expect(bad.status).toBe(422);
-    const rotated = await (await PATCH(authedRequest(`/api/webhooks/${endpoint.id}`, { cookie, method: "PATCH", body: { rotateSecret: true } }), ctx(endpoint.id))).json();
+    const rotated = await (
+      await PATCH(
+        authedRequest(`/api/webhooks/${endpoint.id}`, { cookie, method: "PATCH", body: { rotateSecret: true } }),
+        ctx(endpoint.id),
+      )
+    ).json();
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(endpoint.secret);
-    expect((await DELETE(authedRequest(`/api/webhooks/${endpoint.id}`, { cookie, method: "DELETE" }), ctx(endpoint.id))).status).toBe(204);
+    expect(
+      (await DELETE(authedRequest(`/api/webhooks/${endpoint.id}`, { cookie, method: "DELETE" }), ctx(endpoint.id)))
+        .status,
+    ).toBe(204);
   });
 
   it("sends a signed test event the receiver can verify, and logs the delivery", async () => {
     const { cookie, receiver, endpoint } = await ownerWithEndpoint();
-    const queued = await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id));
+    const queued = await sendTest(
+      authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }),
+      ctx(endpoint.id),
+    );
     expect(queued.status).toBe(202);
     const { id: deliveryId, eventId } = await queued.json();
     await deliverWebhookJob({ deliveryId }, { retryCount: 0, retryLimit: 8 });
     expect(receiver.received).toHaveLength(1);
     const request = receiver.received[0]!;
     expect(request.headers["ringback-event-id"]).toBe(eventId);
-    expect(verifyWebhookSignature({ secret: endpoint.secret, body: request.body, header: String(request.headers["ringback-signature"]) })).toBe(true);
+    expect(
+      verifyWebhookSignature({
+        secret: endpoint.secret,
+        body: request.body,
+        header: String(request.headers["ringback-signature"]),
+      }),
+    ).toBe(true);
     expect(JSON.parse(request.body)).toMatchObject({ id: eventId, type: "webhook.test" });
-    const log = await (await listDeliveries(authedRequest(`/api/webhooks/${endpoint.id}/deliveries`, { cookie }), ctx(endpoint.id))).json();
+    const log = await (
+      await listDeliveries(authedRequest(`/api/webhooks/${endpoint.id}/deliveries`, { cookie }), ctx(endpoint.id))
+    ).json();
     expect(log.deliveries[0]).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 200 });
   });
 
   it("retries failures (recording each status code), succeeds later, and fails after the last retry", async () => {
     const { cookie, receiver, endpoint } = await ownerWithEndpoint(2);
-    const { id: deliveryId } = await (await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))).json();
+    const { id: deliveryId } = await (
+      await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))
+    ).json();
     await expect(deliverWebhookJob({ deliveryId }, { retryCount: 0, retryLimit: 3 })).rejects.toThrow(/HTTP 500/);
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500 });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: 500,
+    });
     await expect(deliverWebhookJob({ deliveryId }, { retryCount: 1, retryLimit: 3 })).rejects.toThrow();
     await deliverWebhookJob({ deliveryId }, { retryCount: 2, retryLimit: 3 });
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "succeeded", attempts: 3, lastStatusCode: 200 });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: "succeeded",
+      attempts: 3,
+      lastStatusCode: 200,
+    });
     // the same event id on every attempt: the receiver's dedupe key
     expect(new Set(receiver.received.map((request) => request.headers["ringback-event-id"])).size).toBe(1);
     // a retried job for an already delivered event sends nothing
@@ -99,17 +155,25 @@ describe("/api/webhooks", () => {
     expect(receiver.received).toHaveLength(3);
 
     receiver.failNext(5);
-    const { id: second } = await (await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))).json();
+    const { id: second } = await (
+      await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))
+    ).json();
     await expect(deliverWebhookJob({ deliveryId: second }, { retryCount: 0, retryLimit: 1 })).rejects.toThrow();
     await deliverWebhookJob({ deliveryId: second }, { retryCount: 1, retryLimit: 1 });
-    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: second } })).toMatchObject({ status: "failed", attempts: 2, lastStatusCode: 500 });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: second } })).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      lastStatusCode: 500,
+    });
   });
 
   it("records a connection error when the receiver is gone", async () => {
     const { cookie, receiver, endpoint } = await ownerWithEndpoint();
     await receiver.close();
     receivers.length = 0;
-    const { id: deliveryId } = await (await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))).json();
+    const { id: deliveryId } = await (
+      await sendTest(authedRequest(`/api/webhooks/${endpoint.id}/test`, { cookie, method: "POST" }), ctx(endpoint.id))
+    ).json();
     await expect(deliverWebhookJob({ deliveryId }, { retryCount: 0, retryLimit: 3 })).rejects.toThrow();
     const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     expect(delivery.lastStatusCode).toBeNull();

@@ -5,16 +5,19 @@ import type { AddressInfo } from "node:net";
 
 export type FakeToolCall = { name: string; arguments: Record<string, unknown> };
 export type FakeReply =
-  | { text?: string; toolCalls?: FakeToolCall[]; delayMs?: number }
-  | { status: number; error?: string }
-  | { hang: true };
+  { text?: string; toolCalls?: FakeToolCall[]; delayMs?: number } | { status: number; error?: string } | { hang: true };
 
 export type OpenAiFake = {
   baseUrl: string;
   /** queue replies, consumed one per request (a tool call round-trip takes two) */
   enqueue(...replies: FakeReply[]): void;
   /** every request body received */
-  requests: Array<{ model: string; stream?: boolean; messages: Array<{ role: string; content: unknown }>; tools?: unknown[] }>;
+  requests: Array<{
+    model: string;
+    stream?: boolean;
+    messages: Array<{ role: string; content: unknown }>;
+    tools?: unknown[];
+  }>;
   close(): Promise<void>;
 };
 
@@ -63,26 +66,46 @@ export async function startOpenAiFake(): Promise<OpenAiFake> {
             object: "chat.completion",
             created: Math.floor(Date.now() / 1000),
             model: body.model,
-            choices: [{ index: 0, message: { role: "assistant", content: reply.text ?? null, ...(toolCalls.length ? { tool_calls: toolCalls.map(({ index: _index, ...call }) => call) } : {}) }, finish_reason: finishReason }],
+            choices: [
+              {
+                index: 0,
+                message: {
+                  role: "assistant",
+                  content: reply.text ?? null,
+                  ...(toolCalls.length ? { tool_calls: toolCalls.map(({ index: _index, ...call }) => call) } : {}),
+                },
+                finish_reason: finishReason,
+              },
+            ],
             usage,
           }),
         );
         return;
       }
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      response.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
       response.write(chunk(id, body.model, { role: "assistant", content: "" }));
       const words = (reply.text ?? "").match(/\S+\s*/g) ?? [];
       for (const word of words) response.write(chunk(id, body.model, { content: word }));
       for (const call of toolCalls) {
         const args = call.function.arguments;
-        response.write(chunk(id, body.model, { tool_calls: [{ ...call, function: { name: call.function.name, arguments: "" } }] }));
+        response.write(
+          chunk(id, body.model, { tool_calls: [{ ...call, function: { name: call.function.name, arguments: "" } }] }),
+        );
         const half = Math.ceil(args.length / 2);
         for (const piece of [args.slice(0, half), args.slice(half)]) {
-          response.write(chunk(id, body.model, { tool_calls: [{ index: call.index, function: { arguments: piece } }] }));
+          response.write(
+            chunk(id, body.model, { tool_calls: [{ index: call.index, function: { arguments: piece } }] }),
+          );
         }
       }
       response.write(chunk(id, body.model, {}, finishReason));
-      response.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model: body.model, choices: [], usage })}\n\n`);
+      response.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model: body.model, choices: [], usage })}\n\n`,
+      );
       response.end("data: [DONE]\n\n");
     });
   });

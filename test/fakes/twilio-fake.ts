@@ -108,7 +108,12 @@ export async function startTwilioFake({
       const failure = failures.shift();
       if (failure) {
         const headers: Record<string, string> = failure.retryAfter ? { "retry-after": failure.retryAfter } : {};
-        return send(response, failure.status, { code: failure.code ?? null, message: failure.message ?? "fake failure", status: failure.status }, headers);
+        return send(
+          response,
+          failure.status,
+          { code: failure.code ?? null, message: failure.message ?? "fake failure", status: failure.status },
+          headers,
+        );
       }
       const message: FakeMessage = {
         sid: sid("SM"),
@@ -175,7 +180,11 @@ export async function startTwilioFake({
       return send(response, 200, {
         phone_number: phone,
         valid: true,
-        line_type_intelligence: { type: lineTypes.get(phone) ?? "mobile", carrier_name: "Fake Carrier", error_code: null },
+        line_type_intelligence: {
+          type: lineTypes.get(phone) ?? "mobile",
+          carrier_name: "Fake Carrier",
+          error_code: null,
+        },
         url: `/v2/PhoneNumbers/${phone}`,
       });
     }
@@ -206,7 +215,17 @@ export async function startTwilioFake({
       const message = messages.find((candidate) => candidate.sid === messageSid);
       if (!message?.statusCallback) throw new Error(`no status callback for ${messageSid}`);
       message.status = status;
-      const params = { AccountSid: accountSid, MessageSid: messageSid, SmsSid: messageSid, MessageStatus: status, SmsStatus: status, To: message.to, From: message.from, ApiVersion: "2010-04-01", ...extra };
+      const params = {
+        AccountSid: accountSid,
+        MessageSid: messageSid,
+        SmsSid: messageSid,
+        MessageStatus: status,
+        SmsStatus: status,
+        To: message.to,
+        From: message.from,
+        ApiVersion: "2010-04-01",
+        ...extra,
+      };
       const signature = twilio.getExpectedTwilioSignature(authToken, message.statusCallback, params);
       return dispatchCallback(
         new Request(message.statusCallback, {

@@ -4,7 +4,10 @@ import type { AddressInfo } from "node:net";
 
 export type ReceivedWebhook = { headers: IncomingHttpHeaders; body: string; status: number };
 
-export async function startWebhookReceiver({ failFirst = 0, failStatus = 500 }: { failFirst?: number; failStatus?: number } = {}) {
+export async function startWebhookReceiver({
+  failFirst = 0,
+  failStatus = 500,
+}: { failFirst?: number; failStatus?: number } = {}) {
   const received: ReceivedWebhook[] = [];
   let remainingFailures = failFirst;
   const server = createServer((request, response) => {

@@ -44,7 +44,10 @@ export async function createTestBusiness(
 
 /** A session cookie for `userId`, signed like next-auth signs it, for calling authed routes directly. */
 export async function sessionCookie({ userId, businessId }: { userId: string; businessId: string }) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true, email: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true, email: true },
+  });
   const membership = await db.membership.findUniqueOrThrow({
     where: { userId_businessId: { userId, businessId } },
     select: { role: true },

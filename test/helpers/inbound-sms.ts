@@ -6,8 +6,26 @@ import { signedTwilioRequest } from "@/test/helpers/twilio";
 
 export const messageSid = () => `SM${randomUUID().replaceAll("-", "")}`;
 
-export async function postInboundSms({ from, to, body, sid = messageSid() }: { from: string; to: string; body: string; sid?: string }) {
-  const request = await signedTwilioRequest("/api/twilio/sms", { MessageSid: sid, SmsSid: sid, AccountSid: "ACtest", From: from, To: to, Body: body, NumMedia: "0" });
+export async function postInboundSms({
+  from,
+  to,
+  body,
+  sid = messageSid(),
+}: {
+  from: string;
+  to: string;
+  body: string;
+  sid?: string;
+}) {
+  const request = await signedTwilioRequest("/api/twilio/sms", {
+    MessageSid: sid,
+    SmsSid: sid,
+    AccountSid: "ACtest",
+    From: from,
+    To: to,
+    Body: body,
+    NumMedia: "0",
+  });
   const response = await POST(request);
   return { response, sid };
 }

@@ -17,11 +17,18 @@ export async function twilioSignature(url: string, params: Record<string, string
 export async function signedTwilioRequest(
   pathWithQuery: string,
   params: Record<string, string>,
-  options: { signedUrl?: string; signature?: string | null; signedParams?: Record<string, string>; headers?: Record<string, string> } = {},
+  options: {
+    signedUrl?: string;
+    signature?: string | null;
+    signedParams?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Request> {
   const url = `${env().publicBaseUrl}${pathWithQuery}`;
   const signature =
-    options.signature === undefined ? await twilioSignature(options.signedUrl ?? url, options.signedParams ?? params) : options.signature;
+    options.signature === undefined
+      ? await twilioSignature(options.signedUrl ?? url, options.signedParams ?? params)
+      : options.signature;
   return new Request(url, {
     method: "POST",
     headers: {

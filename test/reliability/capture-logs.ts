@@ -16,7 +16,10 @@ const sink = new Writable({
   {
     level: "debug",
     base: { app: "ringback" },
-    redact: { paths: ["body", "*.body", "password", "*.password", "authToken", "*.authToken", "Body", "*.Body"], censor: "[redacted]" },
+    redact: {
+      paths: ["body", "*.body", "password", "*.password", "authToken", "*.authToken", "Body", "*.Body"],
+      censor: "[redacted]",
+    },
   },
   sink,
 );

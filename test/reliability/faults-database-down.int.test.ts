@@ -56,7 +56,10 @@ describe("database unreachable", () => {
   });
 
   it("an app API answers a retryable 503 in the JSON error shape, without internals", async () => {
-    const response = await threads(new Request("https://ringback.test/api/threads", { headers: { cookie } }), {} as never);
+    const response = await threads(
+      new Request("https://ringback.test/api/threads", { headers: { cookie } }),
+      {} as never,
+    );
     expect(response.status).toBe(503);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ error: { code: "service_unavailable" } });
@@ -64,7 +67,13 @@ describe("database unreachable", () => {
   });
 
   it("a customer's text: a retryable non-2xx (Twilio retries), not an empty TwiML that drops it", async () => {
-    const request = await signedTwilioRequest("/api/twilio/sms", { MessageSid: messageSid(), From: randomPhone(), To: twilioNumber, Body: "Are you open?", NumMedia: "0" });
+    const request = await signedTwilioRequest("/api/twilio/sms", {
+      MessageSid: messageSid(),
+      From: randomPhone(),
+      To: twilioNumber,
+      Body: "Are you open?",
+      NumMedia: "0",
+    });
     const response = await sms(request);
     expect([500, 503]).toContain(response.status);
     expect(await response.text()).not.toContain("<Response");
@@ -72,11 +81,18 @@ describe("database unreachable", () => {
 
   it("a call and a dial result: a retryable non-2xx, never 'not in service' or a voicemail TwiML", async () => {
     const sid = callSid();
-    const call = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: twilioNumber }));
+    const call = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: twilioNumber }),
+    );
     expect([500, 503]).toContain(call.status);
     expect(await call.text()).not.toMatch(/not in service|<Record/);
     const dial = await dialAction(
-      await signedTwilioRequest("/api/twilio/dial-action", { CallSid: sid, From: randomPhone(), To: twilioNumber, DialCallStatus: "no-answer" }),
+      await signedTwilioRequest("/api/twilio/dial-action", {
+        CallSid: sid,
+        From: randomPhone(),
+        To: twilioNumber,
+        DialCallStatus: "no-answer",
+      }),
     );
     expect([500, 503]).toContain(dial.status);
   });

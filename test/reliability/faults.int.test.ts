@@ -40,7 +40,9 @@ describe("Twilio API down, then back", () => {
     const messageIds: string[] = [];
     for (const caller of callers) {
       const sid = callSid();
-      const answer = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: caller, To: twilioNumber }));
+      const answer = await voice(
+        await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: caller, To: twilioNumber }),
+      );
       expect(answer.status).toBe(200); // the webhook answers at once; the outage is the job's problem
       messageIds.push((await db.call.findUniqueOrThrow({ where: { callSid: sid } })).autoReplyMessageId!);
     }
@@ -66,7 +68,10 @@ describe("Twilio API down, then back", () => {
     const sid = callSid();
     await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: caller, To: twilioNumber }));
     const messageId = (await db.call.findUniqueOrThrow({ where: { callSid: sid } })).autoReplyMessageId!;
-    await waitFor(async () => (await db.message.findUniqueOrThrow({ where: { id: messageId } })).status === "sent", { timeoutMs: 25_000, intervalMs: 200 });
+    await waitFor(async () => (await db.message.findUniqueOrThrow({ where: { id: messageId } })).status === "sent", {
+      timeoutMs: 25_000,
+      intervalMs: 200,
+    });
     expect(fake.messages.filter((message) => message.to === caller)).toHaveLength(1);
   }, 30_000);
 });

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 
 export const hostileStrings = [
-  "'; DROP TABLE \"Lead\"; --",
+  '\'; DROP TABLE "Lead"; --',
   "<script>alert(1)</script>",
   "\u0000\u0001\u0007\u001b[31m\r\n\t",
   "🙂👨‍👩‍👧‍👦 ٱلسَّلَامُ 𝕳𝖊𝖑𝖑𝖔 \u202e\u200b",
@@ -14,7 +14,14 @@ export const hostileStrings = [
   "x".repeat(5_000),
 ];
 
-export const hostileIds = ["'; DROP TABLE \"Thread\"; --", "<script>x</script>", "\u0000", "🙂".repeat(40), "../../etc/passwd", "clxxxxxxxxxxxxxxxxxxxxxxx"];
+export const hostileIds = [
+  '\'; DROP TABLE "Thread"; --',
+  "<script>x</script>",
+  "\u0000",
+  "🙂".repeat(40),
+  "../../etc/passwd",
+  "clxxxxxxxxxxxxxxxxxxxxxxx",
+];
 
 const oneMegabyte = "A".repeat(1024 * 1024);
 
@@ -24,27 +31,70 @@ export type BodyCase = { name: string; contentType?: string; body?: string };
 export const bodyCases: BodyCase[] = [
   { name: "no body" },
   { name: "malformed JSON", contentType: "application/json", body: '{"body": "unterminated' },
-  { name: "1 MB JSON", contentType: "application/json", body: JSON.stringify({ body: oneMegabyte, from: oneMegabyte }) },
-  { name: "1 MB form", contentType: "application/x-www-form-urlencoded", body: `Body=${oneMegabyte}&From=%2B12125550100` },
-  { name: "form where JSON is expected", contentType: "application/x-www-form-urlencoded", body: "body=hello&from=%2B12125550100&email=a%40b.c" },
-  { name: "JSON where form is expected / array", contentType: "application/json", body: JSON.stringify([1, "two", { three: 3 }]) },
+  {
+    name: "1 MB JSON",
+    contentType: "application/json",
+    body: JSON.stringify({ body: oneMegabyte, from: oneMegabyte }),
+  },
+  {
+    name: "1 MB form",
+    contentType: "application/x-www-form-urlencoded",
+    body: `Body=${oneMegabyte}&From=%2B12125550100`,
+  },
+  {
+    name: "form where JSON is expected",
+    contentType: "application/x-www-form-urlencoded",
+    body: "body=hello&from=%2B12125550100&email=a%40b.c",
+  },
+  {
+    name: "JSON where form is expected / array",
+    contentType: "application/json",
+    body: JSON.stringify([1, "two", { three: 3 }]),
+  },
   { name: "JSON null", contentType: "application/json", body: "null" },
   {
     name: "hostile JSON fields",
     contentType: "application/json",
     body: JSON.stringify(
       Object.fromEntries(
-        ["body", "from", "phone", "email", "name", "password", "currentPassword", "newPassword", "url", "endpoint", "status", "notes", "service", "address", "callerName", "autoReplyTemplate", "timezone", "forwardTo", "role"].map((key, index) => [
-          key,
-          hostileStrings[index % hostileStrings.length],
-        ]),
+        [
+          "body",
+          "from",
+          "phone",
+          "email",
+          "name",
+          "password",
+          "currentPassword",
+          "newPassword",
+          "url",
+          "endpoint",
+          "status",
+          "notes",
+          "service",
+          "address",
+          "callerName",
+          "autoReplyTemplate",
+          "timezone",
+          "forwardTo",
+          "role",
+        ].map((key, index) => [key, hostileStrings[index % hostileStrings.length]]),
       ),
     ),
   },
   {
     name: "wrong JSON types",
     contentType: "application/json",
-    body: JSON.stringify({ body: 42, from: ["+12125550100"], now: "yes", isAnswered: "true", events: "lead.created", keys: null, name: { $ne: 1 }, status: true, businessHours: "always" }),
+    body: JSON.stringify({
+      body: 42,
+      from: ["+12125550100"],
+      now: "yes",
+      isAnswered: "true",
+      events: "lead.created",
+      keys: null,
+      name: { $ne: 1 },
+      status: true,
+      businessHours: "always",
+    }),
   },
   { name: "hostile text/plain", contentType: "text/plain", body: hostileStrings.join("\n") },
 ];
@@ -52,7 +102,16 @@ export const bodyCases: BodyCase[] = [
 export const hostileQuery = `?limit=-1&cursor=${encodeURIComponent("'; DROP TABLE x; --")}&phone=${encodeURIComponent("<script>")}&status=${encodeURIComponent("\u0000")}&from=not-a-date&to=2024-13-45&q=${encodeURIComponent("🙂%' OR 1=1 --")}&threadId=${encodeURIComponent("' OR '1'='1")}&parentCallSid=${encodeURIComponent("../x")}&now=maybe&via=${encodeURIComponent("<b>")}`;
 
 /** Text that must never reach a client: stack frames, ORM/driver internals, raw error names. */
-const LEAK_PATTERNS = [/\bat \//, /at .*\(.*:\d+:\d+\)/, /prisma/i, /Error:/, /node_modules/, /ECONNREFUSED/, /\bSELECT\b.*\bFROM\b/i, /invalid input syntax/i];
+const LEAK_PATTERNS = [
+  /\bat \//,
+  /at .*\(.*:\d+:\d+\)/,
+  /prisma/i,
+  /Error:/,
+  /node_modules/,
+  /ECONNREFUSED/,
+  /\bSELECT\b.*\bFROM\b/i,
+  /invalid input syntax/i,
+];
 
 export function leakIn(text: string): string | null {
   for (const pattern of LEAK_PATTERNS) {
@@ -62,11 +121,30 @@ export function leakIn(text: string): string | null {
   return null;
 }
 
-const TABLES = ["Business", "PhoneNumber", "User", "Membership", "Lead", "ConsentChange", "PhoneLookup", "Call", "Thread", "Message", "Event", "PushSubscription", "Notification", "WebhookEndpoint", "WebhookDelivery"] as const;
+const TABLES = [
+  "Business",
+  "PhoneNumber",
+  "User",
+  "Membership",
+  "Lead",
+  "ConsentChange",
+  "PhoneLookup",
+  "Call",
+  "Thread",
+  "Message",
+  "Event",
+  "PushSubscription",
+  "Notification",
+  "WebhookEndpoint",
+  "WebhookDelivery",
+] as const;
 
 /** Row counts of the main tables (and queued jobs, minus pg-boss's own cron ticks) in one round trip. */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const columns = [...TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`), `(SELECT count(*) FROM pgboss.job WHERE name <> 'sweep-outbox' AND name NOT LIKE '\\_\\_pgboss%')::int AS "jobs"`];
+  const columns = [
+    ...TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`),
+    `(SELECT count(*) FROM pgboss.job WHERE name <> 'sweep-outbox' AND name NOT LIKE '\\_\\_pgboss%')::int AS "jobs"`,
+  ];
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(`SELECT ${columns.join(", ")}`);
   return row!;
 }

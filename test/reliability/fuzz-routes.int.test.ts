@@ -28,27 +28,43 @@ afterAll(async () => {
   await stopBoss();
 });
 
-async function send(route: RouteMethod, { auth, body, id, withQuery }: { auth: Auth; body: BodyCase; id: string; withQuery: boolean }) {
+async function send(
+  route: RouteMethod,
+  { auth, body, id, withQuery }: { auth: Auth; body: BodyCase; id: string; withQuery: boolean },
+) {
   const { urlPath, context } = withParams(route, id);
   const url = `${BASE}${urlPath}${withQuery ? hostileQuery : ""}`;
   const headers = new Headers();
   if (body.contentType) headers.set("content-type", body.contentType);
   if (auth === "session") headers.set("cookie", cookie);
-  if (auth === "forged") headers.set("cookie", `__Secure-next-auth.session-token=${encodeURIComponent("eyJhbGciOiJub25lIn0.'; DROP TABLE \"User\"; --.<script>")}; next-auth.session-token=x`);
+  if (auth === "forged")
+    headers.set(
+      "cookie",
+      `__Secure-next-auth.session-token=${encodeURIComponent('eyJhbGciOiJub25lIn0.\'; DROP TABLE "User"; --.<script>')}; next-auth.session-token=x`,
+    );
   if (auth === "twilio-signed") {
     const params = Object.fromEntries(new URLSearchParams(body.body ?? ""));
     headers.set("x-twilio-signature", await twilioSignature(url, params));
   }
   const hasBody = body.body !== undefined && route.method !== "GET";
   const controller = new AbortController();
-  const request = new Request(url, { method: route.method, headers, body: hasBody ? body.body : undefined, signal: controller.signal });
+  const request = new Request(url, {
+    method: route.method,
+    headers,
+    body: hasBody ? body.body : undefined,
+    signal: controller.signal,
+  });
   const startedAt = Date.now();
-  const call = () => (isNextAuth(route) ? withRequestScope(request, (next) => route.handler(next, context)) : route.handler(request, context));
+  const call = () =>
+    isNextAuth(route)
+      ? withRequestScope(request, (next) => route.handler(next, context))
+      : route.handler(request, context);
   // A handler that throws would become Next's bare 500: report it as exactly that, with the route and case.
   const response = await call().catch((error: unknown) => {
     throw new Error(`${route.method} ${urlPath} [${auth} / ${body.name}] threw instead of answering: ${String(error)}`);
   });
-  if (process.env.FUZZ_TIMING) console.log("TIMING", Date.now() - startedAt, route.method, urlPath.slice(0, 40), auth, body.name);
+  if (process.env.FUZZ_TIMING)
+    console.log("TIMING", Date.now() - startedAt, route.method, urlPath.slice(0, 40), auth, body.name);
   let text = "";
   if ((response.headers.get("content-type") ?? "").includes("text/event-stream")) {
     controller.abort(); // SSE: the client goes away at once
@@ -67,7 +83,15 @@ const SESSION_ONLY_ACTIONS = new Set(["/api/setup-test"]);
 const isTwilio = (route: RouteMethod) => route.urlPath.startsWith("/api/twilio/");
 const isNextAuth = (route: RouteMethod) => route.urlPath.startsWith("/api/auth/");
 /** next-auth's real actions first (so the credentials flow itself is fuzzed), then hostile ones. */
-const nextAuthActions = ["callback/credentials", "signin/credentials", "csrf", "session", "signout", "providers", ...hostileIds];
+const nextAuthActions = [
+  "callback/credentials",
+  "signin/credentials",
+  "csrf",
+  "session",
+  "signout",
+  "providers",
+  ...hostileIds,
+];
 const idFor = (route: RouteMethod, index: number) =>
   isNextAuth(route) ? nextAuthActions[index % nextAuthActions.length]! : hostileIds[index % hostileIds.length]!;
 
@@ -77,7 +101,9 @@ function expectSafeAnswer(route: RouteMethod, label: string, { response, text }:
   if (response.status >= 500) expect(response.status === 503 && response.headers.has("retry-after"), where).toBe(true);
   // next-auth answers an unknown action with its own fixed sentence ("Error: This action with HTTP GET is not
   // supported by NextAuth.js"): library text, no internals; everything else must not look like an error dump.
-  const checked = isNextAuth(route) ? text.replace(/^Error: This action with HTTP \w+ is not supported by NextAuth\.js$/, "") : text;
+  const checked = isNextAuth(route)
+    ? text.replace(/^Error: This action with HTTP \w+ is not supported by NextAuth\.js$/, "")
+    : text;
   expect(leakIn(checked), where).toBeNull();
   const isJsonApi = !isTwilio(route) && !isNextAuth(route);
   if (isJsonApi && response.status >= 400) {
@@ -103,8 +129,11 @@ describe("fuzzing every route handler", () => {
           const { status } = result.response;
           const isPublic = ["/api/health", "/api/push/vapid-public-key"].includes(route.urlPath) || isNextAuth(route);
           if (isTwilio(route)) expect(status, `${route.urlPath} ${body.name}`).toBe(403);
-          else if (!isPublic) expect([401, 403, 404], `${route.method} ${route.urlPath} ${body.name}: ${status}`).toContain(status);
-          expect(await rowCounts(), `${route.method} ${route.urlPath} [${auth} / ${body.name}] wrote rows`).toEqual(before);
+          else if (!isPublic)
+            expect([401, 403, 404], `${route.method} ${route.urlPath} ${body.name}: ${status}`).toContain(status);
+          expect(await rowCounts(), `${route.method} ${route.urlPath} [${auth} / ${body.name}] wrote rows`).toEqual(
+            before,
+          );
         }
       }
     });
@@ -115,10 +144,18 @@ describe("fuzzing every route handler", () => {
       if (isTwilio(route) || SESSION_ONLY_ACTIONS.has(route.urlPath)) continue;
       for (const [index, body] of bodyCases.entries()) {
         const before = await rowCounts();
-        const result = await send(route, { auth: "session", body, id: idFor(route, index), withQuery: index % 2 === 1 });
+        const result = await send(route, {
+          auth: "session",
+          body,
+          id: idFor(route, index),
+          withQuery: index % 2 === 1,
+        });
         expectSafeAnswer(route, `session / ${body.name}`, result);
         if (result.response.status >= 400) {
-          expect(await rowCounts(), `${route.method} ${route.urlPath} [session / ${body.name}] refused but wrote rows`).toEqual(before);
+          expect(
+            await rowCounts(),
+            `${route.method} ${route.urlPath} [session / ${body.name}] refused but wrote rows`,
+          ).toEqual(before);
         }
       }
     }
@@ -131,11 +168,11 @@ describe("fuzzing every route handler", () => {
         name: "signed hostile params",
         contentType: "application/x-www-form-urlencoded",
         body: new URLSearchParams({
-          CallSid: "'; DROP TABLE \"Call\"; --",
+          CallSid: '\'; DROP TABLE "Call"; --',
           MessageSid: "<script>alert(1)</script>",
           From: "\u0000\u202e+1 (212) 555",
           To: "🙂🙂🙂",
-          Body: "'; DROP TABLE \"Message\"; -- <script>x</script> \u0007",
+          Body: '\'; DROP TABLE "Message"; -- <script>x</script> \u0007',
           DialCallStatus: "no-answer",
           MessageStatus: "\u0000",
           ErrorCode: "NaN",
@@ -168,7 +205,8 @@ describe("fuzzing every route handler", () => {
           const result = await send(route, { auth: "twilio-signed", body, id: "x", withQuery });
           expectSafeAnswer(route, `signed / ${body.name}`, result);
           expect(result.response.status, `${route.urlPath} ${body.name}`).not.toBe(403);
-          if (result.response.status >= 400) expect(await rowCounts(), `${route.urlPath} ${body.name} refused but wrote`).toEqual(before);
+          if (result.response.status >= 400)
+            expect(await rowCounts(), `${route.urlPath} ${body.name} refused but wrote`).toEqual(before);
         }
       }
     }

@@ -14,7 +14,10 @@ function parseCookies(header: string | null): { name: string; value: string }[] 
     .split(";")
     .map((part) => part.trim())
     .filter((part) => part.includes("="))
-    .map((part) => ({ name: part.slice(0, part.indexOf("=")), value: decodeURIComponent(part.slice(part.indexOf("=") + 1)) }));
+    .map((part) => ({
+      name: part.slice(0, part.indexOf("=")),
+      value: decodeURIComponent(part.slice(part.indexOf("=") + 1)),
+    }));
 }
 
 function install() {

@@ -2,7 +2,10 @@
 import { globSync } from "node:fs";
 import path from "node:path";
 
-export type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+export type Handler = (
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
 export type RouteMethod = { file: string; urlPath: string; method: string; handler: Handler; paramNames: string[] };
 
 const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE"] as const;
@@ -21,7 +24,8 @@ export async function loadRoutes(root = process.cwd()): Promise<RouteMethod[]> {
     const paramNames = [...urlPath.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((match) => match[1]!);
     for (const method of METHODS) {
       const handler = loaded[method];
-      if (typeof handler === "function") routes.push({ file, urlPath, method, handler: handler as Handler, paramNames });
+      if (typeof handler === "function")
+        routes.push({ file, urlPath, method, handler: handler as Handler, paramNames });
     }
   }
   return routes;
@@ -34,7 +38,10 @@ export function withParams(route: RouteMethod, value: string) {
   for (const name of route.paramNames) {
     const isCatchAll = urlPath.includes(`[...${name}]`);
     params[name] = isCatchAll ? value.split("/") : value;
-    urlPath = urlPath.replace(isCatchAll ? `[...${name}]` : `[${name}]`, encodeURIComponent(value).replaceAll("%2F", "/"));
+    urlPath = urlPath.replace(
+      isCatchAll ? `[...${name}]` : `[${name}]`,
+      encodeURIComponent(value).replaceAll("%2F", "/"),
+    );
   }
   return { urlPath, context: { params: Promise.resolve(params) } };
 }

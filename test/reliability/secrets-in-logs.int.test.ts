@@ -39,17 +39,25 @@ describe("logs carry no secrets (debug level)", () => {
     const caller = randomPhone();
     fake.failNextCreates(1, { status: 500, message: "Internal Server Error" }); // the retry path logs too
     const sid = callSid();
-    const answer = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: caller, To: twilioNumber }));
+    const answer = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: caller, To: twilioNumber }),
+    );
     expect(answer.status).toBe(200);
     const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
-    await waitFor(async () => (await db.message.findUnique({ where: { id: call.autoReplyMessageId! } }))?.status === "sent", { timeoutMs: 20_000 });
+    await waitFor(
+      async () => (await db.message.findUnique({ where: { id: call.autoReplyMessageId! } }))?.status === "sent",
+      { timeoutMs: 20_000 },
+    );
     const sent = fake.messages.find((message) => message.to === caller)!;
     await fake.sendStatusCallback(sent.sid, "delivered");
 
     const secretText = "my gate code is 4471 and the leak is under the sink";
     const { response } = await postInboundSms({ from: caller, to: twilioNumber, body: secretText });
     expect(response.status).toBe(200);
-    await waitFor(async () => (await db.event.count({ where: { businessId: business.id, type: "message.processed" } })) >= 1, { timeoutMs: 20_000 });
+    await waitFor(
+      async () => (await db.event.count({ where: { businessId: business.id, type: "message.processed" } })) >= 1,
+      { timeoutMs: 20_000 },
+    );
     // An unknown To number is logged too.
     await postInboundSms({ from: caller, to: "+19995550123", body: secretText });
 

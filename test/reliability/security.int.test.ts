@@ -22,22 +22,41 @@ async function csrf(ip: string) {
   const request = new Request(`${BASE}/api/auth/csrf`, { headers: { "x-ringback-client-ip": ip } });
   const response: Response = await withRequestScope(request, (next) => authGet(next, ctx("csrf")));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0])
+    .join("; ");
   return { csrfToken, cookie, setCookies: response.headers.getSetCookie() };
 }
 
 /** One sign-in attempt as the login form makes it (json=true: next-auth answers { url } instead of redirecting). */
-async function signIn({ email, password, ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }: { email: string; password: string; ip?: string }) {
+async function signIn({
+  email,
+  password,
+  ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+}: {
+  email: string;
+  password: string;
+  ip?: string;
+}) {
   const token = await csrf(ip);
   const request = new Request(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: token.cookie, "x-ringback-client-ip": ip },
-    body: new URLSearchParams({ csrfToken: token.csrfToken, email, password, json: "true", callbackUrl: "/inbox" }).toString(),
+    body: new URLSearchParams({
+      csrfToken: token.csrfToken,
+      email,
+      password,
+      json: "true",
+      callbackUrl: "/inbox",
+    }).toString(),
   });
   const response: Response = await withRequestScope(request, (next) => authPost(next, ctx("callback", "credentials")));
   const body = (await response.json()) as { url: string };
   const setCookies = response.headers.getSetCookie();
-  const session = setCookies.find((line) => /next-auth\.session-token=[^;]+/.test(line) && !/session-token=;/.test(line));
+  const session = setCookies.find(
+    (line) => /next-auth\.session-token=[^;]+/.test(line) && !/session-token=;/.test(line),
+  );
   return { status: response.status, url: body.url, setCookies, session };
 }
 
@@ -106,7 +125,9 @@ describe("failed sign-ins", () => {
     vi.stubEnv("TRUST_PROXY_HOPS", "1");
     resetEnvForTests();
     // One proxy of ours appends the real client: the rightmost entry counts, a spoofed left part does not.
-    expect(clientIp({ "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-ringback-client-ip": "10.0.0.1" })).toBe("203.0.113.9");
+    expect(clientIp({ "x-forwarded-for": "6.6.6.6, 203.0.113.9", "x-ringback-client-ip": "10.0.0.1" })).toBe(
+      "203.0.113.9",
+    );
   });
 });
 

@@ -19,10 +19,12 @@ afterEach(() => {
 describe("Content-Security-Policy (proxy.ts)", () => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const production = contentSecurityPolicy({ nonce, isDevelopment: false });
-  const directives = new Map(production.split(";").map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name!, values] as const;
-  }));
+  const directives = new Map(
+    production.split(";").map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
 
   it("allows scripts only by this request's nonce (strict-dynamic), never unsafe-eval or unsafe-inline in production", () => {
     expect(directives.get("script-src")).toEqual(expect.arrayContaining([`'nonce-${nonce}'`, "'strict-dynamic'"]));
@@ -49,9 +51,13 @@ describe("Content-Security-Policy (proxy.ts)", () => {
     const second = proxy(new NextRequest("https://ringback.test/inbox"));
     const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
     expect(nonceOf(first.headers.get("content-security-policy"))).toBeTruthy();
-    expect(nonceOf(first.headers.get("content-security-policy"))).not.toBe(nonceOf(second.headers.get("content-security-policy")));
+    expect(nonceOf(first.headers.get("content-security-policy"))).not.toBe(
+      nonceOf(second.headers.get("content-security-policy")),
+    );
     // Next passes the nonce on through x-middleware-request-* headers of the response.
-    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonceOf(first.headers.get("content-security-policy")));
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(
+      nonceOf(first.headers.get("content-security-policy")),
+    );
   });
 
   it("the proxy matcher covers pages and skips the API and static assets", async () => {
@@ -71,7 +77,9 @@ describe("headers on every response (next.config.ts)", () => {
     expect(headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(headers.get("x-frame-options")).toBe("DENY");
     expect(headers.get("strict-transport-security")).toMatch(/max-age=(\d+)/);
-    expect(Number(/max-age=(\d+)/.exec(headers.get("strict-transport-security")!)![1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(Number(/max-age=(\d+)/.exec(headers.get("strict-transport-security")!)![1])).toBeGreaterThanOrEqual(
+      31_536_000,
+    );
   });
 
   it("development: no HSTS (it would pin localhost to https), the rest unchanged", async () => {

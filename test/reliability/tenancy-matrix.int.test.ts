@@ -13,7 +13,9 @@ type Tenant = Awaited<ReturnType<typeof tenantWithData>>;
 async function tenantWithData() {
   const owner = await createTestBusiness();
   const businessId = owner.business.id;
-  const lead = await db.lead.create({ data: { businessId, phone: randomPhone(), name: `Secret Customer ${randomUUID()}`, service: "boiler" } });
+  const lead = await db.lead.create({
+    data: { businessId, phone: randomPhone(), name: `Secret Customer ${randomUUID()}`, service: "boiler" },
+  });
   const thread = await db.thread.create({ data: { businessId, leadId: lead.id, mode: "ai", unreadCount: 1 } });
   const message = await db.message.create({
     data: {
@@ -30,16 +32,52 @@ async function tenantWithData() {
     },
   });
   const call = await db.call.create({
-    data: { businessId, leadId: lead.id, threadId: thread.id, callSid: `CA${randomUUID().replaceAll("-", "")}`, fromNumber: lead.phone, toNumber: owner.twilioNumber, isMissed: true, missReason: "no-answer" },
+    data: {
+      businessId,
+      leadId: lead.id,
+      threadId: thread.id,
+      callSid: `CA${randomUUID().replaceAll("-", "")}`,
+      fromNumber: lead.phone,
+      toNumber: owner.twilioNumber,
+      isMissed: true,
+      missReason: "no-answer",
+    },
   });
-  const endpoint = await db.webhookEndpoint.create({ data: { businessId, url: `https://crm.example/${randomUUID()}`, secret: randomUUID(), events: ["lead.created"] } });
-  const delivery = await db.webhookDelivery.create({ data: { businessId, endpointId: endpoint.id, eventId: randomUUID(), eventType: "lead.created", payload: { leadId: lead.id } } });
-  const teammate = await db.user.create({ data: { email: `member-${randomUUID()}@example.test`, name: "Max Member", passwordHash: "x" } });
+  const endpoint = await db.webhookEndpoint.create({
+    data: { businessId, url: `https://crm.example/${randomUUID()}`, secret: randomUUID(), events: ["lead.created"] },
+  });
+  const delivery = await db.webhookDelivery.create({
+    data: {
+      businessId,
+      endpointId: endpoint.id,
+      eventId: randomUUID(),
+      eventType: "lead.created",
+      payload: { leadId: lead.id },
+    },
+  });
+  const teammate = await db.user.create({
+    data: { email: `member-${randomUUID()}@example.test`, name: "Max Member", passwordHash: "x" },
+  });
   await db.membership.create({ data: { userId: teammate.id, businessId, role: "member", phone: randomPhone() } });
   const push = await db.pushSubscription.create({
-    data: { businessId, userId: owner.user.id, endpoint: `https://push.example/${randomUUID()}`, p256dh: "p".repeat(40), auth: "a".repeat(16) },
+    data: {
+      businessId,
+      userId: owner.user.id,
+      endpoint: `https://push.example/${randomUUID()}`,
+      p256dh: "p".repeat(40),
+      auth: "a".repeat(16),
+    },
   });
-  const notification = await db.notification.create({ data: { businessId, threadId: thread.id, userId: owner.user.id, kind: "missed_call", title: "Missed call", body: "…" } });
+  const notification = await db.notification.create({
+    data: {
+      businessId,
+      threadId: thread.id,
+      userId: owner.user.id,
+      kind: "missed_call",
+      title: "Missed call",
+      body: "…",
+    },
+  });
   const cookie = await sessionCookie({ userId: owner.user.id, businessId });
   return { ...owner, lead, thread, message, call, endpoint, delivery, teammate, push, notification, cookie };
 }
@@ -68,7 +106,13 @@ async function snapshotOf(businessId: string) {
 /** B's id for the route's resource (the first path segment after /api). A new id route must be added here. */
 function idOf(route: RouteMethod, b: Tenant): string {
   const resource = route.urlPath.split("/")[2];
-  const ids: Record<string, string> = { threads: b.thread.id, leads: b.lead.id, members: b.teammate.id, notifications: b.notification.id, webhooks: b.endpoint.id };
+  const ids: Record<string, string> = {
+    threads: b.thread.id,
+    leads: b.lead.id,
+    members: b.teammate.id,
+    notifications: b.notification.id,
+    webhooks: b.endpoint.id,
+  };
   const id = ids[resource ?? ""];
   if (!id) throw new Error(`tenancy matrix: no business-B id for ${route.urlPath}; add the resource to idOf()`);
   return id;
@@ -80,7 +124,8 @@ function validBodyFor(route: RouteMethod): unknown {
   if (route.urlPath.endsWith("/messages")) return { body: "Hello from the wrong business" };
   if (route.urlPath.endsWith("/release")) return { now: true };
   if (route.urlPath === "/api/leads/[id]") return { status: "won", name: "Hijacked" };
-  if (route.urlPath === "/api/webhooks/[id]") return { url: "https://attacker.example/hook", isActive: true, rotateSecret: true };
+  if (route.urlPath === "/api/webhooks/[id]")
+    return { url: "https://attacker.example/hook", isActive: true, rotateSecret: true };
   return undefined;
 }
 
@@ -91,7 +136,9 @@ let routes: RouteMethod[] = [];
 beforeAll(async () => {
   await getBoss();
   [a, b] = [await tenantWithData(), await tenantWithData()];
-  routes = (await loadRoutes()).filter((route) => !route.urlPath.startsWith("/api/twilio/") && !route.urlPath.startsWith("/api/auth/"));
+  routes = (await loadRoutes()).filter(
+    (route) => !route.urlPath.startsWith("/api/twilio/") && !route.urlPath.startsWith("/api/auth/"),
+  );
 });
 
 afterAll(async () => {
@@ -138,7 +185,9 @@ describe("tenancy matrix", () => {
   });
 
   it("body-addressed resources: A cannot remove B's push subscription", async () => {
-    const route = routes.find((candidate) => candidate.urlPath === "/api/push/subscriptions" && candidate.method === "DELETE")!;
+    const route = routes.find(
+      (candidate) => candidate.urlPath === "/api/push/subscriptions" && candidate.method === "DELETE",
+    )!;
     const before = await snapshotOf(b.business.id);
     const { status } = await call(route, { cookie: a.cookie, body: { endpoint: b.push.endpoint } });
     expect(status).toBeLessThan(500);
@@ -147,9 +196,28 @@ describe("tenancy matrix", () => {
   });
 
   it("list routes of A never include B's ids, numbers or texts", async () => {
-    const lists = routes.filter((route) => route.paramNames.length === 0 && route.method === "GET" && !route.urlPath.startsWith("/api/simulator/"));
+    const lists = routes.filter(
+      (route) =>
+        route.paramNames.length === 0 && route.method === "GET" && !route.urlPath.startsWith("/api/simulator/"),
+    );
     expect(lists.length).toBeGreaterThanOrEqual(8);
-    const secrets = [b.business.id, b.lead.id, b.thread.id, b.message.id, b.call.id, b.endpoint.id, b.teammate.id, b.push.id, b.notification.id, b.lead.phone, b.lead.name!, b.message.body, b.endpoint.url, b.push.endpoint, b.email];
+    const secrets = [
+      b.business.id,
+      b.lead.id,
+      b.thread.id,
+      b.message.id,
+      b.call.id,
+      b.endpoint.id,
+      b.teammate.id,
+      b.push.id,
+      b.notification.id,
+      b.lead.phone,
+      b.lead.name!,
+      b.message.body,
+      b.endpoint.url,
+      b.push.endpoint,
+      b.email,
+    ];
     let sawOwnData = false;
     for (const route of lists) {
       const { status, text } = await call(route, { cookie: a.cookie });
@@ -159,7 +227,10 @@ describe("tenancy matrix", () => {
     }
     expect(sawOwnData, "A's own lists show A's data (the check above is not vacuous)").toBe(true);
     const simulator = routes.find((route) => route.urlPath === "/api/simulator/conversation")!;
-    const { text } = await call({ ...simulator, urlPath: `/api/simulator/conversation?phone=${encodeURIComponent(b.lead.phone)}` }, { cookie: a.cookie });
+    const { text } = await call(
+      { ...simulator, urlPath: `/api/simulator/conversation?phone=${encodeURIComponent(b.lead.phone)}` },
+      { cookie: a.cookie },
+    );
     expect(text.includes(b.message.body)).toBe(false);
   });
 });

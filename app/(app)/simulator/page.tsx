@@ -31,8 +31,8 @@ export default async function SimulatorPage() {
         <h1 className="text-2xl font-bold tracking-tight">Try it without a phone</h1>
         <p className="mt-2 text-slate-600">
           Call <span className="font-medium">{business.name}</span>
-          {number ? ` at ${formatPhone(number)}` : ""} from a pretend number. Let it ring out and the auto-text lands here
-          within a second; reply as the customer and watch the conversation appear in your inbox.
+          {number ? ` at ${formatPhone(number)}` : ""} from a pretend number. Let it ring out and the auto-text lands
+          here within a second; reply as the customer and watch the conversation appear in your inbox.
         </p>
         <p className="mt-3 text-sm text-slate-500">
           Routing: {business.routingMode === "forwarded" ? "calls arrive already missed" : "ring your phone first"}.

@@ -7,5 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (request) => {
   const member = await requireMember(request);
-  return Response.json(await getHealth({ businessId: member.businessId }), { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(await getHealth({ businessId: member.businessId }), {
+    headers: { "Cache-Control": "private, no-store" },
+  });
 });

@@ -1,7 +1,11 @@
 // GET /api/webhooks, POST /api/webhooks — the business's CRM webhook endpoints (owner only). POST shows the secret once.
 import { requireMember } from "@/lib/auth/session";
 import { apiRoute, readJson } from "@/lib/http/route";
-import { createWebhookEndpoint, listWebhookEndpoints, webhookEndpointCreateSchema } from "@/lib/webhooks/webhook-endpoints";
+import {
+  createWebhookEndpoint,
+  listWebhookEndpoints,
+  webhookEndpointCreateSchema,
+} from "@/lib/webhooks/webhook-endpoints";
 
 export const dynamic = "force-dynamic";
 

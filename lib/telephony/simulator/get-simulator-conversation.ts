@@ -15,5 +15,7 @@ export async function getSimulatorConversation({ businessId, phone }: { business
     select: { id: true, direction: true, body: true, status: true, purpose: true, authorKind: true, createdAt: true },
   });
   // The phone only "receives" what actually left: queued/sending messages are not on the handset yet.
-  return messages.filter((message) => message.direction === "inbound" || ["sent", "delivered"].includes(message.status));
+  return messages.filter(
+    (message) => message.direction === "inbound" || ["sent", "delivered"].includes(message.status),
+  );
 }

@@ -18,7 +18,12 @@ export async function simulateCall({
 }) {
   const business = await db.business.findUniqueOrThrow({
     where: { id: businessId },
-    select: { routingMode: true, forwardTo: true, whisperEnabled: true, phoneNumbers: { select: { e164: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+    select: {
+      routingMode: true,
+      forwardTo: true,
+      whisperEnabled: true,
+      phoneNumbers: { select: { e164: true }, orderBy: { createdAt: "asc" }, take: 1 },
+    },
   });
   const to = business.phoneNumbers[0]?.e164;
   if (!to) throw new AppError("conflict", "This business has no phone number to call.");

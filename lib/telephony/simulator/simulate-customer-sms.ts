@@ -4,8 +4,20 @@ import { AppError } from "@/lib/errors";
 import { postTwilioWebhook } from "@/lib/telephony/simulator/post-twilio-webhook";
 import { SIMULATOR_ACCOUNT_SID, simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
 
-export async function simulateCustomerSms({ businessId, from, body }: { businessId: string; from: string; body: string }) {
-  const number = await db.phoneNumber.findFirst({ where: { businessId }, orderBy: { createdAt: "asc" }, select: { e164: true } });
+export async function simulateCustomerSms({
+  businessId,
+  from,
+  body,
+}: {
+  businessId: string;
+  from: string;
+  body: string;
+}) {
+  const number = await db.phoneNumber.findFirst({
+    where: { businessId },
+    orderBy: { createdAt: "asc" },
+    select: { e164: true },
+  });
   if (!number) throw new AppError("conflict", "This business has no phone number to text.");
   const messageSid = simulatedSid("SM");
   const answer = await postTwilioWebhook("/api/twilio/sms", {

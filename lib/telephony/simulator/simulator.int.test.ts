@@ -20,7 +20,10 @@ afterAll(async () => {
 
 describe("/api/simulator", () => {
   it("needs a session", async () => {
-    const response = await simulateCallRoute(authedRequest("/api/simulator/call", { cookie: "", method: "POST", body: { from: randomPhone() } }), noContext);
+    const response = await simulateCallRoute(
+      authedRequest("/api/simulator/call", { cookie: "", method: "POST", body: { from: randomPhone() } }),
+      noContext,
+    );
     expect(response.status).toBe(401);
   });
 
@@ -28,12 +31,17 @@ describe("/api/simulator", () => {
     const { business, user } = await createTestBusiness({ name: "Acme Plumbing" });
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
     const from = randomPhone();
-    const response = await simulateCallRoute(authedRequest("/api/simulator/call", { cookie, method: "POST", body: { from } }), noContext);
+    const response = await simulateCallRoute(
+      authedRequest("/api/simulator/call", { cookie, method: "POST", body: { from } }),
+      noContext,
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ isMissed: true, missReason: "no-answer", skipReason: null });
     const message = await waitFor(
       async () => {
-        const found = await db.message.findFirst({ where: { businessId: business.id, toNumber: from, status: "delivered" } });
+        const found = await db.message.findFirst({
+          where: { businessId: business.id, toNumber: from, status: "delivered" },
+        });
         return found;
       },
       { timeoutMs: 20_000 },
@@ -42,7 +50,10 @@ describe("/api/simulator", () => {
     const call = await db.call.findFirstOrThrow({ where: { businessId: business.id, fromNumber: from } });
     expect(call.smsAcceptedAt).toBeInstanceOf(Date);
     expect(call.smsDeliveredAt).toBeInstanceOf(Date);
-    const outbox = await conversationRoute(authedRequest(`/api/simulator/conversation?phone=${encodeURIComponent(from)}`, { cookie }), noContext);
+    const outbox = await conversationRoute(
+      authedRequest(`/api/simulator/conversation?phone=${encodeURIComponent(from)}`, { cookie }),
+      noContext,
+    );
     const { messages } = await outbox.json();
     expect(messages).toHaveLength(1);
     expect(messages[0].body).toContain("Acme Plumbing");
@@ -52,7 +63,10 @@ describe("/api/simulator", () => {
     const { business, user } = await createTestBusiness();
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
     const from = randomPhone();
-    const response = await simulateCallRoute(authedRequest("/api/simulator/call", { cookie, method: "POST", body: { from, isAnswered: true } }), noContext);
+    const response = await simulateCallRoute(
+      authedRequest("/api/simulator/call", { cookie, method: "POST", body: { from, isAnswered: true } }),
+      noContext,
+    );
     expect(await response.json()).toMatchObject({ isMissed: false });
     expect(await db.message.count({ where: { businessId: business.id } })).toBe(0);
   });

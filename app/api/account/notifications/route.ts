@@ -1,7 +1,11 @@
 // GET/PATCH /api/account/notifications — my notification preferences: which events, quiet hours, my phone.
 import { requireMember } from "@/lib/auth/session";
 import { apiRoute, readJson } from "@/lib/http/route";
-import { getNotificationPrefs, notificationPrefsPatchSchema, updateNotificationPrefs } from "@/lib/members/notification-prefs";
+import {
+  getNotificationPrefs,
+  notificationPrefsPatchSchema,
+  updateNotificationPrefs,
+} from "@/lib/members/notification-prefs";
 
 export const dynamic = "force-dynamic";
 

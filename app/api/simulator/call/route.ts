@@ -8,7 +8,13 @@ import { simulateCall } from "@/lib/telephony/simulator/simulate-call";
 
 export const dynamic = "force-dynamic";
 
-const bodySchema = z.object({ from: z.union([z.literal("anonymous"), e164Schema]), isAnswered: z.boolean().default(false), callerName: z.string().trim().max(60).optional() }).strict();
+const bodySchema = z
+  .object({
+    from: z.union([z.literal("anonymous"), e164Schema]),
+    isAnswered: z.boolean().default(false),
+    callerName: z.string().trim().max(60).optional(),
+  })
+  .strict();
 
 export const POST = apiRoute(async (request) => {
   assertSimulatorMode();

@@ -7,6 +7,10 @@ export const dynamic = "force-dynamic";
 
 export const POST = twilioWebhook(async ({ params }) => {
   const input = transcriptionParamsSchema.parse(params);
-  await recordTranscription({ callSid: input.CallSid, text: input.TranscriptionText, status: input.TranscriptionStatus });
+  await recordTranscription({
+    callSid: input.CallSid,
+    text: input.TranscriptionText,
+    status: input.TranscriptionStatus,
+  });
   return new Response(null, { status: 204 });
 });

@@ -1,7 +1,11 @@
 // PATCH /api/webhooks/{id}, DELETE /api/webhooks/{id} — change, rotate the secret of, or remove an endpoint (owner).
 import { requireMember } from "@/lib/auth/session";
 import { apiRoute, readJson } from "@/lib/http/route";
-import { deleteWebhookEndpoint, updateWebhookEndpoint, webhookEndpointPatchSchema } from "@/lib/webhooks/webhook-endpoints";
+import {
+  deleteWebhookEndpoint,
+  updateWebhookEndpoint,
+  webhookEndpointPatchSchema,
+} from "@/lib/webhooks/webhook-endpoints";
 
 export const dynamic = "force-dynamic";
 
