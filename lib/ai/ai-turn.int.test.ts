@@ -186,6 +186,30 @@ describe("the AI turn", async () => {
     expect(await db.notification.count({ where: { threadId: thread.id, kind: "ai_handoff" } })).toBe(1);
   });
 
+  it("a model hanging past its timeout twice: the same safe fallback, the thread flagged for a person", async () => {
+    const { modelLimits } = await import("@/lib/ai/model-assistant");
+    const original = modelLimits.timeoutMs;
+    modelLimits.timeoutMs = 1_000;
+    try {
+      const { business, twilioNumber, customer } = await setup();
+      fake.enqueue({ hang: true }, { hang: true });
+      await postInboundSms({ from: customer, to: twilioNumber, body: "Anyone there?" });
+      const thread = (await waitFor(() => threadOf({ businessId: business.id, phone: customer })))!;
+      const [reply] = await waitFor(
+        async () => {
+          const r = await aiReplies(thread.id);
+          return r.length ? r : null;
+        },
+        { timeoutMs: 20_000 },
+      );
+      expect(reply!.body).toContain("Test Plumbing Co");
+      expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).isWaitingOnPerson).toBe(true);
+      expect(await db.event.count({ where: { threadId: thread.id, type: "ai.error" } })).toBe(2);
+    } finally {
+      modelLimits.timeoutMs = original;
+    }
+  });
+
   it("the same MessageSid delivered 5 times at once: one message, one AI call, one reply", async () => {
     const { business, twilioNumber, customer } = await setup();
     const before = fake.requests.length;

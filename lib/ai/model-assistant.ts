@@ -32,7 +32,8 @@ export type AssistantResult = {
   usage: { inputTokens?: number; outputTokens?: number } | null;
 };
 
-export const modelTimeoutMs = 20_000;
+/** How long one model call may take before it is abandoned (retried once, then the safe fallback). */
+export const modelLimits = { timeoutMs: 20_000 };
 
 export async function runModelAssistant(input: AssistantInput): Promise<AssistantResult> {
   const { ai } = env();
@@ -45,7 +46,7 @@ export async function runModelAssistant(input: AssistantInput): Promise<Assistan
     stopWhen: stepCountIs(4),
     maxOutputTokens: 300,
     maxRetries: 0,
-    abortSignal: AbortSignal.any([input.abortSignal, AbortSignal.timeout(modelTimeoutMs)]),
+    abortSignal: AbortSignal.any([input.abortSignal, AbortSignal.timeout(modelLimits.timeoutMs)]),
     // Errors arrive as `error` parts below and are handled there (retry once, then a fallback); no console noise.
     onError: () => undefined,
   });
