@@ -2,8 +2,10 @@
 // scripts/boot.ts starts the embedded database and sets it when no server is configured.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 import { EMBEDDED_MARKER } from "@/lib/db/embedded";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 
 const globalForDb = globalThis as unknown as { ringbackPrisma?: PrismaClient };
 
@@ -14,15 +16,18 @@ function createClient(): PrismaClient {
       "DATABASE_URL is not set: start the app with `npm run dev` / `npm start`, which boot the database.",
     );
   }
-  // The embedded server multiplexes every connection onto one PGlite session: one connection keeps
-  // transactions from interleaving. A real server gets a normal pool.
+  // PGlite runs one statement at a time whatever the number of connections: one is enough there.
   const isEmbedded = isEmbeddedUrl(databaseUrl);
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: isEmbedded ? 1 : 10,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection the server drops (restart, failover) is reported here; without a listener the process
+  // would crash. The pool replaces it on the next query.
+  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost; the pool reconnects"));
+  const adapter = new PrismaPg(pool);
   // Generous transaction limits: on the embedded server transactions queue behind each other under load.
   return new PrismaClient({
     adapter,

@@ -84,7 +84,10 @@ export async function publishLive(event: LiveEvent): Promise<void> {
   let payload = JSON.stringify(event);
   if (Buffer.byteLength(payload) > 7_500) payload = JSON.stringify({ ...event, data: { truncated: true } });
   const bus = state();
-  bus.publisher ??= new pg.Pool({ connectionString: env().databaseUrl, max: 2 });
+  if (!bus.publisher) {
+    bus.publisher = new pg.Pool({ connectionString: env().databaseUrl, max: 2 });
+    bus.publisher.on("error", (error) => logger.warn({ err: error }, "live event publisher lost a connection"));
+  }
   await bus.publisher.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]);
 }
 
