@@ -9,7 +9,7 @@ import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
 import { openThread } from "@/lib/conversations/open-thread";
 import { scheduleFollowUp } from "@/lib/conversations/follow-up";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
-import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { getBoss } from "@/lib/jobs/boss";
 import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -29,7 +29,7 @@ export type MissedCallResult = { callId: string; isDuplicate: boolean; skipReaso
 
 export async function handleMissedCall(input: MissedCallInput): Promise<MissedCallResult> {
   await getBoss(); // the job queue must be up before the transaction that enqueues into it opens
-  const { result, events } = await db.$transaction((tx) => handleMissedCallInTx(tx, input), { timeout: 15_000 });
+  const { result, events } = await runTransaction((tx) => handleMissedCallInTx(tx, input));
   await publishRecordedEvents(events);
   return result;
 }

@@ -2,6 +2,7 @@
 // open thread, logged, and handed to the durable `process-inbound-message` job — all in one transaction.
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/boss";
 import { logger, maskPhone } from "@/lib/log";
@@ -43,7 +44,7 @@ function isMessageSidConflict(error: unknown): boolean {
 
 async function storeInboundMessage(input: InboundMessageInput & { businessId: string }): Promise<InboundMessageResult> {
   const { businessId } = input;
-  const result = await db.$transaction(async (tx) => {
+  const result = await runTransaction(async (tx) => {
     const isNewLead = !(await tx.lead.findUnique({
       where: { businessId_phone: { businessId, phone: input.from } },
       select: { id: true },
