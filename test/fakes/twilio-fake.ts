@@ -35,6 +35,8 @@ export type TwilioFake = {
   setLineType(phone: string, lineType: string): void;
   /** delay every create answer by `ms` (to simulate a slow Twilio) */
   setCreateDelay(ms: number): void;
+  /** accept (record) messages at once but hold the HTTP answer this long: a sender that dies meanwhile never hears */
+  holdResponses(ms: number): void;
   sendStatusCallback(sid: string, status: string, extra?: Record<string, string>): Promise<Response>;
   onMessage(listener: (message: FakeMessage) => void): void;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startTwilioFake({
   const lineTypes = new Map<string, string>();
   const listeners: ((message: FakeMessage) => void)[] = [];
   let createDelayMs = 0;
+  let holdResponsesMs = 0;
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -130,6 +133,8 @@ export async function startTwilioFake({
       }
       messages.push(message);
       for (const listener of listeners) listener(message);
+      if (holdResponsesMs) await new Promise((resolve) => setTimeout(resolve, holdResponsesMs));
+      if (response.destroyed) return;
       return send(response, 201, toJson(message));
     }
     if (url.pathname === messagesPath && request.method === "GET") {
@@ -210,6 +215,9 @@ export async function startTwilioFake({
     },
     setCreateDelay(ms) {
       createDelayMs = ms;
+    },
+    holdResponses(ms) {
+      holdResponsesMs = ms;
     },
     async sendStatusCallback(messageSid, status, extra = {}) {
       const message = messages.find((candidate) => candidate.sid === messageSid);
