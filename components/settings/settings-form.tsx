@@ -3,7 +3,7 @@
 // message next to its field.
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { AssistantSection } from "@/components/settings/assistant-section";
 import { AutoReplySection } from "@/components/settings/auto-reply-section";
@@ -19,6 +19,8 @@ import {
   type SettingsDraft,
 } from "@/components/settings/settings-draft";
 
+const subscribeNever = () => () => {};
+
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
 
 export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; timeZones: string[] }) {
@@ -27,6 +29,13 @@ export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; t
   const [draft, setDraft] = useState(() => draftFromSettings(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<Status>({ kind: "idle" });
+  // Typing into the server-rendered form before React takes it over would be reset by hydration: the marker lets
+  // automation (and styles) know when the form is live.
+  const isHydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   // The header's availability toggle saves on its own; follow it here unless this form changed it too.
   const [serverAvailable, setServerAvailable] = useState(initial.available);
   if (initial.available !== serverAvailable) {
@@ -72,7 +81,12 @@ export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; t
 
   const sectionProps = { draft, onChange, errors };
   return (
-    <form onSubmit={onSubmit} className="space-y-6" aria-label="Business settings">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-6"
+      aria-label="Business settings"
+      data-hydrated={isHydrated ? "true" : "false"}
+    >
       <ProfileSection {...sectionProps} />
       <HoursSection {...sectionProps} timeZones={timeZones} />
       <CallsSection {...sectionProps} />

@@ -18,6 +18,8 @@ export class SettingsPage {
   async goto() {
     await this.page.goto("/settings");
     await expect(this.page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    // Input typed before hydration is reset by React: wait until the form is live.
+    await expect(this.page.getByRole("form", { name: "Business settings" })).toHaveAttribute("data-hydrated", "true");
   }
 
   day(day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun") {
