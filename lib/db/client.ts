@@ -27,6 +27,11 @@ function createClient(): PrismaClient {
   // An idle connection the server drops (restart, failover) is reported here; without a listener the process
   // would crash. The pool replaces it on the next query.
   pool.on("error", (error) => logger.warn({ err: error }, "database connection lost; the pool reconnects"));
+  // A connection checked out (e.g. for a transaction) has no pool listener: give every connection its own, or a
+  // server restart between two statements of a transaction would crash the process instead of failing the query.
+  pool.on("connect", (client) =>
+    client.on("error", (error) => logger.warn({ err: error }, "database connection lost mid-use")),
+  );
   const adapter = new PrismaPg(pool);
   // Generous transaction limits: on the embedded server transactions queue behind each other under load.
   return new PrismaClient({

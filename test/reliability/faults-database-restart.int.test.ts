@@ -16,6 +16,7 @@ import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
 
 const isServer = inject("databaseKind") === "server";
+
 const accountSid = `AC${"e".repeat(32)}`;
 const authToken = "restart-auth-token-0123456789";
 let fake: TwilioFake;
