@@ -1,4 +1,4 @@
-// The only reader of process.env: every variable of CONTRACT.md, validated once with zod.
+// The only reader of process.env: every variable the README's configuration table lists, validated once with zod.
 import path from "node:path";
 import { z } from "zod";
 

@@ -49,7 +49,7 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** Turns anything thrown into the JSON error answer of CONTRACT.md. */
+/** Turns anything thrown into the JSON error answer of the API (docs/api.md). */
 export function toResponse(error: unknown): Response {
   if (error instanceof AppError) {
     return Response.json(errorBody(error.code, error.message, error.details), { status: error.status });

@@ -1,4 +1,4 @@
-// SPEC.md's five success metrics as cards, plus the revenue won back (the number the owner asks about first).
+// The five success metrics as cards, plus the revenue won back (the number the owner asks about first).
 import { formatMoney, formatPercent, formatSeconds } from "@/components/dashboard/format";
 import { KpiCard } from "@/components/dashboard/kpi-card";
 import type { MetricsReport } from "@/lib/metrics/get-metrics";

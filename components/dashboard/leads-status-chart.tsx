@@ -1,5 +1,5 @@
 "use client";
-// Leads created per day, stacked by the status they have now (the "counts per status over time" of SPEC.md).
+// Leads created per day, stacked by the status they have now (the "counts per status over time" success metric).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import type { DailyPoint } from "@/lib/metrics/daily-series";

@@ -1,4 +1,4 @@
-// The business settings as /api/business reads and writes them (CONTRACT.md), validated in and out.
+// The business settings as /api/business reads and writes them (docs/api.md), validated in and out.
 import { z } from "zod";
 import { businessHoursSchema, isValidTimeZone } from "@/lib/business/business-hours";
 import { e164Schema } from "@/lib/telephony/phone";

@@ -1,4 +1,4 @@
-// Call capture rate and response time (SPEC.md success metrics), as SQL aggregates over the period's missed calls.
+// Call capture rate and response time (success metrics), as SQL aggregates over the period's missed calls.
 // Decisions: a missed call belongs to the period of its createdAt (the index; detection follows within seconds).
 // "Could be texted" = missed, not a test, no skip reason. Every skipped call except repeat callers is listed
 // separately with its reason (opted_out, anonymous, invalid_number, landline, rejected, ignored, own_number).

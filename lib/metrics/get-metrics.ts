@@ -1,4 +1,4 @@
-// Everything the dashboard shows for one period: SPEC.md's five success metrics with targets, plus the series.
+// Everything the dashboard shows for one period: the five success metrics with targets, plus the series.
 import { db } from "@/lib/db/client";
 import { getCallMetrics } from "@/lib/metrics/call-metrics";
 import { getDailySeries } from "@/lib/metrics/daily-series";

@@ -1,4 +1,4 @@
-// SPEC.md's targets, and whether a value meets them (null when there is nothing to measure yet).
+// The success metrics' targets, and whether a value meets them (null when there is nothing to measure yet).
 export const metricTargets = {
   captureRate: { label: "> 95 %", min: 0.95 },
   responseTime: { label: "p95 < 30 s (ours: < 2 s)", maxSeconds: 30, stretchSeconds: 2 },

@@ -1,4 +1,4 @@
-// Conversation conversion and takeover time (SPEC.md success metrics).
+// Conversation conversion and takeover time (success metrics).
 // Conversion: threads auto-texted in the period (autoTextedAt) that got at least one customer reply ÷ those threads;
 // threads opened only by test calls are left out.
 // Takeover: one takeover is measured once, from the earliest notification of that thread it answered (several

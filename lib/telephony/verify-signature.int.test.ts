@@ -1,4 +1,4 @@
-// RELIABILITY.md "Webhooks from Twilio": the signature lines, driven through the real /api/twilio/voice route.
+// docs/reliability.md "Webhooks from Twilio": the signature rules, driven through the real /api/twilio/voice route.
 import { describe, expect, it } from "vitest";
 import { POST as voice } from "@/app/api/twilio/voice/route";
 import { POST as messageStatus } from "@/app/api/twilio/message-status/route";

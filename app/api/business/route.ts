@@ -1,4 +1,4 @@
-// GET /api/business, PATCH /api/business — the signed-in member's business settings (CONTRACT.md).
+// GET /api/business, PATCH /api/business — the signed-in member's business settings (docs/api.md).
 import { requireMember } from "@/lib/auth/session";
 import { businessPatchSchema } from "@/lib/business/business-schema";
 import { getBusiness, updateBusiness } from "@/lib/business/get-business";

@@ -1,4 +1,4 @@
-// GET /api/metrics?from=&to= — SPEC.md's success metrics over a period (ISO dates in the business timezone).
+// GET /api/metrics?from=&to= — the success metrics over a period (ISO dates in the business timezone).
 import { requireMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/route";
