@@ -3,7 +3,8 @@
 // Projects: `api` (no browser UI), `desktop` and `phone` (the PWA at a phone viewport with touch).
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 // Relative to the repository root, where Playwright runs the web server (its cwd defaults to this file's folder).
 const e2eDataDir = ".data-e2e";

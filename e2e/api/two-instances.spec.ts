@@ -19,9 +19,10 @@ import { createTwilioRelay } from "../support/twilio-relay";
 
 test.describe.configure({ mode: "serial", timeout: 150_000 });
 
-const PORT_A = 3221;
-const PORT_B = 3222;
-const PORT_WEB_ONLY = 3223;
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3210);
+const PORT_A = BASE_PORT + 11;
+const PORT_B = BASE_PORT + 12;
+const PORT_WEB_ONLY = BASE_PORT + 13;
 const A = `http://127.0.0.1:${PORT_A}`;
 const B = `http://127.0.0.1:${PORT_B}`;
 const WEB_ONLY = `http://127.0.0.1:${PORT_WEB_ONLY}`;
