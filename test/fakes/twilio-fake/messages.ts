@@ -1,0 +1,86 @@
+// Messages.json: create (POST) and list (GET), as the app's sender and its "did it go out?" look-up use them.
+import type { Route } from "./server";
+import { sendJson } from "./server";
+import { sendTwilioError } from "./errors";
+import { listPage } from "./paging";
+import { accountPath, newSid, type FakeMessage, type FakeState } from "./state";
+
+export function messageToJson(message: FakeMessage) {
+  return {
+    sid: message.sid,
+    account_sid: message.accountSid,
+    to: message.to,
+    from: message.from,
+    body: message.body,
+    status: message.status,
+    num_segments: "1",
+    direction: "outbound-api",
+    api_version: "2010-04-01",
+    date_created: message.dateCreated.toUTCString(),
+    date_updated: message.dateCreated.toUTCString(),
+    date_sent: message.dateCreated.toUTCString(),
+    error_code: null,
+    error_message: null,
+    price: null,
+    uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
+  };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function messageRoutes(state: FakeState): Route[] {
+  const messagesPath = `${accountPath(state)}/Messages.json`;
+  const pattern = new RegExp(`^${messagesPath.replaceAll(".", "\\.")}$`);
+  return [
+    {
+      method: "POST",
+      pattern,
+      async handle({ response, readForm }) {
+        state.createRequests += 1;
+        const form = await readForm();
+        if (state.createDelayMs) await wait(state.createDelayMs);
+        const failure = state.failures.shift();
+        if (failure) {
+          const headers: Record<string, string> = failure.retryAfter ? { "retry-after": failure.retryAfter } : {};
+          return sendTwilioError(
+            response,
+            { status: failure.status, code: failure.code, message: failure.message ?? "fake failure" },
+            headers,
+          );
+        }
+        const message: FakeMessage = {
+          sid: newSid("SM"),
+          accountSid: state.accountSid,
+          to: form.get("To") ?? "",
+          from: form.get("From") ?? "",
+          body: form.get("Body") ?? "",
+          status: "queued",
+          statusCallback: form.get("StatusCallback") ?? undefined,
+          dateCreated: new Date(),
+        };
+        if (!message.to || !message.from || !message.body) {
+          return sendTwilioError(response, { status: 400, code: 21604, message: "A 'To' phone number is required." });
+        }
+        state.messages.push(message);
+        for (const listener of state.messageListeners) listener(message);
+        if (state.holdResponsesMs) await wait(state.holdResponsesMs);
+        if (response.destroyed) return;
+        return sendJson(response, 201, messageToJson(message));
+      },
+    },
+    {
+      method: "GET",
+      pattern,
+      handle({ response, url }) {
+        const to = url.searchParams.get("To");
+        const from = url.searchParams.get("From");
+        const list = state.messages.filter((message) => (!to || message.to === to) && (!from || message.from === from));
+        return sendJson(
+          response,
+          200,
+          listPage({ key: "messages", items: list.map(messageToJson), uri: messagesPath }),
+        );
+      },
+    },
+  ];
+}
