@@ -1,6 +1,6 @@
 // The inbox list: a business's conversations, newest activity first, each with what the list row shows.
 import { db } from "@/lib/db/client";
-import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
+import { customerLeadsOnly } from "@/lib/setup-test/test-caller";
 
 const PREVIEW_CHARS = 140;
 
@@ -17,7 +17,7 @@ export async function listThreads({
     where: {
       businessId,
       // "Test my setup" conversations stay out of the inbox.
-      NOT: { lead: { phone: { startsWith: SETUP_TEST_CALLER_PREFIX } } },
+      lead: customerLeadsOnly,
       ...(before ? { lastMessageAt: { lt: before } } : {}),
     },
     orderBy: { lastMessageAt: "desc" },

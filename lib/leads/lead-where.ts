@@ -1,12 +1,12 @@
 // Builds the Prisma filter for a lead list, always scoped to one business. Dates are local days of the business.
 import type { Prisma } from "@prisma/client";
 import type { LeadFilter } from "@/lib/leads/lead-query-schema";
-import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
+import { customerLeadsOnly } from "@/lib/setup-test/test-caller";
 import { addDays, zonedDayStart } from "@/lib/metrics/zoned-time";
 
 export function leadWhere(businessId: string, filter: LeadFilter, timeZone: string): Prisma.LeadWhereInput {
   // "Test my setup" leads (reserved test caller numbers) are not customers.
-  const where: Prisma.LeadWhereInput = { businessId, NOT: { phone: { startsWith: SETUP_TEST_CALLER_PREFIX } } };
+  const where: Prisma.LeadWhereInput = { businessId, ...customerLeadsOnly };
   if (filter.status?.length) where.status = { in: filter.status };
   if (filter.urgency?.length) where.urgency = { in: filter.urgency };
   if (filter.source) where.source = filter.source;

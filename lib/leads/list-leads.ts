@@ -2,6 +2,7 @@
 import { db } from "@/lib/db/client";
 import type { LeadListQuery } from "@/lib/leads/lead-query-schema";
 import { leadOrderBy, leadWhere } from "@/lib/leads/lead-where";
+import { customerLeadsOnly } from "@/lib/setup-test/test-caller";
 
 export const leadListSelect = {
   id: true,
@@ -46,9 +47,13 @@ export async function listLeads({
   return { leads, nextCursor: hasMore ? (leads.at(-1)?.id ?? null) : null };
 }
 
-/** Lead counts per status for the whole business (the pipeline bar), one grouped query. */
+/** Lead counts per status for the whole business (the pipeline bar), one grouped query; test leads left out. */
 export async function countLeadsByStatus({ businessId }: { businessId: string }) {
-  const groups = await db.lead.groupBy({ by: ["status"], where: { businessId }, _count: { _all: true } });
+  const groups = await db.lead.groupBy({
+    by: ["status"],
+    where: { businessId, ...customerLeadsOnly },
+    _count: { _all: true },
+  });
   const counts = { new: 0, contacted: 0, qualified: 0, won: 0, lost: 0 };
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;

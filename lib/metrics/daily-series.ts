@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { missedCallsWhere } from "@/lib/metrics/call-metrics";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
 import { sqlInstant, sqlLocalDay } from "@/lib/metrics/sql-time";
-import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
+import { sqlIsCustomerLead } from "@/lib/setup-test/test-caller";
 import { Prisma } from "@prisma/client";
 
 export type DailyPoint = {
@@ -36,14 +36,14 @@ export async function getDailySeries({ businessId, period }: { businessId: strin
     ), revenue AS (
       SELECT ${sqlLocalDay(Prisma.sql`l."closedAt"`, tz)} AS day, sum(l."valueCents") AS cents
       FROM "Lead" l WHERE l."businessId" = ${businessId} AND l."status" = 'won' AND l."source" = 'call'
-        AND l."closedAt" >= ${from} AND l."closedAt" < ${to} GROUP BY 1
+        AND l."closedAt" >= ${from} AND l."closedAt" < ${to} AND ${sqlIsCustomerLead("l")} GROUP BY 1
     ), leads AS (
       SELECT ${sqlLocalDay(Prisma.sql`l."createdAt"`, tz)} AS day,
         count(*) FILTER (WHERE l."status" = 'new') AS n, count(*) FILTER (WHERE l."status" = 'contacted') AS c,
         count(*) FILTER (WHERE l."status" = 'qualified') AS q, count(*) FILTER (WHERE l."status" = 'won') AS w,
         count(*) FILTER (WHERE l."status" = 'lost') AS x
       FROM "Lead" l WHERE l."businessId" = ${businessId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to}
-        AND l."phone" NOT LIKE ${`${SETUP_TEST_CALLER_PREFIX}%`} GROUP BY 1
+        AND ${sqlIsCustomerLead("l")} GROUP BY 1
     )
     SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
       coalesce(calls.missed, 0)::int AS missed, coalesce(calls.textable, 0)::int AS textable,

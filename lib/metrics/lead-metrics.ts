@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/client";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
 import { ratio, sqlInstant } from "@/lib/metrics/sql-time";
-import { SETUP_TEST_CALLER_PREFIX } from "@/lib/setup-test/test-caller";
+import { sqlIsCustomerLead } from "@/lib/setup-test/test-caller";
 
 const statuses = ["new", "contacted", "qualified", "won", "lost"] as const;
 export type StatusCounts = Record<(typeof statuses)[number], number>;
@@ -21,7 +21,7 @@ async function convertedWithPrevious(businessId: string, period: MetricPeriod) {
       count(*) FILTER (WHERE l."createdAt" < ${sqlInstant(period.from)})::int AS previous
     FROM "Lead" l
     WHERE l."businessId" = ${businessId} AND l."createdAt" >= ${sqlInstant(previousFrom)} AND l."createdAt" < ${sqlInstant(period.to)}
-      AND l."phone" NOT LIKE ${`${SETUP_TEST_CALLER_PREFIX}%`}
+      AND ${sqlIsCustomerLead("l")}
     GROUP BY 1`;
   const summarize = (pick: (row: (typeof rows)[number]) => number) => {
     const byStatus = emptyCounts();
@@ -37,7 +37,8 @@ export async function getLeadMetrics({ businessId, period }: { businessId: strin
   const [revenue] = await db.$queryRaw<{ cents: number; won: number }[]>`
     SELECT coalesce(sum(l."valueCents"), 0)::float8 AS cents, count(*)::int AS won FROM "Lead" l
     WHERE l."businessId" = ${businessId} AND l."status" = 'won' AND l."source" = 'call'
-      AND l."closedAt" >= ${sqlInstant(period.from)} AND l."closedAt" < ${sqlInstant(period.to)}`;
+      AND l."closedAt" >= ${sqlInstant(period.from)} AND l."closedAt" < ${sqlInstant(period.to)}
+      AND ${sqlIsCustomerLead("l")}`;
   return {
     leads: current.total,
     leadsWon: current.byStatus.won,

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { CallSkipReason, LeadStatus } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { newSetupTestCaller } from "@/lib/setup-test/test-caller";
 
 let counter = 0;
 
@@ -33,7 +34,8 @@ export async function createFixtureCall({
   const lead = await db.lead.create({
     data: {
       businessId,
-      phone: `${phone}${randomUUID().slice(0, 6)}`,
+      // A test call comes from the "test my setup" caller, as in production.
+      phone: isTest ? newSetupTestCaller() : `${phone}${randomUUID().slice(0, 6)}`,
       status: leadStatus,
       createdAt: at,
       valueCents,
