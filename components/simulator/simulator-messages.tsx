@@ -11,7 +11,7 @@ export type SimulatorMessage = {
 export function SimulatorMessages({ messages, businessName }: { messages: SimulatorMessage[]; businessName: string }) {
   if (messages.length === 0) {
     return (
-      <p className="m-auto px-6 text-center text-sm text-slate-400">
+      <p className="m-auto px-6 text-center text-sm text-slate-600">
         No texts yet. Place a call that goes unanswered and the auto-text from {businessName} shows up here.
       </p>
     );
@@ -26,12 +26,12 @@ export function SimulatorMessages({ messages, businessName }: { messages: Simula
               className={
                 isFromBusiness
                   ? "max-w-64 rounded-2xl rounded-bl-sm bg-slate-200 px-3 py-2 text-sm text-slate-900"
-                  : "max-w-64 rounded-2xl rounded-br-sm bg-emerald-500 px-3 py-2 text-sm text-white"
+                  : "max-w-64 rounded-2xl rounded-br-sm bg-emerald-700 px-3 py-2 text-sm text-white"
               }
             >
               {message.body}
             </p>
-            <p className={`mt-0.5 text-[10px] text-slate-400 ${isFromBusiness ? "" : "text-right"}`}>
+            <p className={`mt-0.5 text-[11px] text-slate-600 ${isFromBusiness ? "" : "text-right"}`}>
               {new Date(message.createdAt).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" })}
               {isFromBusiness && message.status === "delivered" ? " · Delivered" : ""}
             </p>

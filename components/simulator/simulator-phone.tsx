@@ -133,7 +133,7 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
                 data-testid="sim-call-answered"
                 disabled={isBusy || !isValidCaller}
                 onClick={() => void placeCall(true)}
-                className="rounded-xl bg-emerald-600 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-emerald-700 disabled:opacity-50"
+                className="rounded-xl bg-emerald-700 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-emerald-800 disabled:opacity-50"
               >
                 ✅ Call (answered)
               </button>
