@@ -9,6 +9,7 @@ import { POST as transcription } from "@/app/api/twilio/transcription/route";
 import { db } from "@/lib/db/client";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
+import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
 
 async function ringThenDial(to: string, from: string, dial: Record<string, string>, sid = callSid()) {
   const answer = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: to }));
@@ -39,7 +40,10 @@ describe("ring first", () => {
     });
     expect(voiceTwiml).toContain('timeout="18"');
     expect(voiceTwiml).toContain(`callerId="${from}"`);
-    expect(voiceTwiml).toContain("https://ringback.test/api/twilio/dial-action");
+    // The Dial action carries the connection overrides (XML-escaped in the TwiML) so Twilio retries a 5xx.
+    expect(voiceTwiml).toContain(
+      `https://ringback.test/api/twilio/dial-action#${CONNECTION_OVERRIDES.replaceAll("&", "&amp;")}"`,
+    );
     expect(voiceTwiml).toContain(ownerPhone);
   });
 

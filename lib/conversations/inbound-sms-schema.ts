@@ -12,11 +12,11 @@ export const inboundSmsSchema = z.object({
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 /** MediaUrl0…MediaUrlN from the raw form parameters. */
-export function mediaUrlsOf(params: Record<string, string>, count: number): string[] {
+export function mediaUrlsOf(params: Record<string, string | string[]>, count: number): string[] {
   const urls: string[] = [];
   for (let index = 0; index < count; index++) {
     const url = params[`MediaUrl${index}`];
-    if (url) urls.push(url);
+    if (typeof url === "string" && url) urls.push(url);
   }
   return urls;
 }

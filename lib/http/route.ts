@@ -1,6 +1,8 @@
 // Helpers for app API route handlers: parse JSON bodies safely and turn any error into the JSON error answer.
 import type { z } from "zod";
 import { AppError, toResponse } from "@/lib/errors";
+import { checkJsonInput } from "@/lib/http/check-json-input";
+import { checkUrlInput } from "@/lib/http/check-url-input";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -8,6 +10,7 @@ const MAX_JSON_BYTES = 64 * 1024;
 export function apiRoute<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     try {
+      checkUrlInput(request);
       return await handler(request, context);
     } catch (error) {
       return toResponse(error);
@@ -30,5 +33,6 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.");
   }
+  checkJsonInput(text, value);
   return schema.parse(value) as z.infer<Schema>;
 }

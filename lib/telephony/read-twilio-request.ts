@@ -1,51 +1,83 @@
 // Reads a Twilio webhook: the form body, checked against X-Twilio-Signature. Anything unsigned, mis-signed or
 // unverifiable (no token outside simulator mode) is refused before a single row is written.
 import { db } from "@/lib/db/client";
+import { cleanText } from "@/lib/http/clean-text";
 import { logger } from "@/lib/log";
 import { isValidTwilioSignature, signedUrlFor, type TwilioParams } from "@/lib/telephony/verify-signature";
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
 
 const MAX_FORM_BYTES = 64 * 1024;
 
-/** `query` holds the (signed) query-string parameters of the callback URL we handed Twilio. */
+/**
+ * `query` holds the (signed) query-string parameters of the callback URL we handed Twilio. Values are cleaned
+ * (control characters dropped, lone surrogates replaced: see clean-text.ts) after the signature was checked on the
+ * raw ones; a key sent twice keeps both values as an array, which the routes' schemas refuse where they expect one.
+ */
 export type TwilioRequest = { params: TwilioParams; query: TwilioParams; path: string };
+
+/** Every key with its value, or all its values when repeated (Twilio signs repeated keys that way too). */
+function toParams(search: URLSearchParams): TwilioParams {
+  const params: TwilioParams = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    params[key] = values.length === 1 ? values[0]! : values;
+  }
+  return params;
+}
+
+function cleanParams(params: TwilioParams): TwilioParams {
+  const cleaned: TwilioParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    cleaned[cleanText(key)] = Array.isArray(value) ? value.map(cleanText) : cleanText(value);
+  }
+  return cleaned;
+}
 
 async function readForm(request: Request): Promise<TwilioParams | null> {
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_FORM_BYTES) return null;
-  const params: TwilioParams = {};
-  for (const [key, value] of new URLSearchParams(text)) params[key] = value;
-  return params;
+  // URLSearchParams never throws: a broken %-escape stays as typed, bytes that are not UTF-8 become U+FFFD.
+  return toParams(new URLSearchParams(text));
 }
 
-async function recordSignatureFailure(path: string, reason: string) {
+async function recordSignatureFailure(path: string, reason: string, isDatabaseFree: boolean) {
   logger.warn({ path, reason }, "twilio webhook refused: bad signature");
+  if (isDatabaseFree) return;
   await db.healthEvent
     .create({ data: { kind: "signature_failure", detail: { path, reason } } })
     .catch((error: unknown) => logger.error({ err: error }, "could not record signature failure"));
 }
 
-/** The verified parameters, or null (the caller answers 403). */
-export async function readTwilioRequest(request: Request): Promise<TwilioRequest | null> {
+/**
+ * The verified parameters, or null (the caller answers 403). `isDatabaseFree` (the fallback route, which must work
+ * while the database is down) only logs a refusal instead of recording it for the health panel.
+ */
+export async function readTwilioRequest(
+  request: Request,
+  { isDatabaseFree = false }: { isDatabaseFree?: boolean } = {},
+): Promise<TwilioRequest | null> {
   // Only the path and query come from the request; scheme, host and port come from PUBLIC_BASE_URL.
   const { pathname, search } = new URL(request.url);
   const pathWithQuery = `${pathname}${search}`;
+  // With Twilio credentials the token comes from the environment: no database (only the simulator keeps one there).
   const authToken = await getWebhookAuthToken();
   if (!authToken) {
-    await recordSignatureFailure(pathname, "no_auth_token");
+    await recordSignatureFailure(pathname, "no_auth_token", isDatabaseFree);
     return null;
   }
   const params = await readForm(request);
   if (!params) {
-    await recordSignatureFailure(pathname, "unreadable_body");
+    await recordSignatureFailure(pathname, "unreadable_body", isDatabaseFree);
     return null;
   }
   const signature = request.headers.get("x-twilio-signature");
   if (!isValidTwilioSignature({ authToken, signature, url: signedUrlFor(pathWithQuery), params })) {
-    await recordSignatureFailure(pathname, signature ? "mismatch" : "missing");
+    await recordSignatureFailure(pathname, signature ? "mismatch" : "missing", isDatabaseFree);
     return null;
   }
-  const query: TwilioParams = {};
-  for (const [key, value] of new URLSearchParams(search)) query[key] = value;
-  return { params, query, path: pathname };
+  return {
+    params: cleanParams(params),
+    query: cleanParams(toParams(new URLSearchParams(search))),
+    path: pathname,
+  };
 }

@@ -11,6 +11,7 @@ import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
+import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
 
 const accountSid = `AC${"a".repeat(32)}`;
 const authToken = "fake-auth-token-0123456789";
@@ -67,7 +68,7 @@ describe("send-message against the Twilio fake", () => {
     expect(sms).toMatchObject({
       from: twilioNumber,
       body: message.body,
-      statusCallback: "https://ringback.test/api/twilio/message-status",
+      statusCallback: `https://ringback.test/api/twilio/message-status#${CONNECTION_OVERRIDES}`,
     });
     expect(message.messageSid).toBe(sms!.sid);
     const stamped = await db.call.findUniqueOrThrow({ where: { id: call.id } });

@@ -1,5 +1,6 @@
 // TwiML answers for the voice webhooks, built with the twilio package's VoiceResponse (it escapes for us).
 import twilio from "twilio";
+import { withConnectionOverrides } from "@/lib/telephony/connection-overrides";
 import { signedUrlFor } from "@/lib/telephony/verify-signature";
 
 export type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
@@ -12,10 +13,13 @@ export function twimlResponse(response: VoiceResponse | string): Response {
   return new Response(response.toString(), { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
 }
 
-/** An absolute callback URL under /api/twilio/ (Twilio signs exactly this URL when it calls back). */
+/**
+ * An absolute callback URL under /api/twilio/ (Twilio signs it when it calls back), with the connection overrides
+ * that make Twilio retry a failed attempt.
+ */
 export function callbackUrl(path: string, query?: Record<string, string>): string {
   const search = query ? `?${new URLSearchParams(query).toString()}` : "";
-  return signedUrlFor(`/api/twilio/${path}${search}`);
+  return withConnectionOverrides(signedUrlFor(`/api/twilio/${path}${search}`));
 }
 
 /** The missed-call answer: a short greeting, then a voicemail with its recording and transcript called back. */
@@ -43,4 +47,14 @@ export function unknownNumberAnswer(): Response {
 
 export function emptyTwiml(): Response {
   return twimlResponse(voiceResponse());
+}
+
+/**
+ * The fallback answer (the voice webhook failed: the app or its database is down), built without the database: no
+ * business name or custom greeting, a polite sentence and a voicemail whose recording comes back to us as usual.
+ */
+export function fallbackGreetingAndVoicemail(): Response {
+  return greetingAndVoicemail(
+    "Sorry we missed your call. Please leave your name, number and a short message after the tone, and we will get back to you soon.",
+  );
 }

@@ -4,7 +4,8 @@ import { POST as voice } from "@/app/api/twilio/voice/route";
 import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
 import { db } from "@/lib/db/client";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
-import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
+import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
+import { callSid, signedTwilioRequest, twilioSignature } from "@/test/helpers/twilio";
 
 async function callCount(businessId: string) {
   return db.call.count({ where: { businessId } });
@@ -84,5 +85,42 @@ describe("Twilio webhook signatures", () => {
       { signature: "x" },
     );
     expect((await messageStatus(request)).status).toBe(403);
+  });
+
+  it("accepts the callback URL signed with or without our connection-overrides fragment, not another fragment", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const url = "https://ringback.test/api/twilio/voice";
+    const signedWith = async (signedUrl: string) =>
+      voice(
+        await signedTwilioRequest(
+          "/api/twilio/voice",
+          { CallSid: callSid(), From: randomPhone(), To: twilioNumber },
+          { signedUrl },
+        ),
+      );
+    expect((await signedWith(url)).status).toBe(200);
+    expect((await signedWith(`${url}#${CONNECTION_OVERRIDES}`)).status).toBe(200);
+    expect((await signedWith(`${url}#rc=5&rp=all`)).status).toBe(403);
+    expect(await callCount(business.id)).toBe(2);
+  });
+
+  it("signs a repeated key with all its values; a repeated field the route reads is refused with 400", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const body = `CallSid=${callSid()}&From=${encodeURIComponent(randomPhone())}&From=${encodeURIComponent(randomPhone())}&To=${encodeURIComponent(twilioNumber)}`;
+    const params: Record<string, string | string[]> = {};
+    for (const key of new Set(new URLSearchParams(body).keys())) {
+      const values = new URLSearchParams(body).getAll(key);
+      params[key] = values.length > 1 ? values : values[0]!;
+    }
+    const request = new Request("https://ringback.test/api/twilio/voice", {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": await twilioSignature("https://ringback.test/api/twilio/voice", params),
+      },
+      body,
+    });
+    expect((await voice(request)).status).toBe(400);
+    expect(await callCount(business.id)).toBe(0);
   });
 });

@@ -1,9 +1,16 @@
 // X-Twilio-Signature checks. The signed URL is always PUBLIC_BASE_URL + path + query: request.url, Host and
 // X-Forwarded-* are chosen by whoever sends the request (and lie behind proxies), so they are never trusted.
+//
+// The connection-overrides fragment (#ct=…&rc=…) of the URLs we hand Twilio never reaches us: no HTTP request
+// carries a fragment. Twilio's security page says it signs "the exact URL your application supplied", while
+// integrations that use overrides in production report that the signed string ends before the "#". Both are
+// accepted here, and only with our own fragment: a signature still covers the full path, query and parameters.
 import twilio from "twilio";
 import { env } from "@/lib/env";
+import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
 
-export type TwilioParams = Record<string, string>;
+/** Form or query parameters as Twilio signs them: a key sent more than once keeps all its values. */
+export type TwilioParams = Record<string, string | string[]>;
 
 /** The URL Twilio signed for a request to `pathWithQuery` ("/api/twilio/voice?x=1"). */
 export function signedUrlFor(pathWithQuery: string): string {
@@ -23,8 +30,9 @@ export function isValidTwilioSignature({
   params: TwilioParams;
 }): boolean {
   if (!signature) return false;
-  // validateRequest tries the URL as given, with and without the default port (Twilio may sign either).
-  return twilio.validateRequest(authToken, signature, url, params);
+  // validateRequest tries each URL as given, with and without the default port (Twilio may sign either).
+  const withFragment = `${url}#${CONNECTION_OVERRIDES}`;
+  return [url, withFragment].some((candidate) => twilio.validateRequest(authToken, signature, candidate, params));
 }
 
 /** The signature Twilio would send: used by the simulator and the tests. */

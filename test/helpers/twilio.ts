@@ -4,7 +4,7 @@ import twilio from "twilio";
 import { env } from "@/lib/env";
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
 
-export async function twilioSignature(url: string, params: Record<string, string>): Promise<string> {
+export async function twilioSignature(url: string, params: Record<string, string | string[]>): Promise<string> {
   const token = await getWebhookAuthToken();
   if (!token) throw new Error("no Twilio webhook token in this configuration");
   return twilio.getExpectedTwilioSignature(token, url, params);

@@ -2,7 +2,7 @@
 // signs it with the simulator token for PUBLIC_BASE_URL + path, and hands it to that route's real handler.
 // Calling the route module in-process (not over HTTP) works the same in the server, the worker and tests.
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
-import { signTwilioRequest, signedUrlFor, type TwilioParams } from "@/lib/telephony/verify-signature";
+import { signTwilioRequest, signedUrlFor } from "@/lib/telephony/verify-signature";
 
 type RouteModule = { POST: (request: Request) => Promise<Response> };
 
@@ -20,7 +20,7 @@ const routes: Record<string, () => Promise<RouteModule>> = {
 export type WebhookAnswer = { status: number; body: string };
 
 /** `pathWithQuery` like "/api/twilio/dial-action" or "/api/twilio/whisper?parentCallSid=CA…". */
-export async function postTwilioWebhook(pathWithQuery: string, params: TwilioParams): Promise<WebhookAnswer> {
+export async function postTwilioWebhook(pathWithQuery: string, params: Record<string, string>): Promise<WebhookAnswer> {
   const path = pathWithQuery.split("?")[0]!;
   const load = routes[path];
   if (!load) throw new Error(`no Twilio webhook route at ${path}`);

@@ -8,9 +8,10 @@ export const dynamic = "force-dynamic";
 
 export const POST = twilioWebhook(async ({ params, query }) => {
   const response = voiceResponse();
-  const thread = query.threadId
+  const threadId = typeof query.threadId === "string" ? query.threadId : undefined;
+  const thread = threadId
     ? await db.thread.findUnique({
-        where: { id: query.threadId },
+        where: { id: threadId },
         select: {
           lead: { select: { phone: true } },
           business: { select: { phoneNumbers: { take: 1, orderBy: { createdAt: "asc" }, select: { e164: true } } } },
