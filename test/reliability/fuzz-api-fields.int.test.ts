@@ -11,7 +11,7 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { postInboundSms } from "@/test/helpers/inbound-sms";
 import { fieldCases } from "@/test/reliability/fuzz-field-values";
-import { leakIn, rowCounts } from "@/test/reliability/fuzz-helpers";
+import { discardJobsQueuedSince, leakIn, rowCounts } from "@/test/reliability/fuzz-helpers";
 import { loadRoutes, withParams, type RouteMethod } from "@/test/reliability/route-inventory";
 
 const BASE = "https://ringback.test";
@@ -93,6 +93,8 @@ let cookie = "";
 let businessId = "";
 let ids: Ids;
 
+const fileStartedAt = new Date();
+
 beforeAll(async () => {
   await getBoss();
   routes = await loadRoutes();
@@ -110,6 +112,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await discardJobsQueuedSince(fileStartedAt);
   await stopBoss();
 });
 

@@ -8,7 +8,15 @@ import { hasUnsafeText } from "@/lib/http/clean-text";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, sessionCookie } from "@/test/helpers/business";
 import { twilioSignature } from "@/test/helpers/twilio";
-import { bodyCases, hostileIds, hostileQuery, leakIn, rowCounts, type BodyCase } from "@/test/reliability/fuzz-helpers";
+import {
+  bodyCases,
+  discardJobsQueuedSince,
+  hostileIds,
+  hostileQuery,
+  leakIn,
+  rowCounts,
+  type BodyCase,
+} from "@/test/reliability/fuzz-helpers";
 import { withRequestScope } from "@/test/reliability/next-request-scope";
 import { loadRoutes, withParams, type RouteMethod } from "@/test/reliability/route-inventory";
 
@@ -18,6 +26,8 @@ const BASE = "https://ringback.test";
 let routes: RouteMethod[] = [];
 let cookie = "";
 
+const fileStartedAt = new Date();
+
 beforeAll(async () => {
   routes = await loadRoutes();
   await getBoss(); // a cold pg-boss start inside a transaction would stall it
@@ -26,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await discardJobsQueuedSince(fileStartedAt);
   await stopBoss();
 });
 

@@ -21,7 +21,7 @@ import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { messageSid, postInboundSms } from "@/test/helpers/inbound-sms";
 import { callSid, signedTwilioRequest, twilioSignature } from "@/test/helpers/twilio";
 import { cleanedFormValue, fieldCases } from "@/test/reliability/fuzz-field-values";
-import { rowCounts } from "@/test/reliability/fuzz-helpers";
+import { discardJobsQueuedSince, rowCounts } from "@/test/reliability/fuzz-helpers";
 import { loadRoutes } from "@/test/reliability/route-inventory";
 
 type Business = Awaited<ReturnType<typeof createTestBusiness>>;
@@ -219,12 +219,15 @@ async function storedStrings(businessId: string): Promise<string[]> {
 
 let business: Business;
 
+const fileStartedAt = new Date();
+
 beforeAll(async () => {
   await getBoss();
   business = await createTestBusiness({ whisperEnabled: true });
 });
 
 afterAll(async () => {
+  await discardJobsQueuedSince(fileStartedAt);
   await stopBoss();
 });
 
