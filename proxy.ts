@@ -12,6 +12,8 @@ export function contentSecurityPolicy({ nonce, isDevelopment }: { nonce: string;
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // Voicemails play from the app's own authenticated route (GET /api/calls/{id}/voicemail), never from Twilio.
+    "media-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",

@@ -16,10 +16,18 @@ export function CallEntry({ call }: { call: ThreadCall }) {
       <p className="font-semibold">
         {callTitle(call)} · {clockTime(call.createdAt)}
       </p>
-      {call.voicemailUrl ? (
-        <div className="mt-1 space-y-1">
+      {call.voicemailUrl || call.voicemailTranscript ? (
+        <div className="mt-1 space-y-1" data-testid="voicemail">
           <p>Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}</p>
-          <audio controls preload="none" src={call.voicemailUrl} className="w-full" />
+          {call.voicemailUrl ? (
+            <audio
+              controls
+              preload="metadata"
+              src={call.voicemailUrl}
+              className="w-full"
+              aria-label="Play the voicemail"
+            />
+          ) : null}
           {call.voicemailTranscript ? <p className="italic">“{call.voicemailTranscript}”</p> : null}
         </div>
       ) : null}

@@ -26,12 +26,20 @@ export function LeadCalls({ calls, timeZone }: { calls: LeadDetail["calls"]; tim
               Texted {((call.smsAcceptedAt.getTime() - call.detectedAt.getTime()) / 1000).toFixed(1)} s after the miss
             </p>
           ) : null}
-          {call.voicemailUrl ? (
-            <div className="space-y-1 rounded-lg bg-slate-50 p-2">
+          {call.voicemailUrl || call.voicemailTranscript ? (
+            <div className="space-y-1 rounded-lg bg-slate-50 p-2" data-testid="voicemail">
               <p className="text-slate-700">
                 Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}
               </p>
-              <audio controls preload="none" src={call.voicemailUrl} className="w-full" />
+              {call.voicemailUrl ? (
+                <audio
+                  controls
+                  preload="none"
+                  src={call.voicemailUrl}
+                  className="w-full"
+                  aria-label="Play the voicemail"
+                />
+              ) : null}
               {call.voicemailTranscript ? <p className="italic text-slate-600">“{call.voicemailTranscript}”</p> : null}
             </div>
           ) : null}

@@ -46,18 +46,19 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
     },
   );
 
-  async function placeCall(isAnswered: boolean) {
+  async function placeCall(outcome: "answered" | "missed" | "voicemail") {
     setIsBusy(true);
-    setStatus(isAnswered ? "Calling… they answer." : "Calling… ringing out.");
+    setStatus(outcome === "answered" ? "Calling… they answer." : "Calling… ringing out.");
     try {
       const call = await post("/api/simulator/call", {
         from: caller,
-        isAnswered,
+        isAnswered: outcome === "answered",
         callerName: callerName.trim() || undefined,
+        ...(outcome === "voicemail" ? { voicemail: {} } : {}),
       });
       setStatus(
         call.isMissed
-          ? `Missed call (${outcomeText[call.missReason] ?? call.missReason})${call.skipReason ? `: no text, ${call.skipReason.replaceAll("_", " ")}` : ". Auto-text on its way."}`
+          ? `Missed call (${outcomeText[call.missReason] ?? call.missReason})${call.skipReason ? `: no text, ${call.skipReason.replaceAll("_", " ")}` : ". Auto-text on its way."}${call.hasVoicemail ? " Voicemail left." : ""}`
           : "Answered: no text needed.",
       );
       await mutate();
@@ -123,7 +124,7 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
                 type="button"
                 data-testid="sim-call-missed"
                 disabled={isBusy || !isValidCaller}
-                onClick={() => void placeCall(false)}
+                onClick={() => void placeCall("missed")}
                 className="rounded-xl bg-rose-600 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-rose-700 disabled:opacity-50"
               >
                 📞 Call (goes unanswered)
@@ -132,10 +133,19 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
                 type="button"
                 data-testid="sim-call-answered"
                 disabled={isBusy || !isValidCaller}
-                onClick={() => void placeCall(true)}
+                onClick={() => void placeCall("answered")}
                 className="rounded-xl bg-emerald-700 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-emerald-800 disabled:opacity-50"
               >
                 ✅ Call (answered)
+              </button>
+              <button
+                type="button"
+                data-testid="sim-call-voicemail"
+                disabled={isBusy || !isValidCaller}
+                onClick={() => void placeCall("voicemail")}
+                className="col-span-2 rounded-xl bg-slate-800 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-slate-900 disabled:opacity-50"
+              >
+                🎙️ Call and leave a voicemail
               </button>
             </div>
             {status ? (

@@ -1,6 +1,18 @@
-// The caller's voicemail (and later its transcript) joins the thread as an event; the call keeps the URL.
+// The caller's voicemail (and later its transcript) joins the thread as an event; the call keeps the URL. A new
+// voicemail is news: its conversation moves to the top of the inbox, unread, with the voicemail as its preview.
 import { db } from "@/lib/db/client";
 import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+
+const PREVIEW_CHARS = 140;
+
+export function voicemailPreview(durationSec: number | null | undefined): string {
+  return durationSec ? `Voicemail (${durationSec} s)` : "Voicemail";
+}
+
+/** The inbox row's preview was written by a voicemail (not copied from a message). */
+export function isVoicemailPreview(preview: string): boolean {
+  return preview.startsWith("Voicemail");
+}
 
 export async function recordVoicemail(input: {
   callSid: string;
@@ -24,6 +36,16 @@ export async function recordVoicemail(input: {
       where: { id: call.id },
       select: { businessId: true, threadId: true, leadId: true },
     });
+    if (stored.threadId) {
+      await tx.thread.updateMany({
+        where: { id: stored.threadId, businessId: stored.businessId },
+        data: {
+          lastMessageAt: new Date(),
+          lastMessagePreview: voicemailPreview(input.durationSec),
+          unreadCount: { increment: 1 },
+        },
+      });
+    }
     return [
       await recordEvent(
         {
@@ -33,7 +55,8 @@ export async function recordVoicemail(input: {
           callId: call.id,
           type: "call.voicemail",
           actor: { kind: "customer" },
-          payload: { recordingUrl: input.recordingUrl, durationSec: input.durationSec ?? null },
+          // The recording is named by its sid: its Twilio URL stays on the call row, off the thread API.
+          payload: { recordingSid: input.recordingSid ?? null, durationSec: input.durationSec ?? null },
         },
         tx,
       ),
@@ -47,7 +70,7 @@ export async function recordTranscription(input: { callSid: string; text: string
   const events = await db.$transaction(async (tx) => {
     const call = await tx.call.findUnique({
       where: { callSid: input.callSid },
-      select: { id: true, businessId: true, threadId: true, leadId: true },
+      select: { id: true, businessId: true, threadId: true, leadId: true, voicemailDurationSec: true },
     });
     if (!call) return [];
     const changed = await tx.call.updateMany({
@@ -55,6 +78,17 @@ export async function recordTranscription(input: { callSid: string; text: string
       data: { voicemailTranscript: input.text.trim() },
     });
     if (changed.count === 0) return [];
+    if (call.threadId) {
+      // Still the newest thing in the conversation (the preview is the voicemail's): show what was said.
+      await tx.thread.updateMany({
+        where: {
+          id: call.threadId,
+          businessId: call.businessId,
+          lastMessagePreview: voicemailPreview(call.voicemailDurationSec),
+        },
+        data: { lastMessagePreview: `Voicemail: “${input.text.trim()}”`.slice(0, PREVIEW_CHARS) },
+      });
+    }
     return [
       await recordEvent(
         {

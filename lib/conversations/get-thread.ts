@@ -1,4 +1,5 @@
 // One conversation for the thread view: messages (who wrote each), calls with voicemail, the lead, recent events.
+import { voicemailUrlFor } from "@/lib/calls/voicemail-url";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -64,6 +65,7 @@ export async function getThread({
           isMissed: true,
           missReason: true,
           voicemailUrl: true,
+          recordingSid: true,
           voicemailDurationSec: true,
           voicemailTranscript: true,
           createdAt: true,
@@ -90,6 +92,11 @@ export async function getThread({
       ...message,
       authorName: authorUser?.name ?? null,
       authorUserId: authorUser?.id ?? null,
+    })),
+    // Twilio's recording URL stays on the server: the app plays it through its own authenticated route.
+    calls: thread.calls.map(({ recordingSid, ...call }) => ({
+      ...call,
+      voicemailUrl: voicemailUrlFor({ ...call, recordingSid }),
     })),
     events: events.reverse().map((event) => ({ ...event, id: event.id.toString() })),
   };

@@ -1,4 +1,5 @@
 // The inbox list: a business's conversations, newest activity first, each with what the list row shows.
+import { isVoicemailPreview } from "@/lib/calls/record-voicemail";
 import { db } from "@/lib/db/client";
 import { customerLeadsOnly } from "@/lib/setup-test/test-caller";
 
@@ -43,6 +44,9 @@ export async function listThreads({
   });
   return threads.map(({ messages, lead, ...thread }) => {
     const last = messages[0];
+    // A voicemail left after the last message is the newest thing in the conversation: the row shows it.
+    const isPreviewNewer =
+      isVoicemailPreview(thread.lastMessagePreview) && (!last || thread.lastMessageAt > last.createdAt);
     return {
       id: thread.id,
       customerPhone: lead.phone,
@@ -52,21 +56,22 @@ export async function listThreads({
       isWaitingOnPerson: thread.isWaitingOnPerson,
       unreadCount: thread.unreadCount,
       lastActivityAt: thread.lastMessageAt.toISOString(),
-      lastMessage: last
-        ? {
-            body: last.body.slice(0, PREVIEW_CHARS),
-            direction: last.direction,
-            authorKind: last.authorKind,
-            at: last.createdAt.toISOString(),
-          }
-        : thread.lastMessagePreview
+      lastMessage:
+        last && !isPreviewNewer
           ? {
-              body: thread.lastMessagePreview,
-              direction: null,
-              authorKind: null,
-              at: thread.lastMessageAt.toISOString(),
+              body: last.body.slice(0, PREVIEW_CHARS),
+              direction: last.direction,
+              authorKind: last.authorKind,
+              at: last.createdAt.toISOString(),
             }
-          : null,
+          : thread.lastMessagePreview
+            ? {
+                body: thread.lastMessagePreview,
+                direction: null,
+                authorKind: null,
+                at: thread.lastMessageAt.toISOString(),
+              }
+            : null,
     };
   });
 }

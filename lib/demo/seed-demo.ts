@@ -3,6 +3,7 @@
 // times) so the dashboard means something on first start. Idempotent: a marker in AppSetting; a second run does nothing.
 import { randomUUID } from "node:crypto";
 import type { CallSkipReason, LeadStatus, Prisma } from "@prisma/client";
+import { sampleVoicemail } from "@/lib/calls/sample-voicemail";
 import { db } from "@/lib/db/client";
 import {
   demoAiReplies,
@@ -14,9 +15,21 @@ import {
   seededRandom,
 } from "@/lib/demo/demo-content";
 import { addDays, zonedDay, zonedDayStart } from "@/lib/metrics/zoned-time";
+import { simulatorRecordingUrl } from "@/lib/telephony/simulator/simulator-sids";
 
 const id = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
 const later = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
+
+/** A voicemail on the simulator's account: the app plays the sample recording shipped with it. */
+function demoVoicemail(problem: string) {
+  const recordingSid = `RE${randomUUID().replaceAll("-", "")}`;
+  return {
+    recordingSid,
+    voicemailUrl: simulatorRecordingUrl(recordingSid),
+    voicemailDurationSec: sampleVoicemail.durationSec,
+    voicemailTranscript: `Hi, it's about ${problem.toLowerCase()}. Please call me back.`,
+  };
+}
 
 type Rows = {
   leads: Prisma.LeadCreateManyInput[];
@@ -238,13 +251,7 @@ export async function seedDemo({
         smsAcceptedAt: acceptedAt,
         smsDeliveredAt: acceptedAt ? later(acceptedAt, 3) : null,
         createdAt: at,
-        ...(random.chance(0.2) && !isAnswered
-          ? {
-              voicemailUrl: "https://api.twilio.com/demo-recording.mp3",
-              voicemailDurationSec: random.int(8, 40),
-              voicemailTranscript: `Hi, it's about ${customer.problem.toLowerCase()}. Please call me back.`,
-            }
-          : {}),
+        ...(random.chance(0.2) && !isAnswered ? demoVoicemail(customer.problem) : {}),
       });
       if (!isCaptured) continue;
       for (const userId of userIds) {

@@ -1,4 +1,5 @@
 // One lead with everything the detail view shows: conversation, calls (voicemail, skip reasons), consent history.
+import { voicemailUrlFor } from "@/lib/calls/voicemail-url";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { leadListSelect } from "@/lib/leads/list-leads";
@@ -56,6 +57,7 @@ export async function getLeadById({ businessId, leadId }: { businessId: string; 
           smsAcceptedAt: true,
           detectedAt: true,
           voicemailUrl: true,
+          recordingSid: true,
           voicemailDurationSec: true,
           voicemailTranscript: true,
         },
@@ -73,7 +75,15 @@ export async function getLeadById({ businessId, leadId }: { businessId: string; 
     take: 50,
     select: { id: true, actorKind: true, actorUserId: true, payload: true, createdAt: true },
   });
-  return { ...lead, statusHistory: statusEvents.map((event) => ({ ...event, id: event.id.toString() })) };
+  return {
+    ...lead,
+    // Twilio's recording URL stays on the server: the app plays it through its own authenticated route.
+    calls: lead.calls.map(({ recordingSid, ...call }) => ({
+      ...call,
+      voicemailUrl: voicemailUrlFor({ ...call, recordingSid }),
+    })),
+    statusHistory: statusEvents.map((event) => ({ ...event, id: event.id.toString() })),
+  };
 }
 
 export type LeadDetail = Awaited<ReturnType<typeof getLeadById>>;

@@ -63,11 +63,16 @@ export async function sessionCookie({ userId, businessId }: { userId: string; bu
 /** A JSON request to an app route with the member's session. */
 export function authedRequest(
   url: string,
-  { cookie, method = "GET", body }: { cookie: string; method?: string; body?: unknown },
+  {
+    cookie,
+    method = "GET",
+    body,
+    headers = {},
+  }: { cookie: string; method?: string; body?: unknown; headers?: Record<string, string> },
 ): Request {
   return new Request(new URL(url, "https://ringback.test"), {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }

@@ -40,6 +40,10 @@ describe("Content-Security-Policy (proxy.ts)", () => {
     expect(directives.get("default-src")).toEqual(["'self'"]);
   });
 
+  it("plays media only from the app itself (voicemails stream through its own authenticated route)", () => {
+    expect(directives.get("media-src")).toEqual(["'self'"]);
+  });
+
   it("only development (React Refresh) gets unsafe-eval", () => {
     expect(contentSecurityPolicy({ nonce, isDevelopment: true })).toContain("'unsafe-eval'");
   });

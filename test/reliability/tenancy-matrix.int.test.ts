@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { simulatorRecordingUrl } from "@/lib/telephony/simulator/simulator-sids";
 import { createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { withRequestScope } from "@/test/reliability/next-request-scope";
 import { loadRoutes, withParams, type RouteMethod } from "@/test/reliability/route-inventory";
@@ -31,6 +32,7 @@ async function tenantWithData() {
       status: "received",
     },
   });
+  const recordingSid = `RE${randomUUID().replaceAll("-", "")}`;
   const call = await db.call.create({
     data: {
       businessId,
@@ -41,6 +43,9 @@ async function tenantWithData() {
       toNumber: owner.twilioNumber,
       isMissed: true,
       missReason: "no-answer",
+      // A voicemail the app can play (the simulator's sample): only its own business may hear it.
+      recordingSid,
+      voicemailUrl: simulatorRecordingUrl(recordingSid),
     },
   });
   const endpoint = await db.webhookEndpoint.create({
@@ -108,6 +113,7 @@ function idOf(route: RouteMethod, b: Tenant): string {
   const resource = route.urlPath.split("/")[2];
   const ids: Record<string, string> = {
     threads: b.thread.id,
+    calls: b.call.id,
     leads: b.lead.id,
     members: b.teammate.id,
     notifications: b.notification.id,

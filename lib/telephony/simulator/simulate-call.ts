@@ -1,20 +1,25 @@
 // A call placed on /simulator: the same signed webhooks Twilio would send, in the same order. Ring-first: voice,
-// (whisper key press when answered), then the Dial action; forwarded: voice alone (every call is missed).
+// (whisper key press when answered), then the Dial action; forwarded: voice alone (every call is missed). A missed
+// caller may then leave a voicemail (the recording and transcription callbacks).
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { postTwilioWebhook } from "@/lib/telephony/simulator/post-twilio-webhook";
 import { SIMULATOR_ACCOUNT_SID, simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
+import { simulateVoicemail } from "@/lib/telephony/simulator/simulate-voicemail";
 
 export async function simulateCall({
   businessId,
   from,
   isAnswered,
   callerName,
+  voicemail,
 }: {
   businessId: string;
   from: string;
   isAnswered: boolean;
   callerName?: string;
+  /** leave a voicemail after the call is missed (the transcript defaults to what the sample recording says) */
+  voicemail?: { transcript?: string };
 }) {
   const business = await db.business.findUniqueOrThrow({
     where: { id: businessId },
@@ -59,5 +64,9 @@ export async function simulateCall({
     where: { callSid },
     select: { id: true, isMissed: true, missReason: true, skipReason: true, threadId: true },
   });
-  return { callSid, ...call };
+  if (voicemail) {
+    if (!call.isMissed) throw new AppError("conflict", "Only a missed call can leave a voicemail.");
+    await simulateVoicemail({ callSid, transcript: voicemail.transcript });
+  }
+  return { callSid, ...call, hasVoicemail: Boolean(voicemail) };
 }

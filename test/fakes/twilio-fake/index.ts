@@ -1,11 +1,12 @@
 // A local stand-in for Twilio's REST API (integration tests, e2e and the benchmark). One module per resource
-// (messages, calls, lookups), plus the shared server, auth, errors and paging; this file composes them and
+// (messages, calls, lookups, recordings), plus the shared server, auth, errors and paging; this file composes them and
 // hands tests their controls.
 import { basicAuthGuard } from "./auth";
 import { callRoutes } from "./calls";
 import { sendNotFound } from "./errors";
 import { lookupRoutes } from "./lookups";
 import { messageRoutes } from "./messages";
+import { recordingsResource, type FakeRecordings } from "./recordings";
 import { startFakeServer } from "./server";
 import type { FakeCall, FakeFailure, FakeMessage, FakeState } from "./state";
 import { sendMessageStatusCallback, type CallbackDispatcher } from "./status-callbacks";
@@ -17,6 +18,8 @@ export type TwilioFake = {
   messages: FakeMessage[];
   /** outgoing calls created through Calls.json */
   calls: FakeCall[];
+  /** the Recordings resource: add recordings, see the media requests */
+  recordings: FakeRecordings;
   /** Messages.json create requests received, failed ones included */
   readonly createRequests: number;
   /** the next `times` create calls answer with this failure */
@@ -52,7 +55,8 @@ export async function startTwilioFake({
     holdResponsesMs: 0,
     createRequests: 0,
   };
-  const routes = [...messageRoutes(state), ...callRoutes(state), ...lookupRoutes(state)];
+  const recordings = recordingsResource(state);
+  const routes = [...messageRoutes(state), ...callRoutes(state), ...lookupRoutes(state), ...recordings.routes];
   const server = await startFakeServer({
     guard: basicAuthGuard(state),
     routes,
@@ -63,6 +67,7 @@ export async function startTwilioFake({
     url: server.url,
     messages: state.messages,
     calls: state.calls,
+    recordings: recordings.controls,
     get createRequests() {
       return state.createRequests;
     },

@@ -1,4 +1,5 @@
-// POST /api/simulator/call — place a simulated call to the business's number (simulator mode only).
+// POST /api/simulator/call — place a simulated call to the business's number (simulator mode only); a missed one
+// may leave a voicemail.
 import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { apiRoute, readJson } from "@/lib/http/route";
@@ -13,6 +14,10 @@ const bodySchema = z
     from: z.union([z.literal("anonymous"), e164Schema]),
     isAnswered: z.boolean().default(false),
     callerName: z.string().trim().max(60).optional(),
+    voicemail: z
+      .object({ transcript: z.string().trim().max(500).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
