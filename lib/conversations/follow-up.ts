@@ -1,12 +1,12 @@
 // The single optional follow-up to a customer who never answered the auto-SMS (off by default). Sent only 8:00–20:00
-// in the customer's local time (area code, else the business timezone), never after STOP, never twice.
+// in the customer's local time (their number's time zones, else the business timezone), never after STOP, never twice.
 import type { Prisma } from "@prisma/client";
-import { localTime } from "@/lib/business/business-hours";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { publishRecordedEvents } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/boss";
-import { timezoneForPhone } from "@/lib/conversations/customer-timezone";
+import { customerTimeZones } from "@/lib/conversations/customer-time-zones";
+import { secondsUntilLocalWindow, secondsUntilSendingWindow } from "@/lib/conversations/sending-window";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 
 /** Call when the auto-SMS is queued (in its transaction). Does nothing unless the business enabled follow-ups. */
@@ -27,15 +27,6 @@ export async function scheduleFollowUp({ tx, threadId }: { tx: Prisma.Transactio
   );
 }
 
-/** Seconds until 8:00 local time when `at` is outside 8:00–20:00 there; 0 when it is inside. */
-export function secondsUntilSendingWindow(at: Date, timeZone: string): number {
-  const { hour, time } = localTime(at, timeZone);
-  if (hour >= 8 && hour < 20) return 0;
-  const minutesNow = hour * 60 + Number(time.slice(3));
-  const minutesUntil = hour >= 20 ? 24 * 60 - minutesNow + 8 * 60 : 8 * 60 - minutesNow;
-  return minutesUntil * 60;
-}
-
 export async function runFollowUp({ threadId }: { threadId: string }): Promise<void> {
   const thread = await db.thread.findUnique({
     where: { id: threadId },
@@ -44,7 +35,10 @@ export async function runFollowUp({ threadId }: { threadId: string }): Promise<v
   if (!thread || !thread.business.followUpEnabled || thread.lead.isOptedOut) return;
   if (thread.followUpSentAt || thread.firstCustomerReplyAt || thread.mode === "human" || thread.mode === "closed")
     return;
-  const wait = secondsUntilSendingWindow(new Date(), timezoneForPhone(thread.lead.phone) ?? thread.business.timezone);
+  const now = new Date();
+  const wait =
+    secondsUntilSendingWindow(now, await customerTimeZones(thread.lead.phone)) ??
+    secondsUntilLocalWindow(now, thread.business.timezone);
   if (wait > 0) {
     await enqueue("follow-up", { threadId }, { startAfter: wait });
     return;
