@@ -54,3 +54,10 @@ export const voiceFallbackParamsSchema = voiceParamsSchema.extend({
   ErrorCode: z.string().max(16).optional(),
   ErrorUrl: z.string().max(2_048).optional(),
 });
+
+export const callStatusParamsSchema = z.object({
+  CallSid: callSid,
+  CallStatus: z.enum(["queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled"]),
+  From: address.default(""),
+  CallDuration: seconds,
+});

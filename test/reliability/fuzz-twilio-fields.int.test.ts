@@ -4,6 +4,7 @@
 // nothing written; accepted → nothing stored with those bytes, and the text fields hold the cleaned value.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as callStatus } from "@/app/api/twilio/call-status/route";
 import { POST as dialAction } from "@/app/api/twilio/dial-action/route";
 import { POST as emergencyConnect } from "@/app/api/twilio/emergency-connect/route";
 import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
@@ -88,6 +89,13 @@ const specs: Record<string, RouteSpec> = {
           DialCallDuration: "0",
         },
       };
+    },
+  },
+  "/api/twilio/call-status": {
+    handler: callStatus,
+    prepare: async (business) => {
+      const call = await startCall(business);
+      return { params: { CallSid: call.sid, CallStatus: "completed", From: call.from, CallDuration: "30" } };
     },
   },
   "/api/twilio/whisper": {
