@@ -1,19 +1,26 @@
 // Structured logs (pino). Info-level lines never carry full phone numbers or message bodies: use maskPhone().
+// Production (and tests) write JSON lines; `npm run dev` writes them pretty for a person at a terminal, through
+// pino-pretty as a plain stream in this process (no transport worker thread for Next's bundler to trip on).
 import pino from "pino";
+import pretty from "pino-pretty";
 import { env } from "@/lib/env";
 
 const globalForLog = globalThis as unknown as { ringbackLogger?: pino.Logger };
 
-export const logger: pino.Logger =
-  globalForLog.ringbackLogger ??
-  (globalForLog.ringbackLogger = pino({
+function createLogger(): pino.Logger {
+  const options: pino.LoggerOptions = {
     level: env().logLevel,
     base: { app: "ringback" },
     redact: {
       paths: ["body", "*.body", "password", "*.password", "authToken", "*.authToken", "Body", "*.Body"],
       censor: "[redacted]",
     },
-  }));
+  };
+  if (env().nodeEnv !== "development") return pino(options);
+  return pino(options, pretty({ colorize: process.stdout.isTTY, ignore: "pid,hostname,app", sync: true }));
+}
+
+export const logger: pino.Logger = globalForLog.ringbackLogger ?? (globalForLog.ringbackLogger = createLogger());
 
 /** +15551234567 → +1555•••4567: enough to tell calls apart in a log, not enough to identify a caller. */
 export function maskPhone(phone: string | null | undefined): string {

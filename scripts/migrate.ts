@@ -1,5 +1,6 @@
 // npm run db:migrate — applies pending migrations (to DATABASE_URL, or the embedded database in DATA_DIR).
 import { bootDatabase, stopEmbeddedDatabase } from "@/lib/db/boot";
+import { exitOnStartupError } from "./exit-on-startup-error";
 
 bootDatabase()
   .then(async ({ databaseUrl, isEmbedded }) => {
@@ -8,7 +9,4 @@ bootDatabase()
     );
     await stopEmbeddedDatabase();
   })
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  .catch(exitOnStartupError);

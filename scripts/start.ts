@@ -1,7 +1,5 @@
 // npm start — the production server: migrations and bootstrap first, then Next.js on PORT.
+import { exitOnStartupError } from "./exit-on-startup-error";
 import { serve } from "./serve";
 
-serve({ dev: false }).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+serve({ dev: false }).catch(exitOnStartupError);

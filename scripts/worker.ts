@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
+import { exitOnStartupError } from "./exit-on-startup-error";
 
 async function main() {
   if (!env().databaseUrl) {
@@ -20,7 +21,4 @@ async function main() {
   logger.info("worker running; Ctrl-C to stop");
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);
