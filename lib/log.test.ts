@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
-async function logOneLine(nodeEnv: string): Promise<string> {
+async function logOneLine(nodeEnv: "development" | "production"): Promise<string> {
   const script = 'import { logger } from "./lib/log"; logger.info({ callSid: "CA1" }, "call received");';
   const { stdout } = await promisify(execFile)("npx", ["tsx", "--eval", script], {
     env: { ...process.env, NODE_ENV: nodeEnv, LOG_LEVEL: "info", DATABASE_URL: "" },
