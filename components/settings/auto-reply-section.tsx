@@ -1,19 +1,32 @@
 "use client";
-// The text a caller gets after a missed call, with the exact message they would receive shown as you type.
+// The text a caller gets after a missed call, in English, Spanish or both in one SMS, with the exact message they
+// would receive shown as you type (the same function renders it for sending).
+import { clsx } from "clsx";
 import { Card } from "@/components/ui/card";
-import { controlClassName, Field } from "@/components/ui/field";
+import { AutoReplyTemplateField } from "@/components/settings/auto-reply-template-field";
 import type { SectionProps } from "@/components/settings/section-props";
-import { renderAutoReply, templatePlaceholders } from "@/lib/business/auto-reply-template";
+import { renderAutoReply, templatePlaceholders, type AutoReplyLanguage } from "@/lib/business/auto-reply-template";
 
-const SAMPLE_CALLER = "(415) 555-0142";
+/** A sample caller, in E.164 as calls arrive: the preview formats it exactly as the sent text does. */
+const SAMPLE_CALLER = "+14155550142";
+
+const languageChoices: { value: AutoReplyLanguage; title: string }[] = [
+  { value: "en", title: "English" },
+  { value: "es", title: "Spanish" },
+  { value: "en+es", title: "Both, in one text" },
+];
 
 export function AutoReplySection({ draft, onChange, errors }: SectionProps) {
   const preview = renderAutoReply({
     template: draft.autoReplyTemplate,
+    templateEs: draft.autoReplyTemplateEs,
+    language: draft.autoReplyLanguage,
     businessName: draft.name.trim() || "Your business",
     bookingUrl: draft.bookingUrl.trim() || null,
     callerNumber: SAMPLE_CALLER,
   });
+  const showsEnglish = draft.autoReplyLanguage !== "es";
+  const showsSpanish = draft.autoReplyLanguage !== "en";
   return (
     <Card
       id="auto-reply"
@@ -29,24 +42,54 @@ export function AutoReplySection({ draft, onChange, errors }: SectionProps) {
         </>
       }
     >
-      <Field
-        label="Message template"
-        hint={`${draft.autoReplyTemplate.length} / 480 characters`}
-        error={errors.autoReplyTemplate}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            name="autoReplyTemplate"
-            data-testid="auto-reply-template"
-            rows={4}
-            maxLength={480}
-            className={controlClassName}
-            value={draft.autoReplyTemplate}
-            onChange={(event) => onChange({ autoReplyTemplate: event.target.value })}
-          />
-        )}
-      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-base font-medium text-slate-900">Language of the first text</legend>
+        <p className="text-sm text-slate-600">
+          A customer whose language Ringback already knows gets the text in their language.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {languageChoices.map((choice) => (
+            <label
+              key={choice.value}
+              className={clsx(
+                "flex min-h-11 cursor-pointer items-center gap-2 rounded-xl border px-3 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600",
+                draft.autoReplyLanguage === choice.value ? "border-brand-600 bg-brand-50" : "border-slate-200",
+              )}
+            >
+              <input
+                type="radio"
+                name="autoReplyLanguage"
+                value={choice.value}
+                className="h-5 w-5 accent-brand-600"
+                checked={draft.autoReplyLanguage === choice.value}
+                onChange={() => onChange({ autoReplyLanguage: choice.value })}
+              />
+              {choice.title}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {showsEnglish ? (
+        <AutoReplyTemplateField
+          label="Message in English"
+          name="autoReplyTemplate"
+          testId="auto-reply-template"
+          value={draft.autoReplyTemplate}
+          error={errors.autoReplyTemplate}
+          onChange={(autoReplyTemplate) => onChange({ autoReplyTemplate })}
+        />
+      ) : null}
+      {showsSpanish ? (
+        <AutoReplyTemplateField
+          label="Message in Spanish"
+          name="autoReplyTemplateEs"
+          testId="auto-reply-template-es"
+          lang="es"
+          value={draft.autoReplyTemplateEs}
+          error={errors.autoReplyTemplateEs}
+          onChange={(autoReplyTemplateEs) => onChange({ autoReplyTemplateEs })}
+        />
+      ) : null}
       <div>
         <p className="text-sm font-medium text-slate-800">What the caller receives</p>
         <p
@@ -57,7 +100,8 @@ export function AutoReplySection({ draft, onChange, errors }: SectionProps) {
           {preview}
         </p>
         <p className="mt-1 text-sm text-slate-500">
-          The business name and “Reply STOP to opt out” are added when missing.
+          The business name and how to opt out (“Reply STOP”, “Responda PARAR”) are added when missing. A sentence whose
+          placeholder has nothing to fill in is left out.
         </p>
       </div>
     </Card>

@@ -21,6 +21,8 @@ const saved: SavedSettings = {
   repeatWindowMinutes: 30,
   ignoreList: ["+14155550100"],
   autoReplyTemplate: "Hi from {business}",
+  autoReplyTemplateEs: "Hola de {business}",
+  autoReplyLanguage: "en",
   greetingMessage: "Sorry",
   lookupEnabled: false,
   followUpEnabled: false,

@@ -1,5 +1,6 @@
 // The settings form's working copy: the business as /api/business returns it, with the few fields people type as
 // text (ignore list, forward-to, booking link) kept as strings until saved. Pure: unit-tested in settings-draft.test.ts.
+import type { AutoReplyLanguage } from "@/lib/business/auto-reply-template";
 import type { BusinessHours } from "@/lib/business/business-hours";
 
 export type SavedSettings = {
@@ -15,6 +16,8 @@ export type SavedSettings = {
   repeatWindowMinutes: number;
   ignoreList: string[];
   autoReplyTemplate: string;
+  autoReplyTemplateEs: string;
+  autoReplyLanguage: AutoReplyLanguage;
   greetingMessage: string;
   lookupEnabled: boolean;
   followUpEnabled: boolean;
@@ -50,6 +53,8 @@ const settingKeys = [
   "repeatWindowMinutes",
   "ignoreList",
   "autoReplyTemplate",
+  "autoReplyTemplateEs",
+  "autoReplyLanguage",
   "greetingMessage",
   "lookupEnabled",
   "followUpEnabled",

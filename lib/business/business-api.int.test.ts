@@ -70,6 +70,47 @@ describe("/api/business", () => {
     expect(after.updatedAt).toEqual(before.updatedAt);
   });
 
+  it("refuses an auto-reply that would reach a customer broken, naming what is wrong, and changes nothing", async () => {
+    const { business, user } = await createTestBusiness({ bookingUrl: null });
+    const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
+    const patch = (body: Record<string, unknown>) =>
+      PATCH(authedRequest("/api/business", { cookie, method: "PATCH", body }), noContext);
+    const before = await db.business.findUniqueOrThrow({ where: { id: business.id } });
+
+    const unknown = await patch({ autoReplyTemplate: "Hi {first_name}, this is {business}. {eta}" });
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error.details).toEqual([
+      {
+        path: "autoReplyTemplate",
+        message: "Unknown placeholders {first_name}, {eta}. Use {business}, {booking_link}, {caller_number}.",
+      },
+    ]);
+    const noLink = await patch({ autoReplyTemplateEs: "Reserve aquí: {booking_link}" });
+    expect(noLink.status).toBe(422);
+    expect((await noLink.json()).error.details).toEqual([
+      { path: "autoReplyTemplateEs", message: expect.stringContaining("{booking_link} has no value") },
+    ]);
+    expect((await patch({ autoReplyLanguage: "fr" })).status).toBe(422);
+    const after = await db.business.findUniqueOrThrow({ where: { id: business.id } });
+    expect(after.updatedAt).toEqual(before.updatedAt);
+
+    // With the link in the same save it is fine; removing the link later is refused on the link.
+    const withLink = await patch({
+      autoReplyTemplate: "{business}: sorry we missed you. Book here: {booking_link}",
+      bookingUrl: "https://acme.example/book",
+      autoReplyLanguage: "en+es",
+    });
+    expect(withLink.status).toBe(200);
+    expect(await withLink.json()).toMatchObject({ autoReplyLanguage: "en+es" });
+    const removeLink = await patch({ bookingUrl: null });
+    expect(removeLink.status).toBe(422);
+    expect((await removeLink.json()).error.details).toEqual([
+      { path: "bookingUrl", message: expect.stringContaining("uses {booking_link}") },
+    ]);
+    // An unrelated save never trips over the template.
+    expect((await patch({ available: true })).status).toBe(200);
+  });
+
   it("ends a session when the password changes (sessionVersion)", async () => {
     const { business, user } = await createTestBusiness();
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });

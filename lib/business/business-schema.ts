@@ -1,9 +1,20 @@
 // The business settings as /api/business reads and writes them (docs/api.md), validated in and out.
 import { z } from "zod";
+import {
+  autoReplyLanguages,
+  describeUnknownPlaceholders,
+  findUnknownPlaceholders,
+} from "@/lib/business/auto-reply-template";
 import { businessHoursSchema, isValidTimeZone } from "@/lib/business/business-hours";
 import { e164Schema } from "@/lib/telephony/phone";
 
 const text = (max: number) => z.string().trim().max(max);
+
+const template = text(480)
+  .min(1, "The auto-reply cannot be empty.")
+  .refine((value) => findUnknownPlaceholders(value).length === 0, {
+    error: (issue) => describeUnknownPlaceholders(findUnknownPlaceholders(String(issue.input))),
+  });
 
 export const businessPatchSchema = z
   .object({
@@ -22,7 +33,9 @@ export const businessPatchSchema = z
       .min(0)
       .max(24 * 60),
     ignoreList: z.array(e164Schema).max(500),
-    autoReplyTemplate: text(480).min(1, "The auto-reply cannot be empty."),
+    autoReplyTemplate: template,
+    autoReplyTemplateEs: template,
+    autoReplyLanguage: z.enum(autoReplyLanguages, "Choose en, es or en+es."),
     greetingMessage: text(300),
     lookupEnabled: z.boolean(),
     followUpEnabled: z.boolean(),
@@ -66,6 +79,8 @@ export const businessSelect = {
   repeatWindowMinutes: true,
   ignoreList: true,
   autoReplyTemplate: true,
+  autoReplyTemplateEs: true,
+  autoReplyLanguage: true,
   greetingMessage: true,
   lookupEnabled: true,
   followUpEnabled: true,

@@ -1,4 +1,5 @@
 // Reads and writes one business's settings, always by the signed-in member's businessId.
+import { toAutoReplyLanguage, usesMissingBookingLink } from "@/lib/business/auto-reply-template";
 import { businessSelect, type BusinessPatch } from "@/lib/business/business-schema";
 import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/business-hours";
 import { db } from "@/lib/db/client";
@@ -18,6 +19,7 @@ export async function getBusiness({ businessId }: { businessId: string }) {
   return {
     ...business,
     businessHours: hours.success ? hours.data : defaultBusinessHours,
+    autoReplyLanguage: toAutoReplyLanguage(business.autoReplyLanguage),
     webhookUrls: twilioWebhookUrls(),
     isSimulator: env().twilio.isSimulator,
   };
@@ -35,6 +37,7 @@ export async function updateBusiness({
   patch: BusinessPatch;
 }) {
   const changed = Object.keys(patch);
+  await assertBookingLinkForTemplates({ businessId, patch });
   if (changed.length > 0) {
     await db.business.update({ where: { id: businessId }, data: patch, select: { id: true } });
     await recordAndPublishEvent({
@@ -45,4 +48,30 @@ export async function updateBusiness({
     });
   }
   return getBusiness({ businessId });
+}
+
+/**
+ * {booking_link} with no booking link would send "Book here: ." to a customer: refused, on the field the owner
+ * changed (the template, or the link being removed). Checked only when one of them changes, so an old template never
+ * blocks an unrelated save.
+ */
+async function assertBookingLinkForTemplates({ businessId, patch }: { businessId: string; patch: BusinessPatch }) {
+  const touched = ["autoReplyTemplate", "autoReplyTemplateEs", "bookingUrl"] as const;
+  if (!touched.some((key) => patch[key] !== undefined)) return;
+  const current = await db.business.findUnique({
+    where: { id: businessId },
+    select: { autoReplyTemplate: true, autoReplyTemplateEs: true, bookingUrl: true },
+  });
+  if (!current) throw new AppError("not_found", "Business not found.");
+  const next = { ...current, ...patch };
+  const details = (["autoReplyTemplate", "autoReplyTemplateEs"] as const)
+    .filter((key) => usesMissingBookingLink(next[key], next.bookingUrl ?? null))
+    .map((key) => ({
+      path: patch[key] === undefined ? "bookingUrl" : key,
+      message:
+        patch[key] === undefined
+          ? "The auto-reply uses {booking_link}: take it out of the message before removing the link."
+          : "{booking_link} has no value: add a booking link to the profile, or take it out of the message.",
+    }));
+  if (details.length > 0) throw new AppError("validation_failed", details[0]!.message, details);
 }

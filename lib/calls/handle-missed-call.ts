@@ -2,7 +2,7 @@
 // as a durable job (unless a skip rule applies, recorded with its reason), the members notified, CRM webhooks
 // and the log. The webhook answers right after; sending happens in the send-message job.
 import type { CallSkipReason, Prisma } from "@prisma/client";
-import { renderAutoReply } from "@/lib/business/auto-reply-template";
+import { autoReplyLanguageFor, renderAutoReply } from "@/lib/business/auto-reply-template";
 import { classifyCallerInTx } from "@/lib/calls/classify-caller";
 import { lockCallInTx } from "@/lib/calls/lock-call";
 import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
@@ -52,7 +52,7 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
   if (caller.phone && !skipReason) {
     const existingLead = await tx.lead.findUnique({
       where: { businessId_phone: { businessId, phone: caller.phone } },
-      select: { id: true },
+      select: { id: true, language: true, languageSource: true },
     });
     const opened = await openThread(tx, { businessId, phone: caller.phone, source: "call" });
     ({ lead, thread } = opened);
@@ -65,7 +65,14 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
       });
     const business = await tx.business.findUniqueOrThrow({
       where: { id: businessId },
-      select: { name: true, autoReplyTemplate: true, bookingUrl: true, repeatWindowMinutes: true },
+      select: {
+        name: true,
+        autoReplyTemplate: true,
+        autoReplyTemplateEs: true,
+        autoReplyLanguage: true,
+        bookingUrl: true,
+        repeatWindowMinutes: true,
+      },
     });
     const previousAutoReply = await tx.message.findFirst({
       where: {
@@ -84,6 +91,8 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
     } else {
       const body = renderAutoReply({
         template: business.autoReplyTemplate,
+        templateEs: business.autoReplyTemplateEs,
+        language: autoReplyLanguageFor(business.autoReplyLanguage, existingLead),
         businessName: business.name,
         bookingUrl: business.bookingUrl,
         callerNumber: caller.phone,

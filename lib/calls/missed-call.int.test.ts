@@ -146,6 +146,25 @@ describe("forwarded mode and unknown numbers", () => {
     expect(await autoReplies(business.id, from)).toHaveLength(1);
   });
 
+  it("texts in the business's language choice, and a customer whose language is known in theirs", async () => {
+    const { business, twilioNumber } = await setup({ routingMode: "forwarded", autoReplyLanguage: "en+es" });
+    const missCall = async (from: string) => {
+      await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: callSid(), From: from, To: twilioNumber }));
+      return (await autoReplies(business.id, from))[0]!.body;
+    };
+    const newCaller = randomPhone();
+    const both = await missCall(newCaller);
+    expect(both).toContain("Reply STOP to opt out.");
+    expect(both).toContain("Responda PARAR para no recibir más mensajes.");
+    const spanishSpeaker = randomPhone();
+    await db.lead.create({
+      data: { businessId: business.id, phone: spanishSpeaker, language: "es", languageSource: "detected" },
+    });
+    const spanish = await missCall(spanishSpeaker);
+    expect(spanish).toMatch(/^Hola, le escribe Acme Plumbing\./);
+    expect(spanish).not.toContain("STOP");
+  });
+
   it("an unknown To number gets a polite answer, a health event, and nothing written", async () => {
     const sid = callSid();
     const unknownBefore = await db.healthEvent.count({ where: { kind: "unknown_number" } });
