@@ -67,6 +67,27 @@ describe("the AI turn", async () => {
     expect(usage?.payload).toMatchObject({ model: "fake-model", usage: { inputTokens: 120, outputTokens: 30 } });
   });
 
+  it("tells the model the customer's language, and falls back in it", async () => {
+    const { business, twilioNumber, customer } = await setup();
+    fake.enqueue({ text: "¡Claro! ¿Cuál es la dirección?" });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Hola, tengo una fuga debajo del fregadero" });
+    const thread = await waitFor(() => threadOf({ businessId: business.id, phone: customer }));
+    await waitFor(async () => (await aiReplies(thread.id)).length === 1);
+    const system = String(fake.requests.at(-1)!.messages.find((message) => message.role === "system")!.content);
+    expect(system).toContain("The customer writes in Spanish: reply in Spanish");
+    // The lead's language, once set by a person, wins over what the texts look like.
+    await db.lead.update({ where: { id: thread.leadId }, data: { language: "en", languageSource: "owner" } });
+    fake.enqueue({ status: 500 }, { status: 500 });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "¿Cuánto cuesta?" });
+    const replies = await waitFor(async () => {
+      const r = await aiReplies(thread.id);
+      return r.length === 2 ? r : null;
+    });
+    expect(replies[1]!.body).toBe(
+      "Thanks for your message! Someone from Test Plumbing Co will get back to you shortly.",
+    );
+  });
+
   it("a second message inside the window does not add a turn; the one turn sees both", async () => {
     const { business, twilioNumber, customer } = await setup();
     const before = fake.requests.length;

@@ -90,7 +90,3 @@ export function checkReply(text: string, profile: ReplyProfile): ReplyVerdict {
 
   return reasons.length === 0 ? { isAllowed: true } : { isAllowed: false, reasons };
 }
-
-/** What the customer gets instead of a blocked reply: true, useful, and promises nothing. */
-export const safeFallbackReply =
-  "Thanks for the details! I've passed this on to the team, and they'll confirm pricing and timing with you directly.";

@@ -36,7 +36,7 @@ const rules: Rule[] = [
   rule(
     "flooding",
     "en",
-    `\\bflood(?:ing|ed|s)?\\b(?! ?lights?)|\\b(?:burst|bursting|broken|busted|ruptured|split) (?:water )?(?:pipe|line|main)\\b|\\bpipe (?:burst|broke|busted|exploded)\\b|\\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|flowing everywhere)\\b|\\bwater all over\\b|\\b(?:inches|foot|feet) of water\\b|\\b(?:basement|kitchen|bathroom|house) (?:is )?(?:full of|filling with|under) water\\b|\\bwater (?:is )?(?:coming|pouring) (?:through|from|out of) the (?:ceiling|light|wall)\\b|\\boverflowing\\b|\\bsewage (?:is )?(?:backing|backup|coming|everywhere)\\b`,
+    `\\bflood(?:ing|ed|s)?\\b(?! ?lights?)|\\b(?:burst|bursting|broken|busted|ruptured|split) (?:water )?(?:pipe|line|main)\\b|\\bpipe (?:burst|broke|busted|exploded)\\b|\\bwater (?:is )?(?:everywhere|pouring|gushing|spraying|flowing everywhere)\\b|\\bwater all over\\b|\\b(?:inches|foot|feet) of water\\b|\\b(?:basement|kitchen|bathroom|house) (?:is )?(?:full of|filling with|under) water\\b|\\bwater (?:is )?(?:coming|pouring) (?:through|from|out of) the (?:ceiling|light|wall)\\b|\\boverflow(?:ing|ed|s)?\\b|\\ball over the (?:\\w+ )?floor\\b|\\bsewage (?:is )?(?:backing|backup|coming|everywhere)\\b`,
   ),
   rule(
     "flooding",

@@ -20,6 +20,7 @@ export const emergencyTexts: { text: string; kind: EmergencyKind; language: "en"
   { text: "there's water everywhere", kind: "flooding", language: "en" },
   { text: "water is pouring through the ceiling", kind: "flooding", language: "en" },
   { text: "toilet overflowing help", kind: "flooding", language: "en" },
+  { text: "The toilet overflowed and its all over the bathroom floor", kind: "flooding", language: "en" },
   { text: "Sewage is backing up into the tub", kind: "flooding", language: "en" },
   { text: "2 inches of water in the garage", kind: "flooding", language: "en" },
   { text: "Se está inundando el sótano", kind: "flooding", language: "es" },

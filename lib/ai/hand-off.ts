@@ -13,8 +13,6 @@ export const handOffInput = z.object({
   reason: z.string().trim().min(1).max(200).describe("why a person should take over, short"),
 });
 
-export const handOffReply = "Thanks! I've passed this to the team and someone will follow up with you shortly.";
-
 export async function handOff(
   context: TurnContext,
   outcome: TurnOutcome,

@@ -22,6 +22,8 @@ export type AssistantInput = {
     urgency: string;
     preferredTime: string | null;
   };
+  /** ISO 639-1 code of the customer's language: the reply is written in it. */
+  language: string;
   publisher: TokenPublisher;
   abortSignal: AbortSignal;
 };
@@ -40,7 +42,7 @@ export async function runModelAssistant(input: AssistantInput): Promise<Assistan
   const provider = createOpenAI({ baseURL: ai.baseUrl, apiKey: ai.apiKey });
   const result = streamText({
     model: provider.chat(ai.model),
-    system: buildSystemPrompt(input.profile),
+    system: buildSystemPrompt(input.profile, { language: input.language }),
     messages: toModelMessages(input.conversation),
     tools: createThreadTools(input.context, input.outcome),
     stopWhen: stepCountIs(4),

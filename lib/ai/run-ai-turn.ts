@@ -8,8 +8,8 @@ import { recordAndPublishEvent } from "@/lib/events/record-event";
 import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { detectKeyword } from "@/lib/conversations/keywords";
-import { checkReply, safeFallbackReply } from "@/lib/ai/check-reply";
-import { handOff, handOffReply } from "@/lib/ai/hand-off";
+import { checkReply } from "@/lib/ai/check-reply";
+import { handOff } from "@/lib/ai/hand-off";
 import { loadConversation } from "@/lib/ai/load-conversation";
 import { runModelAssistant, type AssistantInput, type AssistantResult } from "@/lib/ai/model-assistant";
 import { runScriptedAssistant } from "@/lib/ai/scripted-assistant";
@@ -17,6 +17,9 @@ import { sendAiReply } from "@/lib/ai/send-ai-reply";
 import { splitSms } from "@/lib/ai/split-sms";
 import { createTokenPublisher } from "@/lib/ai/token-publisher";
 import { newTurnOutcome, type TurnContext } from "@/lib/ai/turn-context";
+import { customerTexts } from "@/lib/language/customer-texts";
+import { toReplyLanguage } from "@/lib/language/languages";
+import { resolveCustomerLanguage } from "@/lib/language/resolve-customer-language";
 
 export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): Promise<void> {
   const thread = await db.thread.findUnique({
@@ -77,12 +80,19 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
 
   const isTurnLimitReached = thread.aiTurnCount >= business.aiMaxTurns;
   const assistant = env().ai.apiKey ? runModelAssistant : runScriptedAssistant;
+  const conversation = await loadConversation(threadId);
+  const language = await resolveCustomerLanguage({
+    lead,
+    customerTexts: conversation.filter((line) => line.role === "user").map((line) => line.text),
+  });
+  const texts = customerTexts[toReplyLanguage(language)];
   const input: AssistantInput = {
     context,
     outcome,
     profile: { ...business, businessHours },
-    conversation: await loadConversation(threadId),
+    conversation,
     lead,
+    language,
     publisher,
     abortSignal: abort.signal,
   };
@@ -121,19 +131,14 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   }
 
   let text: string;
-  if (isTurnLimitReached) text = handOffReply;
+  if (isTurnLimitReached) text = texts.handedOff;
   else if (!result) {
     // The model failed twice: a short safe message, and a person takes it from here.
     await handOff(context, outcome, { reason: "the AI could not answer (model error)" }, "");
-    text = `Thanks for your message! Someone from ${business.name} will get back to you shortly.`;
+    text = texts.modelFailed(business.name);
   } else {
     text =
-      result.text ||
-      (outcome.isHandedOff
-        ? handOffReply
-        : outcome.isClosed
-          ? "Thanks for reaching out. Take care!"
-          : safeFallbackReply);
+      result.text || (outcome.isHandedOff ? texts.handedOff : outcome.isClosed ? texts.closed : texts.safeFallback);
     const verdict = checkReply(text, {
       profileText: [
         business.services,
@@ -153,7 +158,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
         actor: { kind: "ai" },
         payload: { generationId, reasons: verdict.reasons, blockedText: text },
       });
-      text = safeFallbackReply;
+      text = texts.safeFallback;
     }
   }
 

@@ -126,6 +126,28 @@ describe("POST /api/twilio/sms", () => {
     expect(jobs).toHaveLength(0);
   });
 
+  it("a Spanish-speaking customer gets the scripted intake in Spanish, the lead filled from Spanish answers", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Hola, mi calentador de agua está goteando" });
+    const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
+    const [first] = await waitFor(async () => {
+      const r = await aiReplies(thread.id);
+      return r.length === 1 ? r : null;
+    });
+    expect(first!.body).toBe("Entendido. ¿Cuál es la dirección donde necesita el trabajo?");
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Calle Olmo 12, Austin" });
+    const replies = await waitFor(async () => {
+      const r = await aiReplies(thread.id);
+      return r.length === 2 ? r : null;
+    });
+    expect(replies[1]!.body).toBe("¿Qué tan urgente es: es una emergencia o puede esperar uno o dos días?");
+    expect(await db.lead.findUniqueOrThrow({ where: { id: thread.leadId } })).toMatchObject({
+      service: "Water heater",
+      address: "Calle Olmo 12, Austin",
+    });
+  });
+
   it("the scripted assistant asks how urgent a non-emergency job is", async () => {
     const { business, twilioNumber } = await createTestBusiness();
     const customer = randomPhone();
