@@ -17,6 +17,7 @@ const config = [
       "blob-report/**",
       "coverage/**",
       "next-env.d.ts",
+      "lib/db/generated/**",
       "*.tsbuildinfo",
     ],
   },
@@ -32,6 +33,34 @@ const config = [
       "no-console": "off",
       eqeqeq: ["error", "smart"],
       "prefer-const": "error",
+    },
+  },
+  {
+    // One unit of work: every write transaction goes through runTransaction (lib/db/run-transaction.ts), which starts
+    // the queue, retries deadlock victims, writes events and jobs, and publishes after commit. Nothing outside
+    // lib/db opens a transaction of its own. (bench/ is exempt: it measures bare pg and other layers on purpose.)
+    files: ["lib/**", "app/**", "components/**", "scripts/**", "prisma/**", "test/**", "e2e/**"],
+    ignores: ["lib/db/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name='$transaction']",
+          message: "Open write transactions with runTransaction((tx, outbox) => …) from lib/db/run-transaction.ts.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
+          message: "Open write transactions with runTransaction((tx, outbox) => …) from lib/db/run-transaction.ts.",
+        },
+        {
+          selector: "Literal[value=/^\\s*(BEGIN|START\\s+TRANSACTION)\\b/i]",
+          message: "No raw BEGIN: open write transactions with runTransaction from lib/db/run-transaction.ts.",
+        },
+        {
+          selector: "TemplateElement[value.raw=/^\\s*(BEGIN|START\\s+TRANSACTION)\\b/i]",
+          message: "No raw BEGIN: open write transactions with runTransaction from lib/db/run-transaction.ts.",
+        },
+      ],
     },
   },
   {

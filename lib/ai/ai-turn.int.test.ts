@@ -97,7 +97,10 @@ describe("the AI turn", async () => {
     const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
     await waitFor(async () => (await settledAiTurns(thread.id)).length >= 1);
     await waitFor(
-      async () => (await db.event.count({ where: { threadId: thread.id, type: "message.processed" } })) === 2,
+      async () =>
+        (await db.message.count({
+          where: { threadId: thread.id, direction: "inbound", processedAt: { not: null } },
+        })) === 2,
     );
     expect(await aiReplies(thread.id)).toHaveLength(1);
     expect(fake.requests.length - before).toBe(1);

@@ -1,8 +1,7 @@
 // Tool `close_conversation`: the customer is done (thanks, wrong number, no longer needed). The thread closes when
 // the polite closing reply is sent.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { publishRecordedEvents } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { recordToolCall } from "@/lib/ai/record-tool-call";
 import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
 
@@ -17,7 +16,6 @@ export async function closeConversation(
 ) {
   const { reason } = closeConversationInput.parse(input);
   outcome.isClosed = true;
-  const event = await db.$transaction((tx) => recordToolCall(tx, context, "close_conversation", { reason }));
-  await publishRecordedEvents([event]);
+  await runTransaction(async (_tx, outbox) => recordToolCall(outbox, context, "close_conversation", { reason }));
   return { closed: true };
 }

@@ -1,7 +1,6 @@
 // Tool `flag_emergency`: urgency → emergency and an urgent notification at once (once per thread, not per mention).
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { publishRecordedEvents } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
 import { recordToolCall } from "@/lib/ai/record-tool-call";
@@ -18,21 +17,24 @@ export async function flagEmergency(
 ) {
   const { reason } = flagEmergencyInput.parse(input);
   outcome.isEmergency = true;
-  const event = await db.$transaction(async (tx) => {
-    const recorded = await recordToolCall(tx, context, "flag_emergency", { reason });
-    const lead = await tx.lead.findUniqueOrThrow({
-      where: { id: context.leadId },
-      select: { name: true, phone: true, urgency: true },
-    });
-    if (lead.urgency !== "emergency")
-      await tx.lead.update({ where: { id: context.leadId }, data: { urgency: "emergency" } });
+  await runTransaction(async (tx, outbox) => {
+    recordToolCall(outbox, context, "flag_emergency", { reason });
+    const lead = await tx
+      .updateTable("Lead")
+      .set({ urgency: "emergency", updatedAt: new Date() })
+      .where("id", "=", context.leadId)
+      .returning(["name", "phone"])
+      .executeTakeFirstOrThrow();
     // One urgent alert per thread, however often the emergency is mentioned (or set through update_lead first).
-    const alreadyAlerted = await tx.notification.findFirst({
-      where: { threadId: context.threadId, kind: "emergency" },
-      select: { id: true },
-    });
-    if (alreadyAlerted) return recorded;
-    await notifyMembersInTx(tx, {
+    const alreadyAlerted = await tx
+      .selectFrom("Notification")
+      .select("id")
+      .where("threadId", "=", context.threadId)
+      .where("kind", "=", "emergency")
+      .limit(1)
+      .executeTakeFirst();
+    if (alreadyAlerted) return;
+    await notifyMembersInTx(tx, outbox, {
       businessId: context.businessId,
       threadId: context.threadId,
       kind: "emergency",
@@ -40,8 +42,6 @@ export async function flagEmergency(
       body: shortPreview(reason),
       isUrgent: true,
     });
-    return recorded;
   });
-  await publishRecordedEvents([event]);
   return { notified: true };
 }

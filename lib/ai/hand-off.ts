@@ -1,8 +1,7 @@
 // Tool `hand_off`: the thread waits on a person, the team is notified, the CRM hears about it. The customer is told
 // someone will follow up; the thread leaves AI mode when that reply is sent (see send-ai-reply.ts).
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
@@ -22,41 +21,36 @@ export async function handOff(
   const { reason } = handOffInput.parse(input);
   if (outcome.isHandedOff) return { handedOff: true };
   outcome.isHandedOff = true;
-  const events = await db.$transaction(async (tx) => {
-    const recorded = tool ? [await recordToolCall(tx, context, tool, { reason })] : [];
+  await runTransaction(async (tx, outbox) => {
+    if (tool) recordToolCall(outbox, context, tool, { reason });
     const now = new Date();
-    await tx.thread.update({ where: { id: context.threadId }, data: { isWaitingOnPerson: true, handedOffAt: now } });
-    const lead = await tx.lead.findUniqueOrThrow({
-      where: { id: context.leadId },
-      select: { name: true, phone: true },
-    });
-    await notifyMembersInTx(tx, {
+    await tx
+      .updateTable("Thread")
+      .set({ isWaitingOnPerson: true, handedOffAt: now, updatedAt: now })
+      .where("id", "=", context.threadId)
+      .execute();
+    const lead = await tx
+      .selectFrom("Lead")
+      .select(["name", "phone"])
+      .where("id", "=", context.leadId)
+      .executeTakeFirstOrThrow();
+    await notifyMembersInTx(tx, outbox, {
       businessId: context.businessId,
       threadId: context.threadId,
       kind: "ai_handoff",
       title: `${customerLabel(lead)} needs you`,
       body: shortPreview(reason),
     });
-    await emitWebhookEventInTx(tx, {
+    await emitWebhookEventInTx(tx, outbox, {
       businessId: context.businessId,
       type: "conversation.handed_off",
       data: { threadId: context.threadId, leadId: context.leadId, reason },
     });
-    recorded.push(
-      await recordEvent(
-        {
-          businessId: context.businessId,
-          threadId: context.threadId,
-          leadId: context.leadId,
-          type: "thread.handed_off",
-          actor: { kind: "ai" },
-          payload: { reason },
-        },
-        tx,
-      ),
+    outbox.record(
+      "thread.handed_off",
+      { reason },
+      { businessId: context.businessId, threadId: context.threadId, leadId: context.leadId, actor: { kind: "ai" } },
     );
-    return recorded;
   });
-  await publishRecordedEvents(events);
   return { handedOff: true };
 }

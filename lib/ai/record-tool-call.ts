@@ -1,23 +1,11 @@
 // Every AI tool call is in the thread's Event log with its arguments.
-import type { Prisma } from "@prisma/client";
-import { recordEvent } from "@/lib/events/record-event";
+import type { Outbox } from "@/lib/db/run-transaction";
 import type { TurnContext } from "@/lib/ai/turn-context";
 
-export function recordToolCall(
-  tx: Prisma.TransactionClient,
-  context: TurnContext,
-  tool: string,
-  args: Record<string, unknown>,
-) {
-  return recordEvent(
-    {
-      businessId: context.businessId,
-      threadId: context.threadId,
-      leadId: context.leadId,
-      type: "ai.tool_call",
-      actor: { kind: "ai" },
-      payload: { tool, arguments: args, generationId: context.generationId } as Prisma.InputJsonValue,
-    },
-    tx,
+export function recordToolCall(outbox: Outbox, context: TurnContext, tool: string, args: Record<string, unknown>) {
+  outbox.record(
+    "ai.tool_call",
+    { tool, arguments: args, generationId: context.generationId },
+    { businessId: context.businessId, threadId: context.threadId, leadId: context.leadId, actor: { kind: "ai" } },
   );
 }

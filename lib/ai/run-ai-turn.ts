@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { businessHoursSchema, defaultBusinessHours, isWithinBusinessHours } from "@/lib/business/business-hours";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { recordAndPublishEvent } from "@/lib/events/record-event";
+import { recordEvent } from "@/lib/events/record-event";
 import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { detectKeyword } from "@/lib/conversations/keywords";
@@ -38,12 +38,11 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   if ((reason === "window" && isOpenAndAvailable) || !business.aiEnabled) {
     // The professional is working and reachable: the notification stands, no AI.
     await db.thread.update({ where: { id: threadId }, data: { isWaitingOnPerson: true, windowDeadline: null } });
-    await recordAndPublishEvent({
-      ...base,
-      type: "thread.waiting_on_person",
-      actor: { kind: "system" },
-      payload: { reason: business.aiEnabled ? "business_hours" : "ai_disabled" },
-    });
+    await recordEvent(
+      "thread.waiting_on_person",
+      { reason: business.aiEnabled ? "business_hours" : "ai_disabled" },
+      { ...base, actor: { kind: "system" } },
+    );
     return;
   }
 
@@ -59,12 +58,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     throw new Error("another AI generation is in progress in this thread; retrying later");
   }
   if (thread.mode === "auto") {
-    await recordAndPublishEvent({
-      ...base,
-      type: "thread.mode_changed",
-      actor: { kind: "ai" },
-      payload: { from: "auto", to: "ai", reason },
-    });
+    await recordEvent("thread.mode_changed", { from: "auto", to: "ai", reason }, { ...base, actor: { kind: "ai" } });
   }
 
   const context: TurnContext = { ...base, generationId };
@@ -107,12 +101,11 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
       } catch (error) {
         if (abort.signal.aborted) break;
         logger.warn({ err: error, threadId, attempt: attempts }, "AI generation failed");
-        await recordAndPublishEvent({
-          ...base,
-          type: "ai.error",
-          actor: { kind: "ai" },
-          payload: { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) },
-        });
+        await recordEvent(
+          "ai.error",
+          { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) },
+          { ...base, actor: { kind: "ai" } },
+        );
       }
     }
   } finally {
@@ -120,12 +113,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     await publisher.close();
   }
   if (abort.signal.aborted) {
-    await recordAndPublishEvent({
-      ...base,
-      type: "ai.abandoned",
-      actor: { kind: "ai" },
-      payload: { generationId, stage: "streaming" },
-    });
+    await recordEvent("ai.abandoned", { generationId, stage: "streaming" }, { ...base, actor: { kind: "ai" } });
     await publisher.finish("ai.abandoned");
     return;
   }
@@ -152,12 +140,11 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
       phoneNumbers: business.phoneNumbers.map((number) => number.e164),
     });
     if (!verdict.isAllowed) {
-      await recordAndPublishEvent({
-        ...base,
-        type: "ai.blocked_reply",
-        actor: { kind: "ai" },
-        payload: { generationId, reasons: verdict.reasons, blockedText: text },
-      });
+      await recordEvent(
+        "ai.blocked_reply",
+        { generationId, reasons: verdict.reasons, blockedText: text },
+        { ...base, actor: { kind: "ai" } },
+      );
       text = texts.safeFallback;
     }
   }
@@ -176,12 +163,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   });
   logger.info({ threadId, model: result?.model, usage: result?.usage, isSent: sent.isSent }, "AI turn finished");
   if (!sent.isSent)
-    await recordAndPublishEvent({
-      ...base,
-      type: "ai.abandoned",
-      actor: { kind: "ai" },
-      payload: { generationId, stage: "sending" },
-    });
+    await recordEvent("ai.abandoned", { generationId, stage: "sending" }, { ...base, actor: { kind: "ai" } });
   await publisher.finish(sent.isSent ? "ai.done" : "ai.abandoned", { messageIds: sent.messageIds });
 }
 

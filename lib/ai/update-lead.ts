@@ -1,9 +1,7 @@
 // Tool `update_lead`: what the AI learned about the job goes into the lead. Name + address + service known →
 // the lead is `qualified` (only from new/contacted: people's decisions, won/lost, are never overridden).
-import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 import { recordToolCall } from "@/lib/ai/record-tool-call";
 import type { TurnContext } from "@/lib/ai/turn-context";
@@ -26,38 +24,36 @@ export async function updateLead(context: TurnContext, rawInput: UpdateLeadInput
   const changes = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined),
   ) as UpdateLeadInput;
-  const events = await db.$transaction(async (tx) => {
-    const recorded = [await recordToolCall(tx, context, "update_lead", changes)];
-    if (Object.keys(changes).length === 0) return recorded;
-    const lead = await tx.lead.update({ where: { id: context.leadId }, data: changes });
-    const data: Prisma.LeadUpdateInput = {};
+  await runTransaction(async (tx, outbox) => {
+    recordToolCall(outbox, context, "update_lead", changes);
+    if (Object.keys(changes).length === 0) return;
+    const now = new Date();
+    const lead = await tx
+      .updateTable("Lead")
+      .set({ ...changes, updatedAt: now })
+      .where("id", "=", context.leadId)
+      .returning(["id", "name", "address", "service", "problem", "status"])
+      .executeTakeFirstOrThrow();
     const isQualified = Boolean(lead.name && lead.address && (lead.service || lead.problem));
-    if (isQualified && (lead.status === "new" || lead.status === "contacted")) {
-      const now = new Date();
-      Object.assign(data, { status: "qualified", qualifiedAt: now, statusChangedAt: now });
-      await tx.lead.update({ where: { id: lead.id }, data });
+    const becomesQualified = isQualified && (lead.status === "new" || lead.status === "contacted");
+    if (becomesQualified) {
+      await tx
+        .updateTable("Lead")
+        .set({ status: "qualified", qualifiedAt: now, statusChangedAt: now, updatedAt: now })
+        .where("id", "=", lead.id)
+        .execute();
     }
-    const fields = [...Object.keys(changes), ...(data.status ? ["status"] : [])];
-    recorded.push(
-      await recordEvent(
-        {
-          businessId: context.businessId,
-          threadId: context.threadId,
-          leadId: lead.id,
-          type: "lead.updated",
-          actor: { kind: "ai" },
-          payload: { fields },
-        },
-        tx,
-      ),
+    const fields = [...Object.keys(changes), ...(becomesQualified ? ["status"] : [])];
+    outbox.record(
+      "lead.updated",
+      { fields },
+      { businessId: context.businessId, threadId: context.threadId, leadId: lead.id, actor: { kind: "ai" } },
     );
-    await emitWebhookEventInTx(tx, {
+    await emitWebhookEventInTx(tx, outbox, {
       businessId: context.businessId,
       type: "lead.updated",
-      data: { leadId: lead.id, fields, ...changes, status: data.status ?? lead.status },
+      data: { leadId: lead.id, fields, ...changes, status: becomesQualified ? "qualified" : lead.status },
     });
-    return recorded;
   });
-  await publishRecordedEvents(events);
   return { saved: Object.keys(changes) };
 }

@@ -1,8 +1,11 @@
 // First start with no business: create one from BOOTSTRAP_* (a demo business and its owner). Idempotent.
+import { sql } from "kysely";
 import { defaultAutoReplyTemplate } from "@/lib/business/auto-reply-template";
 import { defaultBusinessHours } from "@/lib/business/business-hours";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { toE164 } from "@/lib/telephony/phone";
@@ -13,29 +16,47 @@ export async function bootstrapBusiness(): Promise<{ created: boolean }> {
   const twilioNumber = toE164(config.twilioNumber) ?? config.twilioNumber;
   const forwardTo = toE164(config.forwardTo);
   const passwordHash = await hashPassword(config.ownerPassword);
-  await db.$transaction(async (tx) => {
-    // Re-check inside the transaction with a lock, so two processes starting together create one business.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
-    if ((await tx.business.count()) > 0) return;
-    const business = await tx.business.create({
-      data: {
-        name: config.businessName,
-        timezone: config.timezone,
-        businessHours: defaultBusinessHours,
-        forwardTo,
-        autoReplyTemplate: defaultAutoReplyTemplate,
-        services: "Leak repair, drain cleaning, water heaters, boiler and furnace repair, emergency call-outs",
-        serviceArea: "Within 25 miles of downtown",
-        phoneNumbers: { create: { e164: twilioNumber, label: "Main" } },
-      },
-    });
-    const user = await tx.user.upsert({
-      where: { email: config.ownerEmail.toLowerCase() },
-      create: { email: config.ownerEmail.toLowerCase(), name: "Owner", passwordHash },
-      update: {},
-    });
-    await tx.membership.create({ data: { userId: user.id, businessId: business.id, role: "owner", phone: forwardTo } });
-  });
+  const isCreated = await runTransaction(
+    async (tx) => {
+      // Re-check inside the transaction with a lock, so two processes starting together create one business.
+      await sql`SELECT pg_advisory_xact_lock(4242001)`.execute(tx);
+      const existing = await tx.selectFrom("Business").select("id").limit(1).executeTakeFirst();
+      if (existing) return false;
+      const now = new Date();
+      const businessId = newId();
+      await tx
+        .insertInto("Business")
+        .values({
+          id: businessId,
+          name: config.businessName,
+          timezone: config.timezone,
+          businessHours: JSON.stringify(defaultBusinessHours),
+          forwardTo,
+          autoReplyTemplate: defaultAutoReplyTemplate,
+          services: "Leak repair, drain cleaning, water heaters, boiler and furnace repair, emergency call-outs",
+          serviceArea: "Within 25 miles of downtown",
+          updatedAt: now,
+        })
+        .execute();
+      await tx
+        .insertInto("PhoneNumber")
+        .values({ id: newId(), businessId, e164: twilioNumber, label: "Main", updatedAt: now })
+        .execute();
+      const user = await tx
+        .insertInto("User")
+        .values({ id: newId(), email: config.ownerEmail.toLowerCase(), name: "Owner", passwordHash, updatedAt: now })
+        .onConflict((conflict) => conflict.column("email").doUpdateSet({ email: config.ownerEmail.toLowerCase() }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto("Membership")
+        .values({ id: newId(), userId: user.id, businessId, role: "owner", phone: forwardTo, updatedAt: now })
+        .execute();
+      return true;
+    },
+    { jobs: false },
+  );
+  if (!isCreated) return { created: false };
   logger.info({ business: config.businessName, owner: config.ownerEmail }, "bootstrap business created");
   return { created: true };
 }

@@ -5,7 +5,7 @@ import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/busine
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { recordAndPublishEvent } from "@/lib/events/record-event";
+import { recordEvent } from "@/lib/events/record-event";
 
 export function twilioWebhookUrls() {
   const base = env().publicBaseUrl;
@@ -40,12 +40,11 @@ export async function updateBusiness({
   await assertBookingLinkForTemplates({ businessId, patch });
   if (changed.length > 0) {
     await db.business.update({ where: { id: businessId }, data: patch, select: { id: true } });
-    await recordAndPublishEvent({
-      businessId,
-      type: "availability" in patch && changed.length === 1 ? "business.availability_changed" : "business.updated",
-      actor: { kind: "user", userId },
-      payload: { fields: changed, ...(patch.available === undefined ? {} : { available: patch.available }) },
-    });
+    await recordEvent(
+      "available" in patch && changed.length === 1 ? "business.availability_changed" : "business.updated",
+      { fields: changed, ...(patch.available === undefined ? {} : { available: patch.available }) },
+      { businessId, actor: { kind: "user", userId } },
+    );
   }
   return getBusiness({ businessId });
 }

@@ -3,9 +3,10 @@
 // Calling is not texting: an opted-out lead can still be called back. In simulator mode nothing dials out: the
 // outbound Call and the Event are recorded, and the simulated handset shows the incoming call.
 import { db } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { logger, maskPhone } from "@/lib/log";
 import { formatPhone } from "@/lib/telephony/phone";
 import { simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
@@ -82,34 +83,32 @@ export async function callBack({
     }
   }
 
-  const { call, event } = await db.$transaction(async (tx) => {
-    const call = await tx.call.create({
-      data: {
-        businessId,
-        leadId: thread.lead.id,
-        threadId: thread.id,
-        callSid,
-        direction: "outbound",
-        fromNumber: businessNumber,
-        toNumber: customerPhone,
-        status,
-      },
-      select: { id: true, callSid: true, status: true, createdAt: true },
-    });
-    const event = await recordEvent(
-      {
-        businessId,
-        threadId: thread.id,
-        leadId: thread.lead.id,
-        callId: call.id,
-        type: "call.call_back",
-        actor: { kind: "user", userId },
-        payload: { callSid, professionalPhone, customerPhone, businessNumber, simulated: isSimulated },
-      },
-      tx,
-    );
-    return { call, event };
-  });
-  await publishRecordedEvents([event]);
+  const call = await runTransaction(
+    async (tx, outbox) => {
+      const call = await tx
+        .insertInto("Call")
+        .values({
+          id: newId(),
+          businessId,
+          leadId: thread.lead.id,
+          threadId: thread.id,
+          callSid,
+          direction: "outbound",
+          fromNumber: businessNumber,
+          toNumber: customerPhone,
+          status,
+          updatedAt: new Date(),
+        })
+        .returning(["id", "callSid", "status", "createdAt"])
+        .executeTakeFirstOrThrow();
+      outbox.record(
+        "call.call_back",
+        { callSid, professionalPhone, customerPhone, businessNumber, simulated: isSimulated },
+        { businessId, threadId: thread.id, leadId: thread.lead.id, callId: call.id, actor: { kind: "user", userId } },
+      );
+      return call;
+    },
+    { jobs: false },
+  );
   return { call, professionalPhone, businessNumber, customerPhone, simulated: isSimulated };
 }

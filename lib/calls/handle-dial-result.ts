@@ -16,19 +16,20 @@ export async function handleDialResult(input: {
 }): Promise<Response> {
   const business = await findBusinessByNumber(input.to);
   if (!business) return unknownNumberAnswer();
-  const screened = await db.event.findFirst({
-    where: { businessId: business.id, type: "call.screened", payload: { path: ["callSid"], equals: input.callSid } },
-    select: { id: true },
-  });
+  // Only the whisper screen can mark a call screened: with it off, nothing is read.
+  const screened = business.whisperEnabled
+    ? await db.call.findUnique({ where: { callSid: input.callSid }, select: { screenedAt: true } })
+    : null;
   const outcome = decideDialOutcome({
     dialStatus: input.dialStatus,
     dialDurationSec: input.dialDurationSec,
     minAnsweredSeconds: business.minAnsweredSeconds,
     isWhisperEnabled: business.whisperEnabled,
-    wasScreened: Boolean(screened),
+    wasScreened: Boolean(screened?.screenedAt),
   });
   const call = {
     businessId: business.id,
+    business,
     callSid: input.callSid,
     from: input.from,
     to: input.to,

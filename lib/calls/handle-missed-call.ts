@@ -1,21 +1,21 @@
-// A missed call, in ONE transaction: the Call (idempotent on CallSid), the lead and thread, the auto-SMS queued
+// A missed call, in ONE unit of work: the Call (idempotent on CallSid), the lead and thread, the auto-SMS queued
 // as a durable job (unless a skip rule applies, recorded with its reason), the members notified, CRM webhooks
 // and the log. The webhook answers right after; sending happens in the send-message job.
-import type { CallSkipReason, Prisma } from "@prisma/client";
 import { autoReplyLanguageFor, renderAutoReply } from "@/lib/business/auto-reply-template";
-import { classifyCallerInTx } from "@/lib/calls/classify-caller";
+import { classifyCaller } from "@/lib/calls/classify-caller";
+import type { CallBusiness } from "@/lib/calls/find-business-by-number";
 import { lockCallInTx } from "@/lib/calls/lock-call";
 import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
-import { openThread } from "@/lib/conversations/open-thread";
 import { scheduleFollowUp } from "@/lib/conversations/follow-up";
+import { openConversation, type LockedLead, type LockedThread } from "@/lib/conversations/lock-conversation";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
-import { runTransaction } from "@/lib/db/run-transaction";
-import { getBoss } from "@/lib/jobs/boss";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import type { Tx } from "@/lib/db/kysely";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
+import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 
 export type MissedCallInput = {
-  businessId: string;
+  business: CallBusiness;
   callSid: string;
   from: string;
   to: string;
@@ -27,63 +27,45 @@ export type MissedCallInput = {
 
 export type MissedCallResult = { callId: string; isDuplicate: boolean; skipReason: CallSkipReason | null };
 
-export async function handleMissedCall(input: MissedCallInput): Promise<MissedCallResult> {
-  await getBoss(); // the job queue must be up before the transaction that enqueues into it opens
-  const { result, events } = await runTransaction((tx) => handleMissedCallInTx(tx, input));
-  await publishRecordedEvents(events);
-  return result;
+export function handleMissedCall(input: MissedCallInput): Promise<MissedCallResult> {
+  return runTransaction((tx, outbox) => handleMissedCallInTx(tx, outbox, input));
 }
 
-async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedCallInput) {
-  const { businessId } = input;
-  const call = await lockCallInTx(tx, input);
-  if (call.detectedAt)
-    return { result: { callId: call.id, isDuplicate: true, skipReason: call.skipReason }, events: [] };
+async function handleMissedCallInTx(tx: Tx, outbox: Outbox, input: MissedCallInput): Promise<MissedCallResult> {
+  const { business } = input;
+  const businessId = business.id;
+  const call = await lockCallInTx(tx, { businessId, callSid: input.callSid, from: input.from, to: input.to });
+  if (call.detectedAt) return { callId: call.id, isDuplicate: true, skipReason: call.skipReason };
   const detectedAt = new Date();
-  const caller = await classifyCallerInTx(tx, { businessId, from: input.from });
+  const caller = classifyCaller(business, input.from);
   let skipReason: CallSkipReason | null = caller.skipReason;
-  const events = [];
-  let thread: { id: string } | null = null;
-  let lead: { id: string; isOptedOut: boolean } | null = null;
+  let thread: LockedThread | null = null;
+  let lead: LockedLead | null = null;
   let autoReplyMessageId: string | null = null;
+  let autoReplyPreview = "";
   let isRepeat = false;
 
   // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
   if (caller.phone && !skipReason) {
-    const existingLead = await tx.lead.findUnique({
-      where: { businessId_phone: { businessId, phone: caller.phone } },
-      select: { id: true, language: true, languageSource: true },
-    });
-    const opened = await openThread(tx, { businessId, phone: caller.phone, source: "call" });
+    const opened = await openConversation(tx, { businessId, phone: caller.phone, source: "call" });
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
-    if (!existingLead && !call.isTest)
-      await emitWebhookEventInTx(tx, {
+    if (opened.isNewLead && !call.isTest)
+      await emitWebhookEventInTx(tx, outbox, {
         businessId,
         type: "lead.created",
         data: { leadId: lead.id, phone: caller.phone, source: "call" },
       });
-    const business = await tx.business.findUniqueOrThrow({
-      where: { id: businessId },
-      select: {
-        name: true,
-        autoReplyTemplate: true,
-        autoReplyTemplateEs: true,
-        autoReplyLanguage: true,
-        bookingUrl: true,
-        repeatWindowMinutes: true,
-      },
-    });
-    const previousAutoReply = await tx.message.findFirst({
-      where: {
-        businessId,
-        toNumber: caller.phone,
-        purpose: "auto_reply",
-        status: { notIn: ["failed", "canceled", "undelivered"] },
-        createdAt: { gte: new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000) },
-      },
-      select: { id: true },
-    });
+    const previousAutoReply = await tx
+      .selectFrom("Message")
+      .select("id")
+      .where("businessId", "=", businessId)
+      .where("toNumber", "=", caller.phone)
+      .where("purpose", "=", "auto_reply")
+      .where("status", "not in", ["failed", "canceled", "undelivered"])
+      .where("createdAt", ">=", new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000))
+      .limit(1)
+      .executeTakeFirst();
     if (lead.isOptedOut) skipReason = "opted_out";
     else if (previousAutoReply) {
       skipReason = "repeat_caller";
@@ -92,28 +74,31 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
       const body = renderAutoReply({
         template: business.autoReplyTemplate,
         templateEs: business.autoReplyTemplateEs,
-        language: autoReplyLanguageFor(business.autoReplyLanguage, existingLead),
+        // A returning customer whose language is known gets it; a new lead gets the business's choice.
+        language: autoReplyLanguageFor(business.autoReplyLanguage, opened.isNewLead ? null : lead),
         businessName: business.name,
         bookingUrl: business.bookingUrl,
         callerNumber: caller.phone,
       });
-      const queued = await queueOutgoingMessageInTx(tx, {
+      const queued = await queueOutgoingMessageInTx(tx, outbox, {
         businessId,
         threadId: thread.id,
         body,
         purpose: "auto_reply",
         authorKind: "system",
+        lead,
+        fromNumber: business.phoneNumbers[0],
+        updatesThread: false,
       });
-      autoReplyMessageId = queued.message.id;
-      events.push(queued.event);
-      await tx.thread.update({ where: { id: thread.id }, data: { autoTextedAt: detectedAt } });
-      await scheduleFollowUp({ tx, threadId: thread.id });
+      autoReplyMessageId = queued.id;
+      autoReplyPreview = queued.body.slice(0, 140);
+      scheduleFollowUp(outbox, business, thread.id);
     }
   }
 
-  await tx.call.update({
-    where: { id: call.id },
-    data: {
+  await tx
+    .updateTable("Call")
+    .set({
       status: "missed",
       isMissed: true,
       missReason: input.missReason,
@@ -125,33 +110,38 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
       leadId: lead?.id ?? null,
       threadId: thread?.id ?? null,
       autoReplyMessageId,
-    },
-  });
-  if (thread) await tx.thread.update({ where: { id: thread.id }, data: { lastMessageAt: detectedAt } });
-  events.push(
-    await recordEvent(
-      {
-        businessId,
-        threadId: thread?.id ?? null,
-        leadId: lead?.id ?? null,
-        callId: call.id,
-        type: "call.missed",
-        actor: { kind: "twilio" },
-        payload: { callSid: input.callSid, missReason: input.missReason, skipReason, isRepeat, autoReplyMessageId },
-      },
-      tx,
-    ),
+      updatedAt: detectedAt,
+    })
+    .where("id", "=", call.id)
+    .execute();
+  if (thread) {
+    // The thread's one UPDATE: the auto-SMS (when there is one) and the call both moved it.
+    await tx
+      .updateTable("Thread")
+      .set({
+        lastMessageAt: detectedAt,
+        updatedAt: detectedAt,
+        ...(autoReplyMessageId ? { autoTextedAt: detectedAt, lastMessagePreview: autoReplyPreview } : {}),
+      })
+      .where("id", "=", thread.id)
+      .execute();
+  }
+  outbox.record(
+    "call.missed",
+    { callSid: input.callSid, missReason: input.missReason, skipReason, isRepeat, autoReplyMessageId },
+    { businessId, threadId: thread?.id, leadId: lead?.id, callId: call.id, actor: { kind: "twilio" } },
   );
   if (skipReason !== "own_number" && skipReason !== "ignored") {
-    await notifyMissedCallInTx(tx, {
+    await notifyMissedCallInTx(tx, outbox, {
       businessId,
       threadId: thread?.id ?? null,
       phone: caller.phone,
+      leadName: lead?.name ?? null,
       skipReason,
       isRepeat,
     });
     if (!call.isTest)
-      await emitWebhookEventInTx(tx, {
+      await emitWebhookEventInTx(tx, outbox, {
         businessId,
         type: "call.missed",
         data: {
@@ -164,5 +154,5 @@ async function handleMissedCallInTx(tx: Prisma.TransactionClient, input: MissedC
         },
       });
   }
-  return { result: { callId: call.id, isDuplicate: false, skipReason }, events };
+  return { callId: call.id, isDuplicate: false, skipReason };
 }

@@ -1,5 +1,7 @@
 // The push about a missed call says who and what: "Missed call from (415) 555-0100 — auto-text sent".
-import type { CallSkipReason, Prisma } from "@prisma/client";
+import type { Tx } from "@/lib/db/kysely";
+import type { Outbox } from "@/lib/db/run-transaction";
+import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { formatPhone } from "@/lib/telephony/phone";
 
@@ -10,28 +12,25 @@ const skipText: Partial<Record<CallSkipReason, string>> = {
 };
 
 export async function notifyMissedCallInTx(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
+  outbox: Outbox,
   input: {
     businessId: string;
     threadId: string | null;
     phone: string | null;
+    /** the lead's name, when known */
+    leadName: string | null;
     skipReason: CallSkipReason | null;
     isRepeat: boolean;
   },
 ) {
   let who = input.phone ? formatPhone(input.phone) : "a hidden number";
-  if (input.threadId) {
-    const thread = await tx.thread.findUnique({
-      where: { id: input.threadId },
-      select: { lead: { select: { name: true } } },
-    });
-    if (thread?.lead.name) who = `${thread.lead.name} ${who}`;
-  }
+  if (input.threadId && input.leadName) who = `${input.leadName} ${who}`;
   const title = input.isRepeat ? `${who} called again` : `Missed call from ${who}`;
   const body = input.isRepeat
     ? "Called again within the repeat window; no second auto-text."
     : (input.skipReason && skipText[input.skipReason]) || "Auto-text sent. Tap to take over.";
-  await notifyMembersInTx(tx, {
+  await notifyMembersInTx(tx, outbox, {
     businessId: input.businessId,
     threadId: input.threadId,
     kind: input.isRepeat ? "called_again" : "missed_call",

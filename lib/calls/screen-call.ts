@@ -1,7 +1,7 @@
 // The whisper screen on the professional's leg: "Call for Acme Plumbing — press 1 to take it". Voicemail cannot
-// press 1, so a call without the key press counts as missed (decideDialOutcome reads the call.screened event).
+// press 1, so a call without the key press counts as missed (the Dial action reads Call.screenedAt).
 import { db } from "@/lib/db/client";
-import { recordEvent } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { callbackUrl, emptyTwiml, twimlResponse, voiceResponse } from "@/lib/telephony/twiml";
 
 export async function whisperPrompt({ parentCallSid }: { parentCallSid: string }): Promise<Response> {
@@ -32,28 +32,36 @@ export async function whisperResult({
   parentCallSid: string;
   digits: string;
 }): Promise<Response> {
-  const call = await db.call.findUnique({ where: { callSid: parentCallSid }, select: { id: true, businessId: true } });
-  if (!call || digits.trim() !== "1") {
+  if (digits.trim() !== "1") {
     const response = voiceResponse();
     response.hangup();
     return twimlResponse(response);
   }
-  const already = await db.event.findFirst({
-    where: {
-      businessId: call.businessId,
-      type: "call.screened",
-      payload: { path: ["callSid"], equals: parentCallSid },
+  // The mark goes on the call itself; only the first key press records it (a repeated webhook changes nothing).
+  const screened = await runTransaction(
+    async (tx, outbox) => {
+      const call = await tx
+        .updateTable("Call")
+        .set({ screenedAt: new Date(), updatedAt: new Date() })
+        .where("callSid", "=", parentCallSid)
+        .where("screenedAt", "is", null)
+        .returning(["id", "businessId"])
+        .executeTakeFirst();
+      if (call) {
+        outbox.record(
+          "call.screened",
+          { callSid: parentCallSid },
+          { businessId: call.businessId, callId: call.id, actor: { kind: "user" } },
+        );
+      }
+      return call ?? (await tx.selectFrom("Call").select("id").where("callSid", "=", parentCallSid).executeTakeFirst());
     },
-    select: { id: true },
-  });
-  if (!already) {
-    await recordEvent({
-      businessId: call.businessId,
-      callId: call.id,
-      type: "call.screened",
-      actor: { kind: "user" },
-      payload: { callSid: parentCallSid },
-    });
+    { jobs: false },
+  );
+  if (!screened) {
+    const response = voiceResponse();
+    response.hangup();
+    return twimlResponse(response);
   }
   return emptyTwiml(); // an empty answer bridges the two legs
 }

@@ -3,7 +3,7 @@
 import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { handleMissedCall } from "@/lib/calls/handle-missed-call";
 import { lockCallInTx } from "@/lib/calls/lock-call";
-import { db } from "@/lib/db/client";
+import { sqlDb } from "@/lib/db/kysely";
 import {
   callbackUrl,
   greetingAndVoicemail,
@@ -25,10 +25,11 @@ export async function startInboundCall({
   if (!business) return unknownNumberAnswer();
   if (business.routingMode === "forwarded" || !business.forwardTo) {
     const missReason = business.routingMode === "forwarded" ? "forwarded" : "no_forward_to";
-    await handleMissedCall({ businessId: business.id, callSid, from, to, missReason });
+    await handleMissedCall({ business, callSid, from, to, missReason });
     return greetingAndVoicemail(business.greetingMessage);
   }
-  await db.$transaction((tx) => lockCallInTx(tx, { businessId: business.id, callSid, from, to }));
+  // One statement, no transaction: the Call exists (idempotent on CallSid) before the professional's phone rings.
+  await lockCallInTx(sqlDb(), { businessId: business.id, callSid, from, to });
   const response = voiceResponse();
   // callerId = the customer's number, so the professional sees who is calling.
   const dial = response.dial({

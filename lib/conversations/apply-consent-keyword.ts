@@ -1,9 +1,12 @@
-// STOP / START / HELP families, inside the inbound message's transaction. Twilio's own opt-out handling answers
-// STOP and START on real numbers, so we send nothing for them (nor in simulator mode); HELP gets our answer.
-import type { Prisma } from "@prisma/client";
+// STOP / START / HELP families, inside the inbound message's unit of work (the conversation is locked). Twilio's own
+// opt-out handling answers STOP and START on real numbers, so we send nothing for them (nor in simulator mode);
+// HELP gets our answer.
+import { newId } from "@/lib/db/new-id";
+import type { Tx } from "@/lib/db/kysely";
+import type { Outbox } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import type { KeywordMatch } from "@/lib/conversations/keywords";
+import type { LockedLead } from "@/lib/conversations/lock-conversation";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 
 type KeywordContext = {
@@ -13,34 +16,43 @@ type KeywordContext = {
   leadId: string;
   phone: string;
   messageSid: string | null;
+  lead: LockedLead;
 };
 
-export async function applyConsentKeyword(tx: Prisma.TransactionClient, match: KeywordMatch, context: KeywordContext) {
+export async function applyConsentKeyword(tx: Tx, outbox: Outbox, match: KeywordMatch, context: KeywordContext) {
   const { businessId, threadId, leadId } = context;
   if (match.kind === "help") {
     try {
-      const { event } = await queueOutgoingMessageInTx(tx, {
+      await queueOutgoingMessageInTx(tx, outbox, {
         businessId,
         threadId,
         body: `${context.businessName}: thanks for your message, we'll get back to you here. Reply STOP to opt out.`,
         purpose: "keyword_reply",
         authorKind: "system",
+        lead: context.lead,
       });
-      return [event];
     } catch (error) {
       // An opted-out number gets nothing from us, not even HELP (the carrier answers it).
-      if (error instanceof AppError && error.code === "opted_out") return [];
+      if (error instanceof AppError && error.code === "opted_out") return;
       throw error;
     }
+    return;
   }
   const isOptOut = match.kind === "opt_out";
   const now = new Date();
-  await tx.lead.update({
-    where: { id: leadId },
-    data: isOptOut ? { isOptedOut: true, optedOutAt: now } : { isOptedOut: false, optedOutAt: null },
-  });
-  await tx.consentChange.create({
-    data: {
+  await tx
+    .updateTable("Lead")
+    .set(
+      isOptOut
+        ? { isOptedOut: true, optedOutAt: now, updatedAt: now }
+        : { isOptedOut: false, optedOutAt: null, updatedAt: now },
+    )
+    .where("id", "=", leadId)
+    .execute();
+  await tx
+    .insertInto("ConsentChange")
+    .values({
+      id: newId(),
       businessId,
       leadId,
       phone: context.phone,
@@ -48,22 +60,19 @@ export async function applyConsentKeyword(tx: Prisma.TransactionClient, match: K
       source: "keyword",
       keyword: match.keyword,
       messageSid: context.messageSid,
-    },
-  });
+    })
+    .execute();
   if (isOptOut) {
     // An AI reply being written is abandoned: its atomic send check fails once the generation is cleared.
-    await tx.thread.update({ where: { id: threadId }, data: { aiGenerationId: null, windowDeadline: null } });
+    await tx
+      .updateTable("Thread")
+      .set({ aiGenerationId: null, windowDeadline: null, updatedAt: now })
+      .where("id", "=", threadId)
+      .execute();
   }
-  const event = await recordEvent(
-    {
-      businessId,
-      threadId,
-      leadId,
-      type: isOptOut ? "consent.opted_out" : "consent.opted_in",
-      actor: { kind: "customer" },
-      payload: { keyword: match.keyword, messageSid: context.messageSid, source: "keyword" },
-    },
-    tx,
+  outbox.record(
+    isOptOut ? "consent.opted_out" : "consent.opted_in",
+    { keyword: match.keyword, messageSid: context.messageSid, source: "keyword" },
+    { businessId, threadId, leadId, actor: { kind: "customer" } },
   );
-  return [event];
 }

@@ -1,29 +1,24 @@
 // The single optional follow-up to a customer who never answered the auto-SMS (off by default). Sent only 8:00–20:00
 // in the customer's local time (their number's time zones, else the business timezone), never after STOP, never twice.
-import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
-import { publishRecordedEvents } from "@/lib/events/record-event";
 import { enqueue } from "@/lib/jobs/boss";
 import { customerTimeZones } from "@/lib/conversations/customer-time-zones";
 import { secondsUntilLocalWindow, secondsUntilSendingWindow } from "@/lib/conversations/sending-window";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 
-/** Call when the auto-SMS is queued (in its transaction). Does nothing unless the business enabled follow-ups. */
-export async function scheduleFollowUp({ tx, threadId }: { tx: Prisma.TransactionClient; threadId: string }) {
-  const thread = await tx.thread.findUnique({
-    where: { id: threadId },
-    select: { business: { select: { followUpEnabled: true, followUpDelayMinutes: true } } },
-  });
-  if (!thread?.business.followUpEnabled) return null;
-  return enqueue(
+/** Call when the auto-SMS is queued (in its unit of work). Does nothing unless the business enabled follow-ups. */
+export function scheduleFollowUp(
+  outbox: Outbox,
+  business: { followUpEnabled: boolean; followUpDelayMinutes: number },
+  threadId: string,
+): void {
+  if (!business.followUpEnabled) return;
+  outbox.enqueue(
     "follow-up",
     { threadId },
-    {
-      tx,
-      singletonKey: threadId,
-      startAfter: Math.max(60, thread.business.followUpDelayMinutes * 60),
-    },
+    { singletonKey: threadId, startAfter: Math.max(60, business.followUpDelayMinutes * 60) },
   );
 }
 
@@ -43,26 +38,27 @@ export async function runFollowUp({ threadId }: { threadId: string }): Promise<v
     await enqueue("follow-up", { threadId }, { startAfter: wait });
     return;
   }
-  const events = await db.$transaction(async (tx) => {
+  await runTransaction(async (tx, outbox) => {
     // Claimed atomically: a retried or duplicated job never sends a second follow-up.
-    const claimed = await tx.thread.updateMany({
-      where: { id: threadId, followUpSentAt: null, firstCustomerReplyAt: null },
-      data: { followUpSentAt: new Date() },
-    });
-    if (claimed.count === 0) return [];
+    const claimed = await tx
+      .updateTable("Thread")
+      .set({ followUpSentAt: new Date(), updatedAt: new Date() })
+      .where("id", "=", threadId)
+      .where("followUpSentAt", "is", null)
+      .where("firstCustomerReplyAt", "is", null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return;
     try {
-      const { event } = await queueOutgoingMessageInTx(tx, {
+      await queueOutgoingMessageInTx(tx, outbox, {
         businessId: thread.businessId,
         threadId,
         body: `Hi, it's ${thread.business.name} following up on your call. Is there anything we can help you with? Reply STOP to opt out.`,
         purpose: "follow_up",
         authorKind: "system",
       });
-      return [event];
     } catch (error) {
-      if (error instanceof AppError && error.code === "opted_out") return [];
+      if (error instanceof AppError && error.code === "opted_out") return;
       throw error;
     }
   });
-  await publishRecordedEvents(events);
 }

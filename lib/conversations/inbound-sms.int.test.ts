@@ -17,7 +17,10 @@ beforeAll(async () => {
 afterAll(async () => stopBoss());
 
 const processed = (threadId: string, count: number) =>
-  waitFor(async () => (await db.event.count({ where: { threadId, type: "message.processed" } })) >= count);
+  waitFor(
+    async () =>
+      (await db.message.count({ where: { threadId, direction: "inbound", processedAt: { not: null } } })) >= count,
+  );
 
 describe("POST /api/twilio/sms", () => {
   it("refuses an unsigned request and writes nothing", async () => {

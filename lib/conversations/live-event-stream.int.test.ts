@@ -4,7 +4,8 @@ import { GET as threadEvents } from "@/app/api/threads/[id]/events/route";
 import { GET as businessEvents } from "@/app/api/events/route";
 import { db } from "@/lib/db/client";
 import { LIVE_CHANNEL, publishLive, subscribeLive, type LiveEvent } from "@/lib/events/bus";
-import { recordAndPublishEvent, recordEvent } from "@/lib/events/record-event";
+import type { EventName } from "@/lib/events/catalogue";
+import { recordEvent as recordCatalogueEvent } from "@/lib/events/record-event";
 import { createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 
 type Frame = {
@@ -60,12 +61,34 @@ async function threadSetup() {
   return { ...owner, lead, thread, cookie };
 }
 
-const eventFor = (businessId: string, threadId: string, type: string) => ({
+/** A valid payload for each event these tests store (the catalogue checks every payload). */
+const samplePayloads = {
+  "message.received": { messageId: "m1" },
+  "message.queued": { messageId: "m1", purpose: "manual" },
+  "message.status": { messageId: "m1", status: "sent" },
+  "call.missed": {
+    callSid: "CA1",
+    missReason: "no-answer",
+    skipReason: null,
+    isRepeat: false,
+    autoReplyMessageId: null,
+  },
+  "thread.taken_over": { via: "inbox", previousMode: "ai", previousHolderUserId: null, abandonedGenerationId: null },
+} as const;
+
+const eventFor = (businessId: string, threadId: string, type: keyof typeof samplePayloads) => ({
   businessId,
   threadId,
   type,
-  actor: { kind: "system" as const },
 });
+
+/** Stores the event and publishes it, as every write does at commit. */
+const recordEvent = ({ businessId, threadId, type }: ReturnType<typeof eventFor>) =>
+  recordCatalogueEvent(type as EventName, samplePayloads[type] as never, {
+    businessId,
+    threadId,
+    actor: { kind: "system" },
+  });
 
 describe("GET /api/threads/{id}/events", () => {
   it("replays stored events after Last-Event-ID, then streams live events and AI tokens, and closes on abort", async () => {
@@ -90,7 +113,7 @@ describe("GET /api/threads/{id}/events", () => {
       [third.id.toString(), "message.status"],
     ]);
 
-    const live = await recordAndPublishEvent(eventFor(business.id, thread.id, "thread.taken_over"));
+    const live = await recordEvent(eventFor(business.id, thread.id, "thread.taken_over"));
     await publishLive({
       businessId: business.id,
       threadId: thread.id,
@@ -152,9 +175,9 @@ describe("GET /api/threads/{id}/events", () => {
     );
     await stream.until((frames) => frames.some((frame) => frame.data.type === "ready"));
     await publishLive({ businessId: business.id, threadId: thread.id, type: "ai.token", data: { delta: "x" } });
-    await recordAndPublishEvent(eventFor(business.id, thread.id, "message.received"));
+    await recordEvent(eventFor(business.id, thread.id, "message.received"));
     const other = await threadSetup();
-    await recordAndPublishEvent(eventFor(other.business.id, other.thread.id, "message.received"));
+    await recordEvent(eventFor(other.business.id, other.thread.id, "message.received"));
     await stream.until((frames) => frames.some((frame) => frame.data.type === "message.received"));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stream.frames.map((frame) => frame.data.type)).toEqual(["ready", "message.received"]);

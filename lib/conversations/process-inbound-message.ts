@@ -1,118 +1,104 @@
 // The work after the SMS webhook answered: keywords first (they never reach the AI), then the notification, then
 // the thread's mode decides who answers: a person (`human`), the AI at once (`ai`), or the AI after the
 // human-priority window (`auto`).
-import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
 import { applyConsentKeyword } from "@/lib/conversations/apply-consent-keyword";
 import { detectKeyword, isInformalStopRequest } from "@/lib/conversations/keywords";
+import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
 
 export async function processInboundMessage({ messageId }: { messageId: string }): Promise<void> {
-  const events = await db.$transaction(async (tx) => {
-    const message = await tx.message.findUnique({
-      where: { id: messageId },
-      select: {
-        id: true,
-        businessId: true,
-        threadId: true,
-        leadId: true,
-        body: true,
-        messageSid: true,
-        direction: true,
-      },
-    });
-    if (!message || message.direction !== "inbound") return [];
-    // Lock the thread: turns, takeovers and other messages of this thread wait, and a retried job sees our marker.
-    await tx.$queryRaw`SELECT id FROM "Thread" WHERE id = ${message.threadId} FOR UPDATE`;
-    const alreadyDone = await tx.event.findFirst({
-      where: {
-        threadId: message.threadId,
-        type: "message.processed",
-        payload: { path: ["messageId"], equals: message.id },
-      },
-      select: { id: true },
-    });
-    if (alreadyDone) return [];
-    const thread = await tx.thread.findUniqueOrThrow({
-      where: { id: message.threadId },
-      select: {
-        id: true,
-        mode: true,
-        lead: { select: { id: true, phone: true, name: true, isOptedOut: true } },
-        business: { select: { name: true } },
-      },
-    });
-    const base = { businessId: message.businessId, threadId: thread.id, leadId: thread.lead.id };
-    const recorded = [];
-    recorded.push(
-      await recordEvent(
-        { ...base, type: "message.processed", actor: { kind: "system" }, payload: { messageId: message.id } },
-        tx,
-      ),
-    );
+  await runTransaction(async (tx, outbox) => {
+    const message = await tx
+      .selectFrom("Message")
+      .innerJoin("Business", "Business.id", "Message.businessId")
+      .select([
+        "Message.id",
+        "Message.businessId",
+        "Message.threadId",
+        "Message.body",
+        "Message.messageSid",
+        "Message.direction",
+        "Business.name as businessName",
+      ])
+      .where("Message.id", "=", messageId)
+      .executeTakeFirst();
+    if (!message || message.direction !== "inbound") return;
+    // Lead, then thread (the one lock order): turns, takeovers and other messages of this conversation wait.
+    const conversation = await lockConversation(tx, { businessId: message.businessId, threadId: message.threadId });
+    if (!conversation) return;
+    const { lead, thread } = conversation;
+    // The marker, claimed under the locks: a retried or duplicated job does nothing twice.
+    const claimed = await tx
+      .updateTable("Message")
+      .set({ processedAt: new Date() })
+      .where("id", "=", message.id)
+      .where("processedAt", "is", null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) return;
+    const base = { businessId: message.businessId, threadId: thread.id, leadId: lead.id };
 
     const keyword = detectKeyword(message.body);
     if (keyword) {
-      recorded.push(
-        ...(await applyConsentKeyword(tx, keyword, {
-          ...base,
-          businessName: thread.business.name,
-          phone: thread.lead.phone,
-          messageSid: message.messageSid,
-        })),
-      );
-      return recorded;
+      await applyConsentKeyword(tx, outbox, keyword, {
+        ...base,
+        businessName: message.businessName,
+        phone: lead.phone,
+        messageSid: message.messageSid,
+        lead,
+      });
+      return;
     }
-    if (thread.lead.isOptedOut) return recorded; // stored and shown, but nobody texts an opted-out number
+    if (lead.isOptedOut) return; // stored and shown, but nobody texts an opted-out number
 
-    const who = customerLabel(thread.lead);
+    const who = customerLabel(lead);
     const preview = shortPreview(message.body) || "[photo]";
 
     if (isInformalStopRequest(message.body)) {
       // Not a carrier keyword, but the AI must not argue or continue: a person decides.
-      await tx.thread.update({
-        where: { id: thread.id },
-        data: { mode: "human", aiGenerationId: null, windowDeadline: null, isWaitingOnPerson: true },
-      });
-      recorded.push(
-        await recordEvent(
-          {
-            ...base,
-            type: "thread.mode_changed",
-            actor: { kind: "system" },
-            payload: { from: thread.mode, to: "human", reason: "customer_asked_to_stop" },
-          },
-          tx,
-        ),
+      await tx
+        .updateTable("Thread")
+        .set({
+          mode: "human",
+          aiGenerationId: null,
+          windowDeadline: null,
+          isWaitingOnPerson: true,
+          updatedAt: new Date(),
+        })
+        .where("id", "=", thread.id)
+        .execute();
+      outbox.record(
+        "thread.mode_changed",
+        { from: thread.mode, to: "human", reason: "customer_asked_to_stop" },
+        { ...base, actor: { kind: "system" } },
       );
-      await notifyMembersInTx(tx, {
+      await notifyMembersInTx(tx, outbox, {
         ...base,
         kind: "customer_reply",
         title: `${who} asked to stop texting`,
         body: preview,
         isUrgent: false,
       });
-      return recorded;
+      return;
     }
 
-    await notifyMembersInTx(tx, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
-    if (thread.mode === "human" || thread.mode === "closed") return recorded;
+    await notifyMembersInTx(tx, outbox, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
+    if (thread.mode === "human" || thread.mode === "closed") return;
     if (thread.mode === "ai") {
-      await scheduleAiTurn({ tx, threadId: thread.id, delaySeconds: 0, reason: "ai_active" });
-      return recorded;
+      await scheduleAiTurn(tx, outbox, { threadId: thread.id, delaySeconds: 0, reason: "ai_active" });
+      return;
     }
     const delaySeconds = env().ai.engageDelaySeconds;
-    const scheduled = await scheduleAiTurn({ tx, threadId: thread.id, delaySeconds, reason: "window" });
+    const scheduled = await scheduleAiTurn(tx, outbox, { threadId: thread.id, delaySeconds, reason: "window" });
     if (scheduled.isNew) {
-      await tx.thread.update({
-        where: { id: thread.id },
-        data: { windowDeadline: new Date(Date.now() + delaySeconds * 1000) },
-      });
+      await tx
+        .updateTable("Thread")
+        .set({ windowDeadline: new Date(Date.now() + delaySeconds * 1000), updatedAt: new Date() })
+        .where("id", "=", thread.id)
+        .execute();
     }
-    return recorded;
   });
-  await publishRecordedEvents(events);
 }

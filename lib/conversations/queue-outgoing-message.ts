@@ -1,10 +1,13 @@
 // Every outgoing SMS to a customer goes through here: consent is checked first, the Message is stored as
-// `queued`, and the send job is enqueued in the same transaction (so it is neither lost nor sent twice).
-import type { AuthorKind, MessagePurpose, Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
+// `queued`, and the send job is enqueued in the same unit of work (so it is neither lost nor sent twice).
+import type { Selectable } from "kysely";
+import { newId } from "@/lib/db/new-id";
+import type { Tx } from "@/lib/db/kysely";
+import type { Outbox } from "@/lib/db/run-transaction";
+import { runTransaction } from "@/lib/db/run-transaction";
+import type { Message } from "@/lib/db/generated/kysely-types";
+import type { AuthorKind, MessagePurpose } from "@/lib/db/generated/kysely-enums";
 import { AppError } from "@/lib/errors";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
-import { enqueue } from "@/lib/jobs/boss";
 
 export type OutgoingMessageInput = {
   businessId: string;
@@ -15,66 +18,103 @@ export type OutgoingMessageInput = {
   authorUserId?: string | null;
   /** the number to text; defaults to the thread's customer */
   to?: string;
+  /** the thread's lead, when the caller already holds it (one read fewer) */
+  lead?: { id: string; phone: string; isOptedOut: boolean };
+  /** the business number to send from, when the caller knows it (one read fewer) */
+  fromNumber?: string;
+  /** false when the caller writes the thread's lastMessageAt/preview in its own single UPDATE */
+  updatesThread?: boolean;
 };
 
-/** Inside an existing transaction. Throws AppError("opted_out") before anything is written for an opted-out number. */
-export async function queueOutgoingMessageInTx(tx: Prisma.TransactionClient, input: OutgoingMessageInput) {
-  const thread = await tx.thread.findFirst({
-    where: { id: input.threadId, businessId: input.businessId },
-    select: { id: true, lead: { select: { id: true, phone: true, isOptedOut: true } } },
-  });
-  if (!thread) throw new AppError("not_found", "Conversation not found.");
-  const to = input.to ?? thread.lead.phone;
-  if (to === thread.lead.phone && thread.lead.isOptedOut) {
+export type QueuedMessage = Pick<
+  Selectable<Message>,
+  "id" | "body" | "createdAt" | "toNumber" | "fromNumber" | "status" | "authorKind"
+>;
+
+/** Inside a unit of work. Throws AppError("opted_out") before anything is written for an opted-out number. */
+export async function queueOutgoingMessageInTx(
+  tx: Tx,
+  outbox: Outbox,
+  input: OutgoingMessageInput,
+): Promise<QueuedMessage> {
+  const known = input.lead && input.fromNumber ? { lead: input.lead, fromNumber: input.fromNumber } : null;
+  const context = known ?? (await readSendingContext(tx, input));
+  const { lead } = context;
+  const to = input.to ?? lead.phone;
+  if (to === lead.phone && lead.isOptedOut) {
     throw new AppError("opted_out", "This customer replied STOP: no messages can be sent until they text START.");
   }
-  const from = await tx.phoneNumber.findFirst({
-    where: { businessId: input.businessId },
-    orderBy: { createdAt: "asc" },
-    select: { e164: true },
-  });
-  if (!from) throw new AppError("conflict", "This business has no phone number to send from.");
+  if (!context.fromNumber) throw new AppError("conflict", "This business has no phone number to send from.");
   const body = input.body.trim();
   if (!body) throw new AppError("validation_failed", "A message cannot be empty.");
-  const message = await tx.message.create({
-    data: {
+  const message = await tx
+    .insertInto("Message")
+    .values({
+      id: newId(),
       businessId: input.businessId,
-      threadId: thread.id,
-      leadId: thread.lead.id,
+      threadId: input.threadId,
+      leadId: lead.id,
       direction: "outbound",
       authorKind: input.authorKind,
       authorUserId: input.authorUserId ?? null,
       purpose: input.purpose,
       body,
-      fromNumber: from.e164,
+      fromNumber: context.fromNumber,
       toNumber: to,
       status: "queued",
-    },
-  });
-  if (input.purpose !== "escalation") {
-    await tx.thread.update({
-      where: { id: thread.id },
-      data: { lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 140) },
-    });
+      updatedAt: new Date(),
+    })
+    .returning(["id", "body", "createdAt", "toNumber", "fromNumber", "status", "authorKind"])
+    .executeTakeFirstOrThrow();
+  if (input.purpose !== "escalation" && input.updatesThread !== false) {
+    await tx
+      .updateTable("Thread")
+      .set({ lastMessageAt: message.createdAt, lastMessagePreview: body.slice(0, 140), updatedAt: new Date() })
+      .where("id", "=", input.threadId)
+      .execute();
   }
-  const event = await recordEvent(
+  outbox.record(
+    "message.queued",
+    { messageId: message.id, purpose: input.purpose },
     {
       businessId: input.businessId,
-      threadId: thread.id,
-      leadId: thread.lead.id,
-      type: "message.queued",
-      actor: { kind: input.authorKind === "customer" ? "customer" : input.authorKind, userId: input.authorUserId },
-      payload: { messageId: message.id, purpose: input.purpose },
+      threadId: input.threadId,
+      leadId: lead.id,
+      actor: { kind: input.authorKind, userId: input.authorUserId },
     },
-    tx,
   );
-  await enqueue("send-message", { messageId: message.id }, { tx, singletonKey: message.id });
-  return { message, event };
+  outbox.enqueue("send-message", { messageId: message.id }, { singletonKey: message.id });
+  return message;
 }
 
-/** Standalone version: its own transaction, then live subscribers are told. */
-export async function queueOutgoingMessage(input: OutgoingMessageInput) {
-  const result = await db.$transaction((tx) => queueOutgoingMessageInTx(tx, input));
-  await publishRecordedEvents([result.event]);
-  return result.message;
+/** The thread's lead and the business's first number, in one statement. */
+async function readSendingContext(tx: Tx, input: OutgoingMessageInput) {
+  const row = await tx
+    .selectFrom("Thread")
+    .innerJoin("Lead", "Lead.id", "Thread.leadId")
+    .select((eb) => [
+      "Lead.id as leadId",
+      "Lead.phone as phone",
+      "Lead.isOptedOut as isOptedOut",
+      eb
+        .selectFrom("PhoneNumber")
+        .select("e164")
+        .where("PhoneNumber.businessId", "=", input.businessId)
+        .orderBy("PhoneNumber.createdAt", "asc")
+        .limit(1)
+        .as("fromNumber"),
+    ])
+    .where("Thread.id", "=", input.threadId)
+    .where("Thread.businessId", "=", input.businessId)
+    .executeTakeFirst();
+  if (!row) throw new AppError("not_found", "Conversation not found.");
+  return {
+    lead: { id: row.leadId, phone: row.phone, isOptedOut: row.isOptedOut },
+    fromNumber: input.fromNumber ?? row.fromNumber,
+  };
+}
+
+/** Standalone version: its own unit of work. */
+export function queueOutgoingMessage(input: OutgoingMessageInput) {
+  return runTransaction((tx, outbox) => queueOutgoingMessageInTx(tx, outbox, input));
 }

@@ -1,12 +1,10 @@
 // A customer's text, as the webhook hands it over: stored once (idempotent on MessageSid), attached to the lead's
-// open thread, logged, and handed to the durable `process-inbound-message` job — all in one transaction.
-import { Prisma } from "@prisma/client";
+// open thread, logged, and handed to the durable `process-inbound-message` job — all in one unit of work.
 import { db } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
-import { enqueue } from "@/lib/jobs/boss";
 import { logger, maskPhone } from "@/lib/log";
-import { openThread } from "@/lib/conversations/open-thread";
+import { openConversation } from "@/lib/conversations/lock-conversation";
 import { toE164 } from "@/lib/telephony/phone";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 
@@ -23,38 +21,22 @@ export async function receiveInboundMessage(input: InboundMessageInput): Promise
     logger.warn({ to: maskPhone(to) }, "inbound SMS to an unknown number");
     return { outcome: "unknown_number" };
   }
-  if (await db.message.findUnique({ where: { messageSid: input.messageSid }, select: { id: true } })) {
-    return { outcome: "duplicate" };
-  }
   const from = toE164(input.from) ?? input.from;
-  try {
-    return await storeInboundMessage({ ...input, from, to, businessId: number.businessId });
-  } catch (error) {
-    // Two deliveries raced past the first check: the unique MessageSid lets only one in.
-    if (isMessageSidConflict(error)) return { outcome: "duplicate" };
-    throw error;
-  }
-}
-
-/** Only a clash on Message.messageSid means "already stored"; any other conflict is an error Twilio should retry. */
-function isMessageSidConflict(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return JSON.stringify(error.meta ?? {}).includes("messageSid");
+  return storeInboundMessage({ ...input, from, to, businessId: number.businessId });
 }
 
 async function storeInboundMessage(input: InboundMessageInput & { businessId: string }): Promise<InboundMessageResult> {
   const { businessId } = input;
-  const result = await runTransaction(async (tx) => {
-    const isNewLead = !(await tx.lead.findUnique({
-      where: { businessId_phone: { businessId, phone: input.from } },
-      select: { id: true },
-    }));
-    const { lead, thread } = await openThread(tx, { businessId, phone: input.from, source: "text" });
-    // openThread holds the lead's row lock: a concurrent redelivery waits here and then sees the stored row.
-    if (await tx.message.findUnique({ where: { messageSid: input.messageSid }, select: { id: true } })) return null;
+  return runTransaction(async (tx, outbox) => {
+    const { lead, thread, isNewLead } = await openConversation(tx, { businessId, phone: input.from, source: "text" });
+    // The lead's row lock is held: a concurrent redelivery waits here, then its insert finds the stored MessageSid
+    // and stores nothing (the unique index decides, without an error that would abort the transaction).
     const body = input.body.trim();
-    const message = await tx.message.create({
-      data: {
+    const now = new Date();
+    const message = await tx
+      .insertInto("Message")
+      .values({
+        id: newId(),
         businessId,
         threadId: thread.id,
         leadId: lead.id,
@@ -67,57 +49,36 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
         messageSid: input.messageSid,
         status: "received",
         mediaUrls: input.mediaUrls ?? [],
-      },
-    });
-    const now = message.createdAt;
-    await tx.thread.update({
-      where: { id: thread.id },
-      data: {
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflict((conflict) => conflict.column("messageSid").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!message) return { outcome: "duplicate" } as const;
+    await tx
+      .updateTable("Thread")
+      .set((eb) => ({
         lastMessageAt: now,
         lastMessagePreview: (body || "[media]").slice(0, 140),
-        unreadCount: { increment: 1 },
+        unreadCount: eb("unreadCount", "+", 1),
         lastCustomerMessageAt: now,
-        ...(thread.firstCustomerReplyAt ? {} : { firstCustomerReplyAt: now }),
-      },
-    });
-    const events = [];
+        firstCustomerReplyAt: thread.firstCustomerReplyAt ?? now,
+        updatedAt: now,
+      }))
+      .where("id", "=", thread.id)
+      .execute();
+    const refs = { businessId, threadId: thread.id, leadId: lead.id, actor: { kind: "customer" as const } };
     if (isNewLead) {
-      events.push(
-        await recordEvent(
-          {
-            businessId,
-            threadId: thread.id,
-            leadId: lead.id,
-            type: "lead.created",
-            actor: { kind: "customer" },
-            payload: { source: "text" },
-          },
-          tx,
-        ),
-      );
-      await emitWebhookEventInTx(tx, {
+      outbox.record("lead.created", { source: "text" }, refs);
+      await emitWebhookEventInTx(tx, outbox, {
         businessId,
         type: "lead.created",
         data: { leadId: lead.id, phone: input.from, source: "text" },
       });
     }
-    events.push(
-      await recordEvent(
-        {
-          businessId,
-          threadId: thread.id,
-          leadId: lead.id,
-          type: "message.received",
-          actor: { kind: "customer" },
-          payload: { messageId: message.id },
-        },
-        tx,
-      ),
-    );
-    await enqueue("process-inbound-message", { messageId: message.id }, { tx, singletonKey: message.id });
-    return { messageId: message.id, threadId: thread.id, events };
+    outbox.record("message.received", { messageId: message.id }, refs);
+    outbox.enqueue("process-inbound-message", { messageId: message.id }, { singletonKey: message.id });
+    return { outcome: "stored", messageId: message.id, threadId: thread.id } as const;
   });
-  if (!result) return { outcome: "duplicate" };
-  await publishRecordedEvents(result.events);
-  return { outcome: "stored", messageId: result.messageId, threadId: result.threadId };
 }

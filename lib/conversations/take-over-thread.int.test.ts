@@ -29,7 +29,12 @@ async function threadWithAiWriting() {
 }
 
 const reply = (context: Awaited<ReturnType<typeof threadWithAiWriting>>["context"]) =>
-  sendAiReply({ context, outcome: newTurnOutcome(), parts: ["Thanks! What's the address?"], usageEvent: {} });
+  sendAiReply({
+    context,
+    outcome: newTurnOutcome(),
+    parts: ["Thanks! What's the address?"],
+    usageEvent: { generationId: context.generationId, reason: "window", model: "test", usage: null, attempts: 1 },
+  });
 
 describe("takeOverThread", () => {
   it("abandons the AI reply being written: it is never sent", async () => {

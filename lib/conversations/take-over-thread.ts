@@ -1,10 +1,10 @@
 // A member takes a conversation: the thread becomes `human` and the AI's reply in progress is abandoned.
 // Clearing aiGenerationId in the same row update is what stops the AI: its send is a conditional UPDATE on that id.
-import type { Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/kysely";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import { publishLive } from "@/lib/events/bus";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { AppError } from "@/lib/errors";
+import { lockConversation } from "@/lib/conversations/lock-conversation";
 
 export type TakeOverInput = {
   businessId: string;
@@ -14,71 +14,68 @@ export type TakeOverInput = {
   via?: string;
 };
 
-/** Inside a transaction. Returns the stored event (null if this member already held it) and the abandoned AI generation. */
-export async function takeOverThreadInTx(tx: Prisma.TransactionClient, input: TakeOverInput) {
-  // Row lock: a concurrent AI send or a second takeover waits for this one.
-  const [thread] = await tx.$queryRaw<
-    { id: string; leadId: string; mode: string; holderUserId: string | null; aiGenerationId: string | null }[]
-  >`
-    SELECT id, "leadId", mode::text AS mode, "holderUserId", "aiGenerationId" FROM "Thread"
-    WHERE id = ${input.threadId} AND "businessId" = ${input.businessId} FOR UPDATE`;
-  if (!thread) throw new AppError("not_found", "Conversation not found.");
+/**
+ * Inside a unit of work. Returns whether this member already held it and the abandoned AI generation (whose live
+ * stream is told, after commit, that it ends).
+ */
+export async function takeOverThreadInTx(tx: Tx, outbox: Outbox, input: TakeOverInput) {
+  // Row locks (lead, then thread): a concurrent AI send or a second takeover waits for this one.
+  const conversation = await lockConversation(tx, { businessId: input.businessId, threadId: input.threadId });
+  if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  const { thread } = conversation;
   const now = new Date();
   const isAlreadyHeld = thread.mode === "human" && thread.holderUserId === input.userId && !thread.aiGenerationId;
-  await tx.thread.update({
-    where: { id: thread.id },
-    data: {
+  await tx
+    .updateTable("Thread")
+    .set({
       mode: "human",
       holderUserId: input.userId,
       aiGenerationId: null,
       isWaitingOnPerson: false,
+      updatedAt: now,
       ...(isAlreadyHeld ? {} : { takenOverAt: now }),
-    },
-  });
+    })
+    .where("id", "=", thread.id)
+    .execute();
   // The takeover-time metric: the first takeover after each notification about this thread.
-  await tx.notification.updateMany({
-    where: { threadId: thread.id, businessId: input.businessId, takeoverAt: null },
-    data: { takeoverAt: now },
-  });
-  if (isAlreadyHeld) return { event: null, abandonedGenerationId: null };
-  const event = await recordEvent(
+  await tx
+    .updateTable("Notification")
+    .set({ takeoverAt: now, updatedAt: now })
+    .where("threadId", "=", thread.id)
+    .where("businessId", "=", input.businessId)
+    .where("takeoverAt", "is", null)
+    .execute();
+  if (isAlreadyHeld) return { wasAlreadyHeld: true, abandonedGenerationId: null };
+  outbox.record(
+    "thread.taken_over",
+    {
+      via: input.via ?? "inbox",
+      previousMode: thread.mode,
+      previousHolderUserId: thread.holderUserId,
+      abandonedGenerationId: thread.aiGenerationId,
+    },
     {
       businessId: input.businessId,
       threadId: thread.id,
       leadId: thread.leadId,
-      type: "thread.taken_over",
       actor: { kind: "user", userId: input.userId },
-      payload: {
-        via: input.via ?? "inbox",
-        previousMode: thread.mode,
-        previousHolderUserId: thread.holderUserId,
-        abandonedGenerationId: thread.aiGenerationId,
-      },
     },
-    tx,
   );
-  return { event, abandonedGenerationId: thread.aiGenerationId };
-}
-
-/** Publishes what a committed takeover changed: the stored event, and the abandoned stream for open thread views. */
-export async function publishTakeover(
-  businessId: string,
-  threadId: string,
-  result: Awaited<ReturnType<typeof takeOverThreadInTx>>,
-) {
-  if (result.abandonedGenerationId) {
-    await publishLive({
-      businessId,
-      threadId,
-      type: "ai.abandoned",
-      data: { generationId: result.abandonedGenerationId, reason: "taken_over" },
-    }).catch(() => undefined);
+  const abandonedGenerationId = thread.aiGenerationId;
+  if (abandonedGenerationId) {
+    // Open thread views drop the reply being written.
+    outbox.afterCommit(() =>
+      publishLive({
+        businessId: input.businessId,
+        threadId: thread.id,
+        type: "ai.abandoned",
+        data: { generationId: abandonedGenerationId, reason: "taken_over" },
+      }),
+    );
   }
-  if (result.event) await publishRecordedEvents([result.event]);
+  return { wasAlreadyHeld: false, abandonedGenerationId };
 }
 
-export async function takeOverThread(input: TakeOverInput) {
-  const result = await db.$transaction((tx) => takeOverThreadInTx(tx, input));
-  await publishTakeover(input.businessId, input.threadId, result);
-  return { abandonedGenerationId: result.abandonedGenerationId, wasAlreadyHeld: result.event === null };
+export function takeOverThread(input: TakeOverInput) {
+  return runTransaction((tx, outbox) => takeOverThreadInTx(tx, outbox, input));
 }

@@ -14,12 +14,14 @@ describe.skipIf(inject("databaseKind") !== "server")("runTransaction", () => {
       while (arrived < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     };
     let attempts = 0;
+    const rename = (id: string, name: string) => (tx: Parameters<Parameters<typeof runTransaction>[0]>[0]) =>
+      tx.updateTable("Business").set({ name }).where("id", "=", id).execute();
     const writer = (first: string, second: string, name: string) =>
       runTransaction(async (tx) => {
         attempts++;
-        await tx.business.update({ where: { id: first }, data: { name } });
+        await rename(first, name)(tx);
         await barrier();
-        await tx.business.update({ where: { id: second }, data: { name } });
+        await rename(second, name)(tx);
       });
     await Promise.all([writer(a.business.id, b.business.id, "one"), writer(b.business.id, a.business.id, "two")]);
     expect(attempts).toBeGreaterThan(2); // one of them was the deadlock victim and ran again

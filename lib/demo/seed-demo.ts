@@ -5,6 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { CallSkipReason, LeadStatus, Prisma } from "@prisma/client";
 import { sampleVoicemail } from "@/lib/calls/sample-voicemail";
 import { db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/kysely";
+import { newId } from "@/lib/db/new-id";
+import { runTransaction } from "@/lib/db/run-transaction";
 import {
   demoAiReplies,
   demoCustomerFollowUps,
@@ -17,7 +20,8 @@ import {
 import { addDays, zonedDay, zonedDayStart } from "@/lib/metrics/zoned-time";
 import { simulatorRecordingUrl } from "@/lib/telephony/simulator/simulator-sids";
 
-const id = (prefix: string) => `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+// Ids as every other row has them (lib/db/new-id.ts); the kind of row is in the table, not the id.
+const id = (_kind: string) => newId();
 const later = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
 
 /** A voicemail on the simulator's account: the app plays the sample recording shipped with it. */
@@ -342,18 +346,41 @@ export async function seedDemo({
     }
   }
 
-  await db.$transaction(
+  await runTransaction(
     async (tx) => {
       // The marker goes in first inside the transaction: a concurrent second run fails on the key and adds nothing.
-      await tx.appSetting.create({ data: { key: markerKey, value: { seededAt: now.toISOString(), days } } });
-      await tx.lead.createMany({ data: rows.leads });
-      await tx.thread.createMany({ data: rows.threads });
-      await tx.message.createMany({ data: rows.messages });
-      await tx.call.createMany({ data: rows.calls });
-      await tx.notification.createMany({ data: rows.notifications });
-      await tx.consentChange.createMany({ data: rows.consent });
+      await tx
+        .insertInto("AppSetting")
+        .values({ key: markerKey, value: JSON.stringify({ seededAt: now.toISOString(), days }), updatedAt: now })
+        .execute();
+      await insertChunked(tx, "Lead", rows.leads, now);
+      await insertChunked(tx, "Thread", rows.threads, now);
+      await insertChunked(tx, "Message", rows.messages, now);
+      await insertChunked(tx, "Call", rows.calls, now);
+      await insertChunked(tx, "Notification", rows.notifications, now);
+      await insertChunked(tx, "ConsentChange", rows.consent, now);
     },
-    { timeout: 60_000 },
+    { jobs: false },
   );
   return { created: true, calls: rows.calls.length, leads: rows.leads.length, messages: rows.messages.length };
+}
+
+/** Inserts in chunks (PostgreSQL takes at most 65,535 parameters per statement); rows get ids and updatedAt. */
+async function insertChunked(
+  tx: Tx,
+  table: "Lead" | "Thread" | "Message" | "Call" | "Notification" | "ConsentChange",
+  rows: Record<string, unknown>[],
+  now: Date,
+) {
+  const complete = rows.map((row) => ({
+    id: newId(),
+    ...row,
+    ...(table === "ConsentChange" ? {} : { updatedAt: row.updatedAt ?? row.createdAt ?? now }),
+  }));
+  for (let start = 0; start < complete.length; start += 500) {
+    await tx
+      .insertInto(table)
+      .values(complete.slice(start, start + 500) as never)
+      .execute();
+  }
 }

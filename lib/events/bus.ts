@@ -3,7 +3,7 @@
 // in-process emitter carries them.
 import { EventEmitter } from "node:events";
 import pg from "pg";
-import { isEmbeddedUrl } from "@/lib/db/client";
+import { isEmbeddedUrl } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 
@@ -75,10 +75,18 @@ function ensureListener(): Promise<pg.Client | null> {
   return bus.listener;
 }
 
-/** Publishes to every instance. Large payloads are trimmed: subscribers re-fetch by id. */
+/** Tells this process's subscribers only (the embedded database, or news that already crossed by NOTIFY). */
+export function publishLocally(event: LiveEvent): void {
+  state().emitter.emit("event", event);
+}
+
+/**
+ * Publishes to every instance, now. For live-only news (AI token deltas); stored events are published by the unit
+ * of work (lib/db/run-transaction.ts) at commit. Large payloads are trimmed: subscribers re-fetch by id.
+ */
 export async function publishLive(event: LiveEvent): Promise<void> {
   if (!usesNotify()) {
-    state().emitter.emit("event", event);
+    publishLocally(event);
     return;
   }
   let payload = JSON.stringify(event);

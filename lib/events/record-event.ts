@@ -1,57 +1,18 @@
 // The append-only log: every message, call, status change, takeover and AI tool call, with who did it.
-import type { Prisma, PrismaClient } from "@prisma/client";
-import { db } from "@/lib/db/client";
-import { publishLive } from "@/lib/events/bus";
-import { logger } from "@/lib/log";
+// Inside a write, record events with `outbox.record` (lib/db/run-transaction.ts). This is for an event that is the
+// whole write: one statement stores it (and, on a PostgreSQL server, NOTIFYs it at its commit), then it is live.
+import { sqlDb } from "@/lib/db/kysely";
+import { Outbox } from "@/lib/db/outbox";
+import type { EventName, EventPayload, EventRefs } from "@/lib/events/catalogue";
 
-export type Actor = { kind: "system" | "customer" | "ai" | "user" | "twilio"; userId?: string | null };
-
-export type EventInput = {
-  businessId: string;
-  threadId?: string | null;
-  leadId?: string | null;
-  callId?: string | null;
-  type: string;
-  actor: Actor;
-  payload?: Prisma.InputJsonValue;
-};
-
-type Client = Pick<PrismaClient, "event"> | Prisma.TransactionClient;
-
-/** Stores an Event (inside `tx` when given). Call publishRecordedEvent after the transaction commits. */
-export async function recordEvent(input: EventInput, client: Client = db) {
-  return client.event.create({
-    data: {
-      businessId: input.businessId,
-      threadId: input.threadId ?? null,
-      leadId: input.leadId ?? null,
-      callId: input.callId ?? null,
-      type: input.type,
-      actorKind: input.actor.kind,
-      actorUserId: input.actor.userId ?? null,
-      payload: input.payload ?? {},
-    },
-    select: { id: true, businessId: true, threadId: true, type: true, createdAt: true },
-  });
-}
-
-/** Tells live subscribers (inbox, thread view) about stored events; failures only cost a re-fetch. */
-export async function publishRecordedEvents(
-  events: { id: bigint; businessId: string; threadId: string | null; type: string }[],
-): Promise<void> {
-  for (const event of events) {
-    await publishLive({
-      businessId: event.businessId,
-      threadId: event.threadId,
-      id: event.id.toString(),
-      type: event.type,
-    }).catch((error: unknown) => logger.warn({ err: error, type: event.type }, "live publish failed"));
-  }
-}
-
-/** recordEvent + publish, for writes that are not part of a larger transaction. */
-export async function recordAndPublishEvent(input: EventInput) {
-  const event = await recordEvent(input);
-  await publishRecordedEvents([event]);
-  return event;
+export async function recordEvent<Name extends EventName>(
+  name: Name,
+  payload: EventPayload<Name>,
+  refs: EventRefs,
+): Promise<{ id: string }> {
+  const outbox = new Outbox({ allowsJobs: false });
+  outbox.record(name, payload, refs);
+  const { events } = await outbox.flush(sqlDb());
+  await outbox.publishCommitted();
+  return { id: events[0]!.id };
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { getBoss, enqueue, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness } from "@/test/helpers/business";
 
@@ -36,8 +37,11 @@ describe("durable jobs", () => {
   it("a job enqueued inside a rolled-back transaction never exists", async () => {
     let jobId: string | null = null;
     await expect(
-      db.$transaction(async (tx) => {
-        jobId = await enqueue("sweep-outbox", {}, { tx });
+      runTransaction(async (tx, outbox) => {
+        jobId = outbox.enqueue("sweep-outbox", {});
+        // Written inside the transaction (not only collected), then the transaction fails.
+        const { insertedJobIds } = await outbox.flush(tx);
+        expect(insertedJobIds.has(jobId)).toBe(true);
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
@@ -47,8 +51,8 @@ describe("durable jobs", () => {
 
   it("a job enqueued inside a committed transaction exists with the rows", async () => {
     let jobId: string | null = null;
-    await db.$transaction(async (tx) => {
-      jobId = await enqueue("sweep-outbox", {}, { tx });
+    await runTransaction(async (_tx, outbox) => {
+      jobId = outbox.enqueue("sweep-outbox", {});
     });
     expect(await jobState(jobId!)).toBe("created");
     const boss = await getBoss();

@@ -1,12 +1,23 @@
 // The durable job queue: pg-boss on the same PostgreSQL. Jobs survive restarts and are claimed by one worker
-// at a time across instances (SKIP LOCKED), so a second server neither loses nor duplicates them.
-import { PgBoss, fromPrisma, type PrismaTransactionLike, type SendOptions } from "pg-boss";
-import { isEmbeddedUrl } from "@/lib/db/client";
+// at a time across instances (SKIP LOCKED), so a second server neither loses nor duplicates them. Jobs that belong
+// to a write are enqueued through the unit of work (`outbox.enqueue`, lib/db/run-transaction.ts), which writes
+// them in the same transaction; `enqueue` here is for jobs that stand alone.
+import { PgBoss, type SendOptions } from "pg-boss";
+import { isEmbeddedUrl } from "@/lib/db/pool";
 import { env } from "@/lib/env";
+import type { QueueTable } from "@/lib/jobs/job-insert-sql";
 import { queues, type JobPayloads, type QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 
-const globalForBoss = globalThis as unknown as { ringbackBoss?: Promise<PgBoss>; ringbackWorkerStarted?: boolean };
+type BossState = {
+  ringbackBoss?: Promise<PgBoss>;
+  ringbackWorkerStarted?: boolean;
+  /** each queue's table and notify flag, read once from pg-boss after the queues exist */
+  ringbackQueueTables?: Map<QueueName, QueueTable>;
+  /** this process's workers per queue, to wake them when this process committed a job */
+  ringbackWorkerIds?: Map<QueueName, string[]>;
+};
+const globalForBoss = globalThis as unknown as BossState;
 
 async function createBoss(): Promise<PgBoss> {
   const databaseUrl = env().databaseUrl;
@@ -17,17 +28,22 @@ async function createBoss(): Promise<PgBoss> {
     max: isEmbedded ? 2 : 6,
     schema: "pgboss",
     // LISTEN/NOTIFY wakes workers the moment a job is created on a real server; the embedded server's
-    // connections share one session, so there it polls.
+    // connections share one session, so there only this process's own commits wake them (wakeLocalWorkers).
     useListenNotify: !isEmbedded,
     supervise: true,
     schedule: true,
   });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
+  const tables = new Map<QueueName, QueueTable>();
   for (const queue of Object.values(queues)) {
     const { name, ...options } = queue;
     await boss.createQueue(name, { ...options, notify: !isEmbedded } as Parameters<PgBoss["createQueue"]>[1]);
+    const created = await boss.getQueue(name);
+    if (!created) throw new Error(`queue ${name} was not created`);
+    tables.set(name, { table: created.table, notify: Boolean(created.notify) });
   }
+  globalForBoss.ringbackQueueTables = tables;
   return boss;
 }
 
@@ -40,18 +56,41 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.ringbackBoss;
 }
 
-/**
- * Enqueues a job. Pass `tx` (a Prisma interactive transaction) to insert the job in the same transaction as the
- * rows it works on: both commit or neither does.
- */
+/** The queue's table, for the unit of work's batched insert. The queue must be started (runTransaction does). */
+export function queueTable(name: QueueName): QueueTable {
+  const table = globalForBoss.ringbackQueueTables?.get(name);
+  if (!table) throw new Error(`the job queue is not started (queue ${name})`);
+  return table;
+}
+
+/** Remembers a worker of this process, so a commit here can wake it without waiting for a poll. */
+export function registerLocalWorker(name: QueueName, workerId: string): void {
+  globalForBoss.ringbackWorkerIds ??= new Map();
+  globalForBoss.ringbackWorkerIds.set(name, [...(globalForBoss.ringbackWorkerIds.get(name) ?? []), workerId]);
+}
+
+/** Wakes this process's workers of these queues (after a commit that inserted runnable jobs). */
+export function wakeLocalWorkers(names: QueueName[]): void {
+  const ids = globalForBoss.ringbackWorkerIds;
+  const pending = globalForBoss.ringbackBoss;
+  if (!ids || !pending) return;
+  void pending
+    .then((boss) => {
+      for (const name of names) for (const id of ids.get(name) ?? []) boss.notifyWorker(id);
+    })
+    .catch(() => undefined);
+}
+
+/** Enqueues a job on its own (not part of a write: a retry at a later time, the outbox sweep). */
 export async function enqueue<Name extends QueueName>(
   name: Name,
   data: JobPayloads[Name],
-  options: SendOptions & { tx?: PrismaTransactionLike } = {},
+  options: Omit<SendOptions, "db"> = {},
 ): Promise<string | null> {
-  const { tx, ...sendOptions } = options;
   const boss = await getBoss();
-  return boss.send(name, data, tx ? { ...sendOptions, db: fromPrisma(tx) } : sendOptions);
+  const id = await boss.send(name, data, options);
+  if (id) wakeLocalWorkers([name]);
+  return id;
 }
 
 export async function stopBoss(): Promise<void> {
@@ -59,6 +98,7 @@ export async function stopBoss(): Promise<void> {
   globalForBoss.ringbackBoss = undefined;
   // Workers live on the stopped instance: a later startWorker() must register them again.
   globalForBoss.ringbackWorkerStarted = false;
+  globalForBoss.ringbackWorkerIds = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
   await boss?.stop({ graceful: true, close: true, timeout: 5_000 });

@@ -1,6 +1,6 @@
 // Runs the handlers for every queue. The web process runs this in-process by default; `npm run worker` runs it alone.
 import type { Job } from "pg-boss";
-import { getBoss } from "@/lib/jobs/boss";
+import { getBoss, registerLocalWorker } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
@@ -18,7 +18,7 @@ export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingInt
     // After finishing a job a pg-boss worker waits out its interval before fetching again, and NOTIFY only wakes
     // idle workers: under a burst a 30 s "notify" interval left jobs waiting. Poll as often either way.
     const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };
-    await boss.work(name, { ...polling, batchSize: 1, localConcurrency: 8 }, async ([job]) => {
+    const workerId = await boss.work(name, { ...polling, batchSize: 1, localConcurrency: 8 }, async ([job]) => {
       if (!job) return;
       const started = Date.now();
       try {
@@ -29,6 +29,7 @@ export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingInt
         throw error;
       }
     });
+    registerLocalWorker(name, workerId);
   }
   await boss.schedule("sweep-outbox", "* * * * *", {});
   logger.info("worker started");

@@ -1,11 +1,10 @@
 // PATCH /api/leads/{id}: people edit a lead's details and decide won/lost. A status change is logged (Event
 // lead.status_changed with the user as actor), closes the lead for won/lost, and goes to CRM webhooks.
+import type { Updateable } from "kysely";
 import { z } from "zod";
-import type { Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import type { Lead } from "@/lib/db/generated/kysely-types";
 import { AppError } from "@/lib/errors";
-import { getBoss } from "@/lib/jobs/boss";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
 import { leadStatuses, leadUrgencies } from "@/lib/leads/lead-query-schema";
 import { leadListSelect } from "@/lib/leads/list-leads";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -40,16 +39,18 @@ export async function updateLead({
   userId: string;
   patch: LeadPatch;
 }) {
-  // The CRM webhook job is enqueued inside the transaction; start the queue first (its first start is slow).
-  await getBoss();
-  const { events, lead } = await db.$transaction(async (tx) => {
+  return runTransaction(async (tx, outbox) => {
     // Lock the row (and prove it belongs to this business) so concurrent status changes log in order.
-    const locked = await tx.$queryRaw<{ id: string; status: string }[]>`
-      SELECT id, status::text AS status FROM "Lead" WHERE id = ${leadId} AND "businessId" = ${businessId} FOR UPDATE`;
-    const current = locked[0];
+    const current = await tx
+      .selectFrom("Lead")
+      .select(["id", "status"])
+      .where("id", "=", leadId)
+      .where("businessId", "=", businessId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw new AppError("not_found", "Lead not found.");
     const now = new Date();
-    const data: Prisma.LeadUpdateInput = { ...patch };
+    const data: Updateable<Lead> = { ...patch, updatedAt: now };
     const isStatusChange = patch.status !== undefined && patch.status !== current.status;
     if (isStatusChange) {
       data.statusChangedAt = now;
@@ -57,31 +58,24 @@ export async function updateLead({
       if (patch.status === "contacted") data.contactedAt = now;
       if (patch.status === "qualified") data.qualifiedAt = now;
     }
-    const updated = await tx.lead.update({ where: { id: leadId }, data, select: leadListSelect });
-    const recorded = [];
+    const updated = await tx
+      .updateTable("Lead")
+      .set(data)
+      .where("id", "=", leadId)
+      .returning(leadListColumns)
+      .executeTakeFirstOrThrow();
+    const refs = { businessId, leadId, actor: { kind: "user" as const, userId } };
     if (isStatusChange) {
-      recorded.push(
-        await recordEvent(
-          {
-            businessId,
-            leadId,
-            type: "lead.status_changed",
-            actor: { kind: "user", userId },
-            payload: { from: current.status, to: patch.status!, valueCents: updated.valueCents },
-          },
-          tx,
-        ),
+      outbox.record(
+        "lead.status_changed",
+        { from: current.status, to: patch.status!, valueCents: updated.valueCents },
+        refs,
       );
     }
     const fields = Object.keys(patch);
     if (fields.length > 0) {
-      recorded.push(
-        await recordEvent(
-          { businessId, leadId, type: "lead.updated", actor: { kind: "user", userId }, payload: { fields } },
-          tx,
-        ),
-      );
-      await emitWebhookEventInTx(tx, {
+      outbox.record("lead.updated", { fields }, refs);
+      await emitWebhookEventInTx(tx, outbox, {
         businessId,
         type: "lead.updated",
         data: {
@@ -90,8 +84,9 @@ export async function updateLead({
         },
       });
     }
-    return { events: recorded, lead: updated };
+    return updated;
   });
-  await publishRecordedEvents(events);
-  return lead;
 }
+
+/** The columns of leadListSelect, as Kysely's returning list. */
+const leadListColumns = Object.keys(leadListSelect) as (keyof typeof leadListSelect)[];

@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recordAndPublishEvent } from "@/lib/events/record-event";
+import { recordEvent } from "@/lib/events/record-event";
 import { memberSchema, type AddMemberInput, type TeamMember } from "@/lib/members/member-schema";
 
 const CONFLICT_MESSAGE = "Someone with that email already has a Ringback account.";
@@ -30,12 +30,11 @@ export async function addMember({
       },
       select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     });
-    await recordAndPublishEvent({
-      businessId,
-      type: "member.added",
-      actor: { kind: "user", userId: addedByUserId },
-      payload: { userId: membership.user.id, role: membership.role },
-    });
+    await recordEvent(
+      "member.added",
+      { userId: membership.user.id, role: membership.role },
+      { businessId, actor: { kind: "user", userId: addedByUserId } },
+    );
     return memberSchema.parse({ ...membership.user, role: membership.role, createdAt: membership.createdAt });
   } catch (error) {
     // Two owners adding the same email at once: the unique index decides, the loser gets the same 409.

@@ -3,7 +3,7 @@
 // also ring them. escalatedAt is claimed with a conditional update, so a retried job never escalates twice.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { logger } from "@/lib/log";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 import { placeEmergencyCall } from "@/lib/notifications/place-emergency-call";
@@ -26,13 +26,18 @@ export async function escalateJob(data: { notificationId: string }): Promise<voi
   });
   if (!membership) return;
   const isEmergencyCall = notification.kind === "emergency" && membership.business.emergencyCallEnabled;
-  const stored = await db.$transaction(async (tx) => {
-    const claimed = await tx.notification.updateMany({
-      where: { id: notification.id, escalatedAt: null, openedAt: null, takeoverAt: null },
-      data: { escalatedAt: new Date() },
-    });
-    if (claimed.count === 0 || !membership.phone) return null;
-    const { event } = await queueOutgoingMessageInTx(tx, {
+  const isEscalated = await runTransaction(async (tx, outbox) => {
+    const now = new Date();
+    const claimed = await tx
+      .updateTable("Notification")
+      .set({ escalatedAt: now, updatedAt: now })
+      .where("id", "=", notification.id)
+      .where("escalatedAt", "is", null)
+      .where("openedAt", "is", null)
+      .where("takeoverAt", "is", null)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n || !membership.phone) return false;
+    await queueOutgoingMessageInTx(tx, outbox, {
       businessId: notification.businessId,
       threadId: thread.id,
       body: escalationText({ title: notification.title, threadId: thread.id }),
@@ -40,30 +45,18 @@ export async function escalateJob(data: { notificationId: string }): Promise<voi
       authorKind: "system",
       to: membership.phone,
     });
-    const escalated = await recordEvent(
-      {
-        businessId: notification.businessId,
-        threadId: thread.id,
-        leadId: thread.leadId,
-        type: "notification.escalated",
-        actor: { kind: "system" },
-        payload: {
-          notificationId: notification.id,
-          userId: notification.userId,
-          kind: notification.kind,
-          call: isEmergencyCall,
-        },
-      },
-      tx,
+    outbox.record(
+      "notification.escalated",
+      { notificationId: notification.id, userId: notification.userId, kind: notification.kind, call: isEmergencyCall },
+      { businessId: notification.businessId, threadId: thread.id, leadId: thread.leadId, actor: { kind: "system" } },
     );
-    return [event, escalated];
+    return true;
   });
-  if (!stored) {
+  if (!isEscalated) {
     if (!membership.phone)
       logger.warn({ notificationId: notification.id }, "escalation skipped: the member has no phone number");
     return;
   }
-  await publishRecordedEvents(stored);
   if (isEmergencyCall) {
     await placeEmergencyCall({
       businessId: notification.businessId,

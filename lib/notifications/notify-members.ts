@@ -1,9 +1,12 @@
 // Tells the business's members about a thread: one Notification row per member (kept for the takeover-time
-// metric), a push job per row, and, for urgent events, an escalation job that fires if nobody opened it.
-import type { NotificationKind, Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
-import { enqueue, getBoss } from "@/lib/jobs/boss";
+// metric), a push job per member who has a device to push to, and, for urgent events, an escalation job that fires
+// if nobody opened it.
+import { sql } from "kysely";
 import { localTime } from "@/lib/business/business-hours";
+import { newId } from "@/lib/db/new-id";
+import type { Tx } from "@/lib/db/kysely";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
+import type { NotificationKind } from "@/lib/db/generated/kysely-enums";
 
 export type NotifyInput = {
   businessId: string;
@@ -31,52 +34,76 @@ function isQuietNow(start: string | null, end: string | null, timeZone: string):
   return start <= end ? time >= start && time < end : time >= start || time < end;
 }
 
-export async function notifyMembersInTx(tx: Prisma.TransactionClient, input: NotifyInput) {
-  const business = await tx.business.findUniqueOrThrow({
-    where: { id: input.businessId },
-    select: { timezone: true, escalationEnabled: true, escalationDelayMinutes: true },
-  });
-  const memberships = await tx.membership.findMany({
-    where: { businessId: input.businessId, ...(input.userId ? { userId: input.userId } : {}) },
-    select: { userId: true, notifyPrefs: true, quietStart: true, quietEnd: true },
-  });
+export async function notifyMembersInTx(tx: Tx, outbox: Outbox, input: NotifyInput) {
+  const business = await tx
+    .selectFrom("Business")
+    .select(["timezone", "escalationEnabled", "escalationDelayMinutes"])
+    .where("id", "=", input.businessId)
+    .executeTakeFirstOrThrow();
+  let memberQuery = tx
+    .selectFrom("Membership")
+    .select(["userId", "notifyPrefs", "quietStart", "quietEnd"])
+    .where("businessId", "=", input.businessId);
+  if (input.userId) memberQuery = memberQuery.where("userId", "=", input.userId);
+  const memberships = await memberQuery.execute();
   const isEmergency = input.kind === "emergency";
-  const created = [];
-  for (const membership of memberships) {
-    const preferences = (membership.notifyPrefs ?? {}) as Record<string, unknown>;
-    const preferenceKey = kindToPreference[input.kind];
-    // Emergencies are always delivered: neither preferences nor quiet hours mute them.
-    if (!isEmergency && preferenceKey && preferences[preferenceKey] === false) continue;
-    // A test notification is asked for on purpose, so quiet hours do not swallow it either.
-    if (
-      !isEmergency &&
-      input.kind !== "test" &&
-      isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)
-    )
-      continue;
-    const notification = await tx.notification.create({
-      data: {
-        businessId: input.businessId,
-        threadId: input.threadId,
-        userId: membership.userId,
-        kind: input.kind,
-        isUrgent: input.isUrgent ?? isEmergency,
-        title: input.title.slice(0, 120),
-        body: input.body.slice(0, 180),
-      },
-    });
-    await enqueue("send-push", { notificationId: notification.id }, { tx });
+  const preferenceKey = kindToPreference[input.kind];
+  const now = new Date();
+  const rows = memberships
+    .filter((membership) => {
+      const preferences = (membership.notifyPrefs ?? {}) as Record<string, unknown>;
+      // Emergencies are always delivered: neither preferences nor quiet hours mute them.
+      if (!isEmergency && preferenceKey && preferences[preferenceKey] === false) return false;
+      // A test notification is asked for on purpose, so quiet hours do not swallow it either.
+      return (
+        isEmergency ||
+        input.kind === "test" ||
+        !isQuietNow(membership.quietStart, membership.quietEnd, business.timezone)
+      );
+    })
+    .map((membership) => ({
+      id: newId(),
+      businessId: input.businessId,
+      threadId: input.threadId,
+      userId: membership.userId,
+      kind: input.kind,
+      isUrgent: input.isUrgent ?? isEmergency,
+      title: input.title.slice(0, 120),
+      body: input.body.slice(0, 180),
+      sentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }));
+  if (rows.length === 0) return [];
+  // One INSERT for every member; it also says who has a device, so nobody gets a push job with nothing to push to.
+  const created = await tx
+    .insertInto("Notification")
+    .values(rows)
+    .returning((eb) => [
+      "id",
+      "userId",
+      "isUrgent",
+      eb
+        .exists(
+          eb
+            .selectFrom("PushSubscription")
+            .select(sql`1`.as("one"))
+            .whereRef("PushSubscription.userId", "=", "Notification.userId")
+            .whereRef("PushSubscription.businessId", "=", "Notification.businessId"),
+        )
+        .as("hasDevice"),
+    ])
+    .execute();
+  for (const notification of created) {
+    if (notification.hasDevice) outbox.enqueue("send-push", { notificationId: notification.id });
     if (notification.isUrgent && business.escalationEnabled && input.threadId) {
       const delaySeconds = isEmergency ? 60 : business.escalationDelayMinutes * 60;
-      await enqueue("escalate", { notificationId: notification.id }, { tx, startAfter: delaySeconds });
+      outbox.enqueue("escalate", { notificationId: notification.id }, { startAfter: delaySeconds });
     }
-    created.push(notification);
   }
-  return created;
+  return created.map(({ id, userId }) => ({ id, userId }));
 }
 
-export async function notifyMembers(input: NotifyInput) {
-  // Start the queue outside the transaction: its first start can outlast the transaction timeout.
-  await getBoss();
-  return db.$transaction((tx) => notifyMembersInTx(tx, input));
+export function notifyMembers(input: NotifyInput) {
+  return runTransaction((tx, outbox) => notifyMembersInTx(tx, outbox, input));
 }

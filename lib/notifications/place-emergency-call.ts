@@ -2,7 +2,7 @@
 // In simulator mode nothing leaves the machine: the call is recorded as an Event the thread shows.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { recordAndPublishEvent } from "@/lib/events/record-event";
+import { recordEvent } from "@/lib/events/record-event";
 import { logger, maskPhone } from "@/lib/log";
 import { getTwilioClient } from "@/lib/telephony/twilio-client";
 import { callbackUrl, voiceResponse } from "@/lib/telephony/twiml";
@@ -44,12 +44,9 @@ export async function placeEmergencyCall(input: {
       logger.error({ err: cause, to: maskPhone(input.memberPhone) }, "emergency alert call failed");
     }
   }
-  await recordAndPublishEvent({
-    businessId: input.businessId,
-    threadId: input.threadId,
-    leadId: input.leadId,
-    type: "notification.emergency_call",
-    actor: { kind: "system" },
-    payload: { to: maskPhone(input.memberPhone), callSid, simulated: env().twilio.isSimulator, error },
-  });
+  await recordEvent(
+    "notification.emergency_call",
+    { to: maskPhone(input.memberPhone), callSid, simulated: env().twilio.isSimulator, error },
+    { businessId: input.businessId, threadId: input.threadId, leadId: input.leadId, actor: { kind: "system" } },
+  );
 }

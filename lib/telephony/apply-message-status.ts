@@ -1,11 +1,10 @@
 // Twilio's message status callbacks: they may arrive twice or out of order. A status only ever moves forward
 // (queued < sending < sent < delivered | undelivered | failed), so a late "sent" never undoes "delivered",
 // and a conditional UPDATE makes the second copy of a callback change nothing and log nothing.
-import type { MessageStatus } from "@prisma/client";
-import { db } from "@/lib/db/client";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
+import { runTransaction } from "@/lib/db/run-transaction";
+import type { MessageStatus } from "@/lib/db/generated/kysely-enums";
 import { logger } from "@/lib/log";
-import { optOutAfterTwilioError, UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
+import { writeMessageStatus } from "@/lib/telephony/write-message-status";
 
 const rank: Partial<Record<MessageStatus, number>> = {
   queued: 0,
@@ -48,20 +47,13 @@ export async function applyMessageStatus(input: {
   const newRank = rank[status]!;
   const lowerStatuses = (Object.keys(rank) as MessageStatus[]).filter((candidate) => rank[candidate]! < newRank);
   const now = new Date();
-  const events = await db.$transaction(async (tx) => {
-    const message = await tx.message.findUnique({
-      where: { messageSid: input.messageSid },
-      select: { id: true, businessId: true, threadId: true, leadId: true, toNumber: true, purpose: true },
-    });
-    if (!message) {
-      logger.info({ status }, "status callback for a message we do not know");
-      return [];
-    }
-    const isFailure = status === "failed" || status === "undelivered";
-    const changed = await tx.message.updateMany({
-      where: { id: message.id, status: { in: lowerStatuses } },
-      data: {
-        status,
+  const isFailure = status === "failed" || status === "undelivered";
+  return runTransaction(async (tx, outbox) => {
+    const message = await writeMessageStatus(tx, outbox, {
+      match: { messageSid: input.messageSid },
+      from: lowerStatuses,
+      to: status,
+      set: {
         ...(status === "delivered" ? { deliveredAt: now } : {}),
         ...(isFailure
           ? {
@@ -71,37 +63,21 @@ export async function applyMessageStatus(input: {
             }
           : {}),
       },
+      errorCode: input.errorCode ?? null,
+      actor: "twilio",
     });
-    if (changed.count === 0) return [];
-    const recorded = [
-      await recordEvent(
-        {
-          businessId: message.businessId,
-          threadId: message.threadId,
-          leadId: message.leadId,
-          type: "message.status",
-          actor: { kind: "twilio" },
-          payload: { messageId: message.id, status, errorCode: input.errorCode ?? null },
-        },
-        tx,
-      ),
-    ];
+    if (!message) {
+      logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
+      return { changed: false };
+    }
     if (status === "delivered" && message.purpose === "auto_reply") {
-      await tx.call.updateMany({
-        where: { autoReplyMessageId: message.id, smsDeliveredAt: null },
-        data: { smsDeliveredAt: now },
-      });
+      await tx
+        .updateTable("Call")
+        .set({ smsDeliveredAt: now, updatedAt: now })
+        .where("autoReplyMessageId", "=", message.id)
+        .where("smsDeliveredAt", "is", null)
+        .execute();
     }
-    if (isFailure && input.errorCode === UNSUBSCRIBED_RECIPIENT) {
-      const optOut = await optOutAfterTwilioError(tx, {
-        businessId: message.businessId,
-        phone: message.toNumber,
-        messageSid: input.messageSid,
-      });
-      if (optOut) recorded.push(optOut);
-    }
-    return recorded;
+    return { changed: true };
   });
-  await publishRecordedEvents(events);
-  return { changed: events.length > 0 };
 }

@@ -1,58 +1,49 @@
 // What happens to the Message (and its call and lead) once Twilio accepted it, refused it, or we gave up.
-import type { CallSkipReason } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { publishRecordedEvents, recordEvent } from "@/lib/events/record-event";
-import { optOutAfterTwilioError, UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
+import { runTransaction } from "@/lib/db/run-transaction";
+import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
+import { UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
 import type { ClaimedMessage } from "@/lib/telephony/claim-message";
+import { writeMessageStatus } from "@/lib/telephony/write-message-status";
 
 /** Twilio accepted the message: store its sid; an auto-reply stamps the call and moves the lead new → contacted. */
 export async function recordMessageAccepted(message: ClaimedMessage, sid: string) {
   const now = new Date();
-  const events = await db.$transaction(async (tx) => {
-    const stored = await tx.message.updateMany({
-      where: { id: message.id, messageSid: null },
-      data: { status: "sent", messageSid: sid, sentAt: now, errorCode: null, errorMessage: null },
+  return runTransaction(async (tx, outbox) => {
+    const stored = await writeMessageStatus(tx, outbox, {
+      match: { id: message.id, hasNoSid: true },
+      to: "sent",
+      set: { messageSid: sid, sentAt: now, errorCode: null, errorMessage: null },
+      actor: "twilio",
     });
-    if (stored.count === 0) return [];
-    const recorded = [
-      await recordEvent(
-        {
-          businessId: message.businessId,
-          threadId: message.threadId,
-          leadId: message.leadId,
-          type: "message.status",
-          actor: { kind: "twilio" },
-          payload: { messageId: message.id, status: "sent" },
-        },
-        tx,
-      ),
-    ];
+    if (!stored) return false;
     if (message.purpose === "auto_reply") {
-      await tx.call.updateMany({ where: { autoReplyMessageId: message.id }, data: { smsAcceptedAt: now } });
-      const contacted = await tx.lead.updateMany({
-        where: { id: message.leadId, status: "new" },
-        data: { status: "contacted", contactedAt: now, statusChangedAt: now },
-      });
-      if (contacted.count === 1) {
-        recorded.push(
-          await recordEvent(
-            {
-              businessId: message.businessId,
-              threadId: message.threadId,
-              leadId: message.leadId,
-              type: "lead.updated",
-              actor: { kind: "system" },
-              payload: { status: "contacted", reason: "auto_reply_accepted" },
-            },
-            tx,
-          ),
+      await tx
+        .updateTable("Call")
+        .set({ smsAcceptedAt: now, updatedAt: now })
+        .where("autoReplyMessageId", "=", message.id)
+        .execute();
+      const contacted = await tx
+        .updateTable("Lead")
+        .set({ status: "contacted", contactedAt: now, statusChangedAt: now, updatedAt: now })
+        .where("id", "=", message.leadId)
+        .where("status", "=", "new")
+        .executeTakeFirst();
+      if (contacted.numUpdatedRows === 1n) {
+        outbox.record(
+          "lead.updated",
+          { status: "contacted", reason: "auto_reply_accepted" },
+          {
+            businessId: message.businessId,
+            threadId: message.threadId,
+            leadId: message.leadId,
+            actor: { kind: "system" },
+          },
         );
       }
     }
-    return recorded;
+    return true;
   });
-  await publishRecordedEvents(events);
-  return events.length > 0;
 }
 
 /** The message will never go out: failed (Twilio refused) or canceled (we decided not to send). */
@@ -60,47 +51,28 @@ export async function recordMessageNotSent(
   message: ClaimedMessage,
   outcome: { status: "failed" | "canceled"; errorCode?: number; errorMessage: string; skipReason?: CallSkipReason },
 ) {
-  const events = await db.$transaction(async (tx) => {
-    const changed = await tx.message.updateMany({
-      where: { id: message.id, messageSid: null, status: { in: ["queued", "sending"] } },
-      data: {
-        status: outcome.status,
+  await runTransaction(async (tx, outbox) => {
+    const changed = await writeMessageStatus(tx, outbox, {
+      match: { id: message.id, hasNoSid: true },
+      from: ["queued", "sending"],
+      to: outcome.status,
+      set: {
         errorCode: outcome.errorCode ?? null,
         errorMessage: outcome.errorMessage.slice(0, 500),
         failedAt: new Date(),
       },
+      errorCode: outcome.errorCode ?? null,
+      reason: outcome.errorMessage,
+      actor: outcome.errorCode ? "twilio" : "system",
     });
-    if (changed.count === 0) return [];
-    const recorded = [
-      await recordEvent(
-        {
-          businessId: message.businessId,
-          threadId: message.threadId,
-          leadId: message.leadId,
-          type: "message.status",
-          actor: { kind: outcome.errorCode ? "twilio" : "system" },
-          payload: {
-            messageId: message.id,
-            status: outcome.status,
-            errorCode: outcome.errorCode ?? null,
-            reason: outcome.errorMessage,
-          },
-        },
-        tx,
-      ),
-    ];
-    if (outcome.errorCode === UNSUBSCRIBED_RECIPIENT) {
-      const optOut = await optOutAfterTwilioError(tx, { businessId: message.businessId, phone: message.toNumber });
-      if (optOut) recorded.push(optOut);
-    }
-    if (message.purpose === "auto_reply") {
-      const skipReason =
-        outcome.skipReason ?? (outcome.errorCode === UNSUBSCRIBED_RECIPIENT ? "opted_out" : "rejected");
-      await tx.call.updateMany({ where: { autoReplyMessageId: message.id }, data: { skipReason } });
-    }
-    return recorded;
+    if (!changed || message.purpose !== "auto_reply") return;
+    const skipReason = outcome.skipReason ?? (outcome.errorCode === UNSUBSCRIBED_RECIPIENT ? "opted_out" : "rejected");
+    await tx
+      .updateTable("Call")
+      .set({ skipReason, updatedAt: new Date() })
+      .where("autoReplyMessageId", "=", message.id)
+      .execute();
   });
-  await publishRecordedEvents(events);
 }
 
 /** A retryable failure: back to `queued` so the next attempt (or the outbox sweep) can claim it again. */

@@ -1,32 +1,39 @@
-// Hands a lead event to the business's CRM webhooks: one durable delivery per subscribed endpoint.
+// Hands a lead event to the business's CRM webhooks: one durable delivery per subscribed endpoint, written in
+// the caller's unit of work.
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
-import { enqueue } from "@/lib/jobs/boss";
+import { newId } from "@/lib/db/new-id";
+import type { Tx } from "@/lib/db/kysely";
+import type { Outbox } from "@/lib/db/run-transaction";
 
 export const webhookEventTypes = ["lead.created", "lead.updated", "call.missed", "conversation.handed_off"] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 export async function emitWebhookEventInTx(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
+  outbox: Outbox,
   { businessId, type, data }: { businessId: string; type: WebhookEventType; data: Record<string, unknown> },
 ) {
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: { businessId, isActive: true },
-    select: { id: true, events: true },
-  });
+  const endpoints = await tx
+    .selectFrom("WebhookEndpoint")
+    .select(["id", "events"])
+    .where("businessId", "=", businessId)
+    .where("isActive", "=", true)
+    .execute();
+  const subscribed = endpoints.filter((endpoint) => endpoint.events.length === 0 || endpoint.events.includes(type));
+  if (subscribed.length === 0) return;
   const eventId = `evt_${randomUUID().replaceAll("-", "")}`;
-  const payload = { id: eventId, type, createdAt: new Date().toISOString(), data } as Prisma.InputJsonValue;
-  for (const endpoint of endpoints) {
-    if (endpoint.events.length > 0 && !endpoint.events.includes(type)) continue;
-    const delivery = await tx.webhookDelivery.create({
-      data: { businessId, endpointId: endpoint.id, eventId, eventType: type, payload },
-      select: { id: true },
-    });
-    await enqueue("deliver-webhook", { deliveryId: delivery.id }, { tx });
-  }
-}
-
-export function emitWebhookEvent(input: { businessId: string; type: WebhookEventType; data: Record<string, unknown> }) {
-  return db.$transaction((tx) => emitWebhookEventInTx(tx, input));
+  const payload = JSON.stringify({ id: eventId, type, createdAt: new Date().toISOString(), data });
+  const now = new Date();
+  const deliveries = subscribed.map((endpoint) => ({
+    id: newId(),
+    businessId,
+    endpointId: endpoint.id,
+    eventId,
+    eventType: type,
+    payload,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await tx.insertInto("WebhookDelivery").values(deliveries).execute();
+  for (const delivery of deliveries) outbox.enqueue("deliver-webhook", { deliveryId: delivery.id });
 }

@@ -1,10 +1,10 @@
 // CRM webhook endpoints of one business (owner only at the routes). The secret is shown once, on create or rotate.
 import { z } from "zod";
-import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { enqueue, getBoss } from "@/lib/jobs/boss";
+import { newId } from "@/lib/db/new-id";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { webhookEventTypes } from "@/lib/webhooks/emit-webhook-event";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook";
 
@@ -113,15 +113,22 @@ export async function sendTestWebhookEvent({ businessId, endpointId }: { busines
     type: "webhook.test",
     createdAt: new Date().toISOString(),
     data: { message: "A test event from Ringback. Verify the Ringback-Signature header and answer 2xx." },
-  } as Prisma.InputJsonValue;
-  // Start the queue before the transaction: its first start is slow and must not eat the transaction's time.
-  await getBoss();
-  return db.$transaction(async (tx) => {
-    const delivery = await tx.webhookDelivery.create({
-      data: { businessId, endpointId, eventId, eventType: "webhook.test", payload },
-      select: { id: true, eventId: true, status: true },
-    });
-    await enqueue("deliver-webhook", { deliveryId: delivery.id }, { tx });
+  };
+  return runTransaction(async (tx, outbox) => {
+    const delivery = await tx
+      .insertInto("WebhookDelivery")
+      .values({
+        id: newId(),
+        businessId,
+        endpointId,
+        eventId,
+        eventType: "webhook.test",
+        payload: JSON.stringify(payload),
+        updatedAt: new Date(),
+      })
+      .returning(["id", "eventId", "status"])
+      .executeTakeFirstOrThrow();
+    outbox.enqueue("deliver-webhook", { deliveryId: delivery.id });
     return delivery;
   });
 }

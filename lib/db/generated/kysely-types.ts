@@ -1,0 +1,374 @@
+import type { ColumnType } from "kysely";
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+import type { RoutingMode, Role, LeadStatus, LeadSource, Urgency, LanguageSource, ThreadMode, Direction, AuthorKind, MessagePurpose, MessageStatus, CallSkipReason, ConsentAction, NotificationKind, DeliveryStatus } from "./kysely-enums";
+
+export type AppSetting = {
+    key: string;
+    value: unknown;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type Business = {
+    id: string;
+    name: string;
+    timezone: Generated<string>;
+    /**
+     * { mon: [{ open: "08:00", close: "17:00" }], ... sun: [] } in the business's timezone
+     */
+    businessHours: unknown;
+    available: Generated<boolean>;
+    routingMode: Generated<RoutingMode>;
+    forwardTo: string | null;
+    ringTimeoutSeconds: Generated<number>;
+    whisperEnabled: Generated<boolean>;
+    /**
+     * a `completed` dial shorter than this counts as missed (carrier voicemail picked up)
+     */
+    minAnsweredSeconds: Generated<number>;
+    repeatWindowMinutes: Generated<number>;
+    /**
+     * E.164 numbers that never get a text (family, suppliers)
+     */
+    ignoreList: Generated<string[]>;
+    autoReplyTemplate: string;
+    /**
+     * the Spanish auto-reply, sent when autoReplyLanguage is "es" or "en+es"
+     */
+    autoReplyTemplateEs: Generated<string>;
+    /**
+     * "en", "es" or "en+es" (both in one SMS)
+     */
+    autoReplyLanguage: Generated<string>;
+    greetingMessage: Generated<string>;
+    lookupEnabled: Generated<boolean>;
+    followUpEnabled: Generated<boolean>;
+    followUpDelayMinutes: Generated<number>;
+    escalationEnabled: Generated<boolean>;
+    escalationDelayMinutes: Generated<number>;
+    emergencyCallEnabled: Generated<boolean>;
+    aiEnabled: Generated<boolean>;
+    aiInstructions: Generated<string>;
+    aiMaxTurns: Generated<number>;
+    services: Generated<string>;
+    serviceArea: Generated<string>;
+    bookingUrl: string | null;
+    /**
+     * prices the business chooses to state; the AI may quote nothing else
+     */
+    priceList: Generated<string>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type Call = {
+    id: string;
+    businessId: string;
+    leadId: string | null;
+    threadId: string | null;
+    callSid: string;
+    direction: Generated<Direction>;
+    fromNumber: string;
+    toNumber: string;
+    /**
+     * Twilio CallStatus of the parent call
+     */
+    status: Generated<string>;
+    /**
+     * DialCallStatus of the professional's leg (ring_first)
+     */
+    dialStatus: string | null;
+    dialDurationSec: number | null;
+    isMissed: boolean | null;
+    /**
+     * no-answer | busy | failed | canceled | short_answer | not_screened | forwarded
+     */
+    missReason: string | null;
+    skipReason: CallSkipReason | null;
+    isRepeat: Generated<boolean>;
+    isTest: Generated<boolean>;
+    autoReplyMessageId: string | null;
+    recordingSid: string | null;
+    voicemailUrl: string | null;
+    voicemailDurationSec: number | null;
+    voicemailTranscript: string | null;
+    /**
+     * the professional pressed 1 on the whisper screen: the call was taken, not picked up by voicemail
+     */
+    screenedAt: Timestamp | null;
+    /**
+     * when the webhook telling us the call was missed arrived
+     */
+    detectedAt: Timestamp | null;
+    smsAcceptedAt: Timestamp | null;
+    smsDeliveredAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type ConsentChange = {
+    id: string;
+    businessId: string;
+    leadId: string | null;
+    phone: string;
+    action: ConsentAction;
+    /**
+     * keyword | free_text | ai_tool | twilio_error | manual
+     */
+    source: string;
+    keyword: string | null;
+    messageSid: string | null;
+    /**
+     * the inbound Message that carried the change, when there is one
+     */
+    messageId: string | null;
+    /**
+     * the customer's own words when they opted out in free text, or the model's reason for its opt_out call
+     */
+    reason: string | null;
+    createdAt: Generated<Timestamp>;
+};
+export type Event = {
+    id: Generated<string>;
+    businessId: string;
+    threadId: string | null;
+    leadId: string | null;
+    callId: string | null;
+    type: string;
+    /**
+     * system | customer | ai | user | twilio
+     */
+    actorKind: string;
+    actorUserId: string | null;
+    payload: Generated<unknown>;
+    createdAt: Generated<Timestamp>;
+};
+export type HealthEvent = {
+    id: string;
+    kind: string;
+    businessId: string | null;
+    detail: Generated<unknown>;
+    createdAt: Generated<Timestamp>;
+};
+export type Lead = {
+    id: string;
+    businessId: string;
+    phone: string;
+    name: string | null;
+    address: string | null;
+    service: string | null;
+    problem: string | null;
+    urgency: Generated<Urgency>;
+    preferredTime: string | null;
+    notes: Generated<string>;
+    status: Generated<LeadStatus>;
+    source: Generated<LeadSource>;
+    valueCents: number | null;
+    isOptedOut: Generated<boolean>;
+    optedOutAt: Timestamp | null;
+    /**
+     * ISO 639-1 code of the customer's language ("en", "es", …); English until detected or set
+     */
+    language: Generated<string>;
+    languageSource: Generated<LanguageSource>;
+    contactedAt: Timestamp | null;
+    qualifiedAt: Timestamp | null;
+    closedAt: Timestamp | null;
+    statusChangedAt: Generated<Timestamp>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type Membership = {
+    id: string;
+    userId: string;
+    businessId: string;
+    role: Generated<Role>;
+    /**
+     * the member's own phone, for escalation SMS and emergency calls
+     */
+    phone: string | null;
+    /**
+     * which events notify this member: { missed_call, customer_reply, ai_handoff } booleans
+     */
+    notifyPrefs: Generated<unknown>;
+    /**
+     * quiet hours in the business timezone, "HH:MM"; emergencies ignore them
+     */
+    quietStart: string | null;
+    quietEnd: string | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type Message = {
+    id: string;
+    businessId: string;
+    threadId: string;
+    leadId: string;
+    direction: Direction;
+    authorKind: AuthorKind;
+    authorUserId: string | null;
+    purpose: MessagePurpose;
+    body: string;
+    fromNumber: string;
+    toNumber: string;
+    /**
+     * Twilio's id: unique, so a redelivered webhook or a retried send never stores twice
+     */
+    messageSid: string | null;
+    status: MessageStatus;
+    errorCode: number | null;
+    errorMessage: string | null;
+    mediaUrls: Generated<string[]>;
+    sendAttempts: Generated<number>;
+    sendStartedAt: Timestamp | null;
+    /**
+     * an inbound message whose keywords, notification and AI scheduling ran (the inbound job's idempotency marker)
+     */
+    processedAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    sentAt: Timestamp | null;
+    deliveredAt: Timestamp | null;
+    failedAt: Timestamp | null;
+    updatedAt: Timestamp;
+};
+export type Notification = {
+    id: string;
+    businessId: string;
+    threadId: string | null;
+    userId: string;
+    kind: NotificationKind;
+    isUrgent: Generated<boolean>;
+    title: string;
+    body: string;
+    sentAt: Generated<Timestamp>;
+    openedAt: Timestamp | null;
+    takeoverAt: Timestamp | null;
+    escalatedAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type PhoneLookup = {
+    phone: string;
+    lineType: string | null;
+    carrier: string | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type PhoneNumber = {
+    id: string;
+    businessId: string;
+    e164: string;
+    label: Generated<string>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type PushSubscription = {
+    id: string;
+    businessId: string;
+    userId: string;
+    endpoint: string;
+    p256dh: string;
+    auth: string;
+    userAgent: string | null;
+    failureCount: Generated<number>;
+    lastSuccessAt: Timestamp | null;
+    lastSeenAt: Generated<Timestamp>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type RateLimit = {
+    key: string;
+    count: number;
+    windowStart: Timestamp;
+};
+export type Thread = {
+    id: string;
+    businessId: string;
+    leadId: string;
+    mode: Generated<ThreadMode>;
+    holderUserId: string | null;
+    isWaitingOnPerson: Generated<boolean>;
+    /**
+     * end of the human-priority window; the AI's turn is scheduled for it
+     */
+    windowDeadline: Timestamp | null;
+    /**
+     * the AI generation in progress; clearing it abandons that reply
+     */
+    aiGenerationId: string | null;
+    aiTurnCount: Generated<number>;
+    unreadCount: Generated<number>;
+    autoTextedAt: Timestamp | null;
+    firstCustomerReplyAt: Timestamp | null;
+    lastCustomerMessageAt: Timestamp | null;
+    lastMessageAt: Generated<Timestamp>;
+    lastMessagePreview: Generated<string>;
+    handedOffAt: Timestamp | null;
+    takenOverAt: Timestamp | null;
+    followUpSentAt: Timestamp | null;
+    closedAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type User = {
+    id: string;
+    email: string;
+    name: Generated<string>;
+    passwordHash: string;
+    /**
+     * bumped on password change or removal: older sessions end on their next request
+     */
+    sessionVersion: Generated<number>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type WebhookDelivery = {
+    id: string;
+    businessId: string;
+    endpointId: string;
+    /**
+     * stable id of the event: the receiver's dedupe key, and ours
+     */
+    eventId: string;
+    eventType: string;
+    payload: unknown;
+    status: Generated<DeliveryStatus>;
+    attempts: Generated<number>;
+    lastStatusCode: number | null;
+    lastError: string | null;
+    nextAttemptAt: Timestamp | null;
+    deliveredAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type WebhookEndpoint = {
+    id: string;
+    businessId: string;
+    url: string;
+    secret: string;
+    events: Generated<string[]>;
+    isActive: Generated<boolean>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
+export type DB = {
+    AppSetting: AppSetting;
+    Business: Business;
+    Call: Call;
+    ConsentChange: ConsentChange;
+    Event: Event;
+    HealthEvent: HealthEvent;
+    Lead: Lead;
+    Membership: Membership;
+    Message: Message;
+    Notification: Notification;
+    PhoneLookup: PhoneLookup;
+    PhoneNumber: PhoneNumber;
+    PushSubscription: PushSubscription;
+    RateLimit: RateLimit;
+    Thread: Thread;
+    User: User;
+    WebhookDelivery: WebhookDelivery;
+    WebhookEndpoint: WebhookEndpoint;
+};

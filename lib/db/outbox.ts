@@ -1,0 +1,138 @@
+// What a unit of work collects besides its own rows: the events it records and the jobs it enqueues. Both are
+// written by ONE statement at the end of the transaction (or earlier, by an explicit flush()), which on a
+// PostgreSQL server also carries the NOTIFYs (live events, pg-boss wake-ups) that PostgreSQL delivers only at
+// commit. The embedded database has no cross-session LISTEN, so there the same news is told in-process after commit.
+import { CompiledQuery, type Kysely } from "kysely";
+import { isEmbeddedUrl } from "@/lib/db/pool";
+import type { DB } from "@/lib/db/kysely";
+import { env } from "@/lib/env";
+import { LIVE_CHANNEL, publishLocally, type LiveEvent } from "@/lib/events/bus";
+import { toEventRow, type EventName, type EventPayload, type EventRefs, type EventRow } from "@/lib/events/catalogue";
+import { queueTable, wakeLocalWorkers } from "@/lib/jobs/boss";
+import { buildJobInsert, pendingJob, type EnqueueOptions, type PendingJob } from "@/lib/jobs/job-insert-sql";
+import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
+import { logger } from "@/lib/log";
+
+/** A stored event as live subscribers see it. */
+export type StoredEvent = { id: string; businessId: string; threadId: string | null; type: EventName };
+
+export type FlushResult = {
+  events: StoredEvent[];
+  /** ids of the jobs inserted; a job skipped by its singletonKey is missing */
+  insertedJobIds: Set<string>;
+};
+
+export class Outbox {
+  private events: EventRow[] = [];
+  private jobs: PendingJob[] = [];
+  private readonly stored: StoredEvent[] = [];
+  private readonly woken = new Set<QueueName>();
+  private readonly afterCommitHooks: Array<() => unknown> = [];
+
+  constructor(private readonly options: { allowsJobs: boolean }) {}
+
+  /** Records an event of the catalogue (its payload is checked now); it is stored at commit and published after. */
+  record<Name extends EventName>(name: Name, payload: EventPayload<Name>, refs: EventRefs): void {
+    this.events.push(toEventRow(name, payload, refs));
+  }
+
+  /**
+   * Enqueues a job, inserted at commit with the others in one statement (pg-boss's insert: singletonKey and the
+   * queue's policy apply). Returns the job's id; whether it was inserted or skipped shows in flush()'s result.
+   */
+  enqueue<Name extends QueueName>(queue: Name, data: JobPayloads[Name], options: EnqueueOptions = {}): string {
+    if (!this.options.allowsJobs) throw new Error("this transaction was opened with { jobs: false }");
+    const job = pendingJob(queue, data, options);
+    this.jobs.push(job as PendingJob);
+    return job.id;
+  }
+
+  /** Runs after a successful commit (not on rollback or for a retried attempt): for news that is not an event. */
+  afterCommit(hook: () => unknown): void {
+    this.afterCommitHooks.push(hook);
+  }
+
+  /**
+   * Writes the events and jobs collected so far, now, in one statement. Needed only when the transaction must
+   * know whether a singleton job was inserted before it goes on; otherwise commit does it.
+   */
+  async flush(executor: Kysely<DB>): Promise<FlushResult> {
+    const events = this.events;
+    const jobs = this.jobs;
+    this.events = [];
+    this.jobs = [];
+    const result = await writeOutbox(executor, events, jobs);
+    this.stored.push(...result.events);
+    for (const job of jobs) if (result.insertedJobIds.has(job.id)) this.woken.add(job.queue);
+    return result;
+  }
+
+  get hasPending(): boolean {
+    return this.events.length > 0 || this.jobs.length > 0;
+  }
+
+  /** After COMMIT: the in-process side of the news (the server's NOTIFYs went out with the commit). */
+  async publishCommitted(): Promise<void> {
+    if (!usesNotify()) for (const event of this.stored) publishLocally(toLiveEvent(event));
+    // This process's own workers start at once, whatever the database: no poll, no NOTIFY round trip.
+    if (this.woken.size > 0) wakeLocalWorkers([...this.woken]);
+    for (const hook of this.afterCommitHooks) {
+      try {
+        await hook();
+      } catch (error) {
+        logger.warn({ err: error }, "after-commit hook failed");
+      }
+    }
+  }
+}
+
+function usesNotify(): boolean {
+  const url = env().databaseUrl;
+  return Boolean(url) && !isEmbeddedUrl(url!);
+}
+
+export function toLiveEvent(event: StoredEvent): LiveEvent {
+  return { businessId: event.businessId, threadId: event.threadId, id: event.id, type: event.type };
+}
+
+/** The one statement: INSERT the events (+ NOTIFY each on the server) and every queue's jobs (+ pg-boss's NOTIFY). */
+export async function writeOutbox(executor: Kysely<DB>, events: EventRow[], jobs: PendingJob[]): Promise<FlushResult> {
+  if (events.length === 0 && jobs.length === 0) return { events: [], insertedJobIds: new Set() };
+  const canNotify = usesNotify();
+  const ctes: string[] = [];
+  const values: unknown[] = [];
+  const reads: string[] = [];
+  if (events.length > 0) {
+    values.push(JSON.stringify(events.map((event, ord) => ({ ...event, ord }))));
+    ctes.push(`ev AS (
+      INSERT INTO "Event" ("businessId", "threadId", "leadId", "callId", type, "actorKind", "actorUserId", payload)
+      SELECT "businessId", "threadId", "leadId", "callId", type, "actorKind", "actorUserId", payload
+      FROM json_to_recordset($1::json) AS e("businessId" text, "threadId" text, "leadId" text,
+        "callId" text, type text, "actorKind" text, "actorUserId" text, payload jsonb, ord int)
+      ORDER BY ord
+      RETURNING id, "businessId", "threadId", type)`);
+    reads.push(`(SELECT coalesce(json_agg(json_build_object('id', id::text, 'businessId', "businessId",
+      'threadId', "threadId", 'type', type) ORDER BY id), '[]'::json) FROM ev) AS events`);
+    if (canNotify) {
+      // Delivered by PostgreSQL at commit, to every instance (lib/events/bus.ts listens).
+      ctes.push(`live AS (SELECT pg_notify('${LIVE_CHANNEL}', json_build_object('businessId', "businessId",
+        'threadId', "threadId", 'id', id::text, 'type', type)::text) FROM ev)`);
+      reads.push(`(SELECT count(*) FROM live) AS live_count`);
+    }
+  }
+  if (jobs.length > 0) {
+    const parts = buildJobInsert(jobs, queueTable, { firstParam: values.length + 1, canNotify });
+    ctes.push(...parts.ctes);
+    values.push(...parts.values);
+    reads.push(
+      `(SELECT coalesce(array_agg(id::text), '{}') FROM (${parts.idSources.map((name) => `SELECT id FROM ${name}`).join(" UNION ALL ")}) ids) AS job_ids`,
+    );
+    parts.notifySources.forEach((name, index) => reads.push(`(SELECT count(*) FROM ${name}) AS job_notify_${index}`));
+  }
+  const text = `WITH ${ctes.join(",\n")}\nSELECT ${reads.join(",\n")}`;
+  const { rows } = await executor.executeQuery<{ events?: StoredEvent[]; job_ids?: string[] }>(
+    CompiledQuery.raw(text, values),
+  );
+  const row = rows[0] ?? {};
+  return { events: row.events ?? [], insertedJobIds: new Set(row.job_ids ?? []) };
+}
