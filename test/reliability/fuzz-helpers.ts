@@ -158,4 +158,15 @@ export async function discardJobsQueuedSince(since: Date): Promise<void> {
     `DELETE FROM pgboss.job WHERE created_on >= $1 AND state IN ('created', 'retry') AND name NOT LIKE '\\_\\_pgboss%'`,
     since,
   );
+  // Their messages too: a queued message whose job is gone is what the outbox sweep (every minute, in any later
+  // file's worker) re-enqueues, and the next file's Twilio fake would receive hundreds of texts it never sent.
+  await db.message.updateMany({
+    where: {
+      direction: "outbound",
+      status: { in: ["queued", "sending"] },
+      messageSid: null,
+      createdAt: { gte: since },
+    },
+    data: { status: "canceled", errorMessage: "discarded by the fuzz test that queued it" },
+  });
 }
