@@ -11,6 +11,7 @@ import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
+import { discardJobsQueuedSince } from "@/test/reliability/fuzz-helpers";
 
 const accountSid = `AC${"d".repeat(32)}`;
 const authToken = "faults-auth-token-0123456789";
@@ -22,6 +23,9 @@ beforeAll(async () => {
   process.env.TWILIO_AUTH_TOKEN = authToken;
   process.env.TWILIO_API_BASE_URL = fake.url;
   resetEnvForTests();
+  // The test database is shared by every file: texts other files queued and never sent would go out through this
+  // file's worker to this file's fake and spoil its exact count of Twilio requests. None of them is this file's.
+  await discardJobsQueuedSince(new Date(0));
   await startWorker({ pollingIntervalSeconds: 0.5 });
 });
 
