@@ -24,6 +24,15 @@ describe("CSV fields (RFC 4180 + injection)", () => {
     expect(csvField(-5)).toBe("-5");
   });
 
+  it("keeps an E.164 phone number as text in Excel and Google Sheets, and nothing else becomes a formula", () => {
+    expect(csvField({ phone: "+14155550123" })).toBe('"=""+14155550123"""');
+    expect(csvField({ phone: "+442079460958" })).toBe('"=""+442079460958"""');
+    // Not a clean E.164 number: the plain, neutralised cell (never a formula around text we did not check).
+    expect(csvField({ phone: '+1415") & HYPERLINK("http://x' })).toBe('"\'+1415"") & HYPERLINK(""http://x"');
+    expect(csvField({ phone: "=1+1" })).toBe("'=1+1");
+    expect(csvField({ phone: "anonymous" })).toBe("anonymous");
+  });
+
   it("ends rows with CRLF", () => {
     expect(csvRow(["a", "b,c", null])).toBe('a,"b,c",\r\n');
   });

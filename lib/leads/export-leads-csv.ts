@@ -1,7 +1,8 @@
 // The leads of the current filter as a streamed CSV (keyset batches, so 100k leads never sit in memory at once).
-// Times are in the business's timezone, as the owner reads them.
+// Times are in the business's timezone, as the owner reads them; the file opens right in Excel and Google Sheets
+// (byte-order mark, phone numbers kept as text: see csv.ts).
 import { db } from "@/lib/db/client";
-import { csvRow } from "@/lib/leads/csv";
+import { csvRow, UTF8_BOM } from "@/lib/leads/csv";
 import type { LeadFilter } from "@/lib/leads/lead-query-schema";
 import { leadOrderBy, leadWhere } from "@/lib/leads/lead-where";
 import { formatZoned } from "@/lib/metrics/zoned-time";
@@ -42,7 +43,7 @@ export function exportLeadsCsv({
     async pull(controller) {
       if (!isHeaderSent) {
         isHeaderSent = true;
-        controller.enqueue(encoder.encode(csvRow(header)));
+        controller.enqueue(encoder.encode(UTF8_BOM + csvRow(header)));
         return;
       }
       const rows = await db.lead.findMany({
@@ -60,7 +61,7 @@ export function exportLeadsCsv({
             formatZoned(lead.createdAt, timeZone),
             lead.status,
             lead.name,
-            { trusted: lead.phone },
+            { phone: lead.phone },
             lead.address,
             lead.service,
             lead.problem,

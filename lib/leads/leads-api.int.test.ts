@@ -140,12 +140,14 @@ describe("/api/leads", () => {
       {} as never,
     );
     expect(response.headers.get("content-type")).toContain("text/csv");
-    const csv = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)], "UTF-8 byte-order mark, so Excel reads accents right").toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes); // drops the mark
     expect(csv.startsWith("id,created,status,name,phone")).toBe(true);
     expect(csv).toContain(`"Carol ""CJ"" Jones"`);
     expect(csv).toContain(`,'=cmd|' /C calc'!A0,`);
     expect(csv).toContain(`"1 Main St, Apt 2\nBack door"`);
-    expect(csv).toContain(",+14155550199,");
+    expect(csv, "the phone stays text in a spreadsheet").toContain(',"=""+14155550199""",');
     expect(csv).toContain("2026-01-10 10:00"); // 15:00Z in America/New_York
     expect(csv).toContain("125.00");
     expect(csv).not.toContain("Alice");
