@@ -2,6 +2,8 @@
 // a bottom tab bar on a phone. Every page below still checks the member itself (layouts do not guard route handlers).
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { DisplayProvider } from "@/components/display/display-context";
+import { homeCallingCode } from "@/components/display/format-phone";
 import { IosInstallHint } from "@/components/pwa/ios-install-hint";
 import { RegisterServiceWorker } from "@/components/pwa/register-service-worker";
 import { BottomNav, SidebarNav } from "@/components/shell/app-nav";
@@ -43,7 +45,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </header>
         <IosInstallHint />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 pb-28 pt-4 md:pb-8">
-          {children}
+          <DisplayProvider
+            timeZone={business.timezone}
+            callingCode={homeCallingCode(business.phoneNumbers[0]?.e164, business.forwardTo)}
+          >
+            {children}
+          </DisplayProvider>
         </main>
       </div>
       <BottomNav isSimulator={business.isSimulator} />

@@ -1,7 +1,10 @@
 "use client";
 // "Is it working?": the last call processed, signature failures, fallback hits, SMS failures, calls without a lead.
+import type { ReactNode } from "react";
 import useSWR from "swr";
 import { skipReasonLabels } from "@/components/dashboard/format";
+import { BusinessTime } from "@/components/display/business-time";
+import { deliveryErrorText } from "@/components/display/plain-words";
 
 type Health = {
   lastCall: { createdAt: string; isMissed: boolean | null; isTest: boolean; smsAcceptedAt: string | null } | null;
@@ -14,7 +17,7 @@ type Health = {
 const fetcher = (url: string) =>
   fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))));
 
-function Row({ label, value, isBad }: { label: string; value: string; isBad: boolean }) {
+function Row({ label, value, isBad }: { label: string; value: ReactNode; isBad: boolean }) {
   return (
     <div className="flex items-center justify-between gap-2 py-1.5 text-sm">
       <dt className="text-slate-600">{label}</dt>
@@ -34,34 +37,41 @@ export function HealthPanel() {
       <h2 className="text-base font-semibold">Health</h2>
       {error ? <p className="mt-2 text-sm text-red-700">Could not load the health signals.</p> : null}
       {!data ? (
-        <p className="mt-2 text-sm text-slate-500">Loading…</p>
+        <p className="mt-2 text-sm text-slate-600">Loading…</p>
       ) : (
         <dl className="mt-2 divide-y divide-slate-100">
           <Row
             label="Last call processed"
             value={
-              data.lastCall
-                ? `${new Date(data.lastCall.createdAt).toLocaleString()}${data.lastCall.isTest ? " (test)" : ""}`
-                : "No calls yet"
+              data.lastCall ? (
+                <>
+                  <BusinessTime value={data.lastCall.createdAt} />
+                  {data.lastCall.isTest ? " (setup test)" : ""}
+                </>
+              ) : (
+                "No calls yet"
+              )
             }
             isBad={false}
           />
           <Row
-            label="Webhook signature failures (24 h)"
+            label="Requests refused as not from Twilio (24 h)"
             value={String(data.signatureFailures24h)}
             isBad={data.signatureFailures24h > 0}
           />
           <Row
-            label="Twilio fallback hits (24 h)"
+            label="Calls Twilio couldn't deliver to Ringback (24 h)"
             value={String(data.twilioFallbackHits24h)}
             isBad={data.twilioFallbackHits24h > 0}
           />
           <Row
-            label="SMS delivery failures (7 days)"
+            label="Texts not delivered (7 days)"
             value={
               data.deliveryFailuresByCode.length === 0
                 ? "None"
-                : data.deliveryFailuresByCode.map((row) => `${row.errorCode ?? "no code"} × ${row.count}`).join(", ")
+                : data.deliveryFailuresByCode
+                    .map((row) => `${row.count} × ${deliveryErrorText(row.errorCode)}`)
+                    .join(", ")
             }
             isBad={data.deliveryFailuresByCode.length > 0}
           />

@@ -1,11 +1,13 @@
 // Missed calls that got no auto-SMS, with the reason, plus the counts of calls excluded from the capture rate.
 import Link from "next/link";
 import { skipReasonLabels } from "@/components/dashboard/format";
+import { BusinessTime } from "@/components/display/business-time";
+import { PhoneNumber } from "@/components/display/phone-number";
+import { deliveryErrorText } from "@/components/display/plain-words";
 import type { MetricsReport } from "@/lib/metrics/get-metrics";
 
 export function UncapturedCalls({ report }: { report: MetricsReport }) {
   const { uncapturedCalls, metrics } = report;
-  const timeZone = report.period.timeZone;
   return (
     <section data-testid="uncaptured-calls" className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 className="text-base font-semibold">Uncaptured calls</h2>
@@ -29,22 +31,16 @@ export function UncapturedCalls({ report }: { report: MetricsReport }) {
               <span className="min-w-0">
                 {call.leadId ? (
                   <Link className="font-medium text-brand-700 hover:underline" href={`/leads/${call.leadId}`}>
-                    {call.leadName ?? call.fromNumber}
+                    {call.leadName ?? <PhoneNumber value={call.fromNumber} />}
                   </Link>
                 ) : (
-                  <span className="font-medium">{call.fromNumber}</span>
+                  <PhoneNumber value={call.fromNumber} className="font-medium" />
                 )}
-                <span className="ml-2 text-slate-500">
-                  {new Date(call.createdAt).toLocaleString("en-US", {
-                    timeZone,
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                  })}
-                </span>
+                <BusinessTime value={call.createdAt} className="ml-2 text-slate-600" />
               </span>
               <span className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-800">
                 {skipReasonLabels[call.reason] ?? call.reason}
-                {call.errorCode ? ` (${call.errorCode})` : ""}
+                {call.errorCode ? `: ${deliveryErrorText(call.errorCode)}` : ""}
               </span>
             </li>
           ))}

@@ -1,5 +1,5 @@
 // A call in the conversation timeline: missed or answered, and the voicemail if one was left; or a call back.
-import { clockTime } from "@/components/inbox/format";
+import { BusinessTime } from "@/components/display/business-time";
 import type { ThreadCall } from "@/components/inbox/types";
 
 function callTitle(call: ThreadCall): string {
@@ -14,7 +14,7 @@ export function CallEntry({ call }: { call: ThreadCall }) {
       data-testid="call-entry"
     >
       <p className="font-semibold">
-        {callTitle(call)} · {clockTime(call.createdAt)}
+        {callTitle(call)} · <BusinessTime value={call.createdAt} style="time" />
       </p>
       {call.voicemailUrl || call.voicemailTranscript ? (
         <div className="mt-1 space-y-1" data-testid="voicemail">

@@ -4,8 +4,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { postJson } from "@/components/inbox/fetch-json";
-import { formatPhoneForDisplay } from "@/components/inbox/format";
+import { PhoneNumber } from "@/components/display/phone-number";
 import type { ThreadLead } from "@/components/inbox/types";
+import { statusLabels, urgencyLabels } from "@/components/leads/lead-labels";
 
 const fields = [
   ["name", "Name"],
@@ -40,7 +41,9 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
   return (
     <section className="rounded-2xl bg-white p-4 ring-1 ring-slate-200" aria-label="Lead" data-testid="lead-card">
       <div className="flex items-center justify-between gap-2">
-        <h2 className="font-semibold">{formatPhoneForDisplay(lead.phone)}</h2>
+        <h2 className="font-semibold">
+          <PhoneNumber value={lead.phone} />
+        </h2>
         {!isEditing ? (
           <Button look="ghost" onClick={() => (setDraft(lead), setIsEditing(true))}>
             Edit
@@ -67,7 +70,9 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
               onChange={(event) => setDraft({ ...draft, urgency: event.target.value })}
             >
               {urgencies.map((urgency) => (
-                <option key={urgency}>{urgency}</option>
+                <option key={urgency} value={urgency}>
+                  {urgencyLabels[urgency]}
+                </option>
               ))}
             </select>
           </label>
@@ -94,9 +99,11 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
             </div>
           ))}
           <dt className="text-slate-500">Urgency</dt>
-          <dd className={lead.urgency === "emergency" ? "font-bold text-red-700" : "text-slate-900"}>{lead.urgency}</dd>
+          <dd className={lead.urgency === "emergency" ? "font-bold text-red-700" : "text-slate-900"}>
+            {urgencyLabels[lead.urgency as keyof typeof urgencyLabels] ?? lead.urgency}
+          </dd>
           <dt className="text-slate-500">Status</dt>
-          <dd className="text-slate-900">{lead.status}</dd>
+          <dd className="text-slate-900">{statusLabels[lead.status as keyof typeof statusLabels] ?? lead.status}</dd>
         </dl>
       )}
     </section>

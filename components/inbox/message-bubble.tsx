@@ -1,7 +1,8 @@
 // One message in the chat: the customer on the left; the auto-reply, the AI and each team member on the right,
 // each with its own colour and label.
 import { clsx } from "clsx";
-import { clockTime } from "@/components/inbox/format";
+import { BusinessTime } from "@/components/display/business-time";
+import { messageStatusWords, undeliveredText } from "@/components/display/plain-words";
 import type { ThreadMessage } from "@/components/inbox/types";
 
 function author(message: ThreadMessage): { label: string; className: string } {
@@ -36,7 +37,7 @@ export function MessageBubble({ message }: { message: ThreadMessage }) {
       data-author={message.authorKind}
     >
       <span className="px-1 text-xs text-slate-500">
-        {look.label} · {clockTime(message.createdAt)}
+        {look.label} · <BusinessTime value={message.createdAt} style="time" />
       </span>
       <p
         className={clsx(
@@ -51,8 +52,8 @@ export function MessageBubble({ message }: { message: ThreadMessage }) {
           className={clsx("px-1 text-xs", failed.has(message.status) ? "font-semibold text-red-700" : "text-slate-500")}
         >
           {failed.has(message.status)
-            ? `Not delivered${message.errorCode ? ` (${message.errorCode})` : ""}`
-            : message.status}
+            ? undeliveredText(message.errorCode)
+            : (messageStatusWords[message.status] ?? message.status)}
         </span>
       ) : null}
     </li>

@@ -2,7 +2,8 @@
 // inbox banner uses), and send a test notification.
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { BusinessTime } from "@/components/display/business-time";
 import useSWR from "swr";
 import { Button } from "@/components/ui/button";
 import { fetchJson, postJson } from "@/components/inbox/fetch-json";
@@ -24,7 +25,12 @@ function deviceName(userAgent: string | null): string {
   return `${browser} on ${os}`;
 }
 
+const subscribeNever = () => () => {};
+
 export function PushDeviceList() {
+  // False on the server and during hydration, the browser's answer after it: reading it during render made the
+  // server's HTML and the first client render differ (React error 418) and reset what was typed on the page.
+  const canPush = useSyncExternalStore(subscribeNever, isPushSupported, () => false);
   const { data, error, mutate } = useSWR<{ subscriptions: Device[] }>("/api/push/subscriptions", fetchJson);
   const [thisEndpoint, setThisEndpoint] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -68,9 +74,14 @@ export function PushDeviceList() {
                 {deviceName(device.userAgent)}
                 {device.endpoint === thisEndpoint ? " (this device)" : ""}
               </p>
-              <p className="text-slate-500">
-                Added {new Date(device.createdAt).toLocaleDateString()}
-                {device.lastSuccessAt ? ` · last push ${new Date(device.lastSuccessAt).toLocaleString()}` : ""}
+              <p className="text-slate-600">
+                Added <BusinessTime value={device.createdAt} style="date" />
+                {device.lastSuccessAt ? (
+                  <>
+                    {" · last push "}
+                    <BusinessTime value={device.lastSuccessAt} />
+                  </>
+                ) : null}
                 {device.failureCount > 0 ? ` · ${device.failureCount} failed` : ""}
               </p>
             </div>
@@ -90,7 +101,7 @@ export function PushDeviceList() {
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        {isPushSupported() && !isRegisteredHere ? (
+        {canPush && !isRegisteredHere ? (
           <Button
             disabled={busy}
             data-testid="enable-push-device"

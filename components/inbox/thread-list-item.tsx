@@ -1,14 +1,16 @@
 // One conversation row: who, what they need, the last message, who holds it, and whether it needs you.
 import Link from "next/link";
 import { clsx } from "clsx";
-import { formatPhoneForDisplay, relativeTime } from "@/components/inbox/format";
+import { useDisplay } from "@/components/display/display-context";
+import { relativeTime } from "@/components/inbox/format";
 import { ModeBadge } from "@/components/inbox/mode-badge";
 import type { ThreadRow } from "@/components/inbox/types";
 
 const authorPrefix: Record<string, string> = { ai: "AI: ", user: "You: ", system: "Auto: " };
 
 export function ThreadListItem({ thread }: { thread: ThreadRow }) {
-  const who = thread.lead.name || formatPhoneForDisplay(thread.customerPhone);
+  const display = useDisplay();
+  const who = thread.lead.name || display.phone(thread.customerPhone);
   const isUnread = thread.unreadCount > 0;
   const isEmergency = thread.lead.urgency === "emergency";
   return (
@@ -24,7 +26,9 @@ export function ThreadListItem({ thread }: { thread: ThreadRow }) {
           <span className="flex items-center gap-2">
             <span className={clsx("truncate text-base", isUnread ? "font-bold" : "font-semibold")}>{who}</span>
             {isUnread ? <span className="sr-only">({thread.unreadCount} unread)</span> : null}
-            <span className="ml-auto shrink-0 text-sm text-slate-500">{relativeTime(thread.lastActivityAt)}</span>
+            <span className="ml-auto shrink-0 text-sm text-slate-500">
+              {relativeTime(thread.lastActivityAt, display.timeZone)}
+            </span>
           </span>
           <span className="mt-1 flex flex-wrap items-center gap-1.5">
             <ModeBadge mode={thread.mode} />

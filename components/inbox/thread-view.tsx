@@ -8,7 +8,7 @@ import { AiStreamBubble } from "@/components/inbox/ai-stream-bubble";
 import { CallEntry } from "@/components/inbox/call-entry";
 import { Composer } from "@/components/inbox/composer";
 import { fetchJson } from "@/components/inbox/fetch-json";
-import { formatPhoneForDisplay } from "@/components/inbox/format";
+import { useDisplay } from "@/components/display/display-context";
 import { LeadCard } from "@/components/inbox/lead-card";
 import { MessageBubble } from "@/components/inbox/message-bubble";
 import { ModeBadge } from "@/components/inbox/mode-badge";
@@ -29,6 +29,7 @@ function timeline(thread: ThreadDetail): Entry[] {
 
 export function ThreadView({ threadId }: { threadId: string }) {
   const shouldFocusComposer = useSearchParams().get("focus") === "composer";
+  const display = useDisplay();
   const url = `/api/threads/${threadId}`;
   const { stream, apply, markAbandoned } = useAiStream();
   const { mutate: mutateKey } = useSWRConfig();
@@ -49,7 +50,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
   }
   if (!data) return <p className="p-4 text-slate-500">Loading…</p>;
   const thread = data.thread;
-  const who = thread.lead.name || formatPhoneForDisplay(thread.lead.phone);
+  const who = thread.lead.name || display.phone(thread.lead.phone);
   return (
     <div className="flex flex-col gap-4 md:grid md:grid-cols-[1fr_18rem]">
       <div className="flex min-w-0 flex-col gap-3">

@@ -1,8 +1,9 @@
 // Call history with outcomes, skip reasons (why no text went out) and voicemails.
 import { skipReasonLabels } from "@/components/dashboard/format";
+import { BusinessTime } from "@/components/display/business-time";
 import type { LeadDetail } from "@/lib/leads/get-lead";
 
-export function LeadCalls({ calls, timeZone }: { calls: LeadDetail["calls"]; timeZone: string }) {
+export function LeadCalls({ calls }: { calls: LeadDetail["calls"] }) {
   if (calls.length === 0) return <p className="text-sm text-slate-500">No calls.</p>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="lead-calls">
@@ -11,11 +12,9 @@ export function LeadCalls({ calls, timeZone }: { calls: LeadDetail["calls"]; tim
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-medium">
               {call.isMissed ? "Missed call" : call.isMissed === false ? "Answered call" : "Call"}
-              {call.isTest ? " (test)" : ""}
+              {call.isTest ? " (setup test)" : ""}
             </span>
-            <span className="text-slate-500">
-              {call.createdAt.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" })}
-            </span>
+            <BusinessTime value={call.createdAt} className="text-slate-600" />
           </div>
           {call.skipReason ? (
             <p className="text-amber-800" data-testid="lead-skip-reason">

@@ -1,18 +1,20 @@
 // The lead's conversation(s), read-only here (the inbox is where people reply).
 import { clsx } from "clsx";
 import Link from "next/link";
+import { BusinessTime } from "@/components/display/business-time";
+import { threadModeWords, undeliveredText } from "@/components/display/plain-words";
 import type { LeadDetail } from "@/lib/leads/get-lead";
 
 const authorLabels = { customer: "Customer", system: "Auto-reply", ai: "Assistant", user: "Team" } as const;
 
-export function LeadConversation({ threads, timeZone }: { threads: LeadDetail["threads"]; timeZone: string }) {
+export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }) {
   if (threads.length === 0) return <p className="text-sm text-slate-500">No conversation yet.</p>;
   return (
     <div className="space-y-4">
       {threads.map((thread) => (
         <div key={thread.id} className="space-y-2">
           <div className="flex items-center justify-between text-xs text-slate-500">
-            <span>Mode: {thread.mode}</span>
+            <span>{threadModeWords[thread.mode] ?? thread.mode}</span>
             <Link href={`/inbox/${thread.id}`} className="font-medium text-brand-700 hover:underline">
               Open in inbox
             </Link>
@@ -33,13 +35,13 @@ export function LeadConversation({ threads, timeZone }: { threads: LeadDetail["t
                   <p
                     className={clsx(
                       "mt-1 text-[11px]",
-                      message.direction === "inbound" ? "text-slate-500" : "text-brand-100",
+                      message.direction === "inbound" ? "text-slate-600" : "text-brand-50",
                     )}
                   >
                     {message.authorUser?.name || authorLabels[message.authorKind]} ·{" "}
-                    {message.createdAt.toLocaleString("en-US", { timeZone, dateStyle: "short", timeStyle: "short" })}
+                    <BusinessTime value={message.createdAt} />
                     {message.status === "failed" || message.status === "undelivered"
-                      ? ` · ${message.status}${message.errorCode ? ` (${message.errorCode})` : ""}`
+                      ? ` · ${undeliveredText(message.errorCode)}`
                       : ""}
                   </p>
                 </div>

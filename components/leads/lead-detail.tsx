@@ -6,12 +6,14 @@ import { LeadConversation } from "@/components/leads/lead-conversation";
 import { LeadFieldsEditor } from "@/components/leads/lead-fields-editor";
 import { sourceLabels, statusLabels, statusTones } from "@/components/leads/lead-labels";
 import { LeadStatusEditor } from "@/components/leads/lead-status-editor";
+import { BusinessTime } from "@/components/display/business-time";
+import { PhoneNumber } from "@/components/display/phone-number";
+import { actorWords, consentSourceWords } from "@/components/display/plain-words";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { LeadDetail as Lead } from "@/lib/leads/get-lead";
 
-export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string }) {
-  const when = (date: Date) => date.toLocaleString("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" });
+export function LeadDetail({ lead }: { lead: Lead }) {
   return (
     <div className="space-y-4">
       <Link href="/leads" className="text-sm text-brand-700 hover:underline">
@@ -19,14 +21,15 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold" data-testid="lead-title">
-          {lead.name ?? lead.phone}
+          {lead.name ?? <PhoneNumber value={lead.phone} />}
         </h1>
         <Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge>
         {lead.isOptedOut ? <Badge tone="danger">Opted out</Badge> : null}
         {lead.valueCents !== null ? <Badge tone="success">{formatMoney(lead.valueCents)}</Badge> : null}
       </div>
       <p className="text-sm text-slate-600">
-        {lead.phone} · from a {sourceLabels[lead.source].toLowerCase()} · created {when(lead.createdAt)}
+        <PhoneNumber value={lead.phone} /> · from a {sourceLabels[lead.source].toLowerCase()} · created{" "}
+        <BusinessTime value={lead.createdAt} />
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
         <div className="space-y-4">
@@ -38,12 +41,14 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
               valueCents={lead.valueCents}
             />
             {lead.statusHistory.length > 0 ? (
-              <ul className="text-xs text-slate-500">
+              <ul className="text-xs text-slate-600" data-testid="lead-status-history">
                 {lead.statusHistory.map((event) => {
                   const payload = event.payload as { from?: string; to?: string };
+                  const name = (status?: string) => statusLabels[status as keyof typeof statusLabels] ?? status;
                   return (
                     <li key={event.id}>
-                      {when(event.createdAt)}: {payload.from} → {payload.to} ({event.actorKind})
+                      <BusinessTime value={event.createdAt} />: moved from {name(payload.from)} to {name(payload.to)}{" "}
+                      {actorWords[event.actorKind] ?? ""}
                     </li>
                   );
                 })}
@@ -68,10 +73,10 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
         </div>
         <div className="space-y-4">
           <Card title="Conversation">
-            <LeadConversation threads={lead.threads} timeZone={timeZone} />
+            <LeadConversation threads={lead.threads} />
           </Card>
           <Card title="Calls">
-            <LeadCalls calls={lead.calls} timeZone={timeZone} />
+            <LeadCalls calls={lead.calls} />
           </Card>
           <Card title="Consent">
             {lead.consentChanges.length === 0 ? (
@@ -80,9 +85,10 @@ export function LeadDetail({ lead, timeZone }: { lead: Lead; timeZone: string })
               <ul className="text-sm">
                 {lead.consentChanges.map((change) => (
                   <li key={change.id}>
-                    {when(change.createdAt)}: {change.action === "opt_out" ? "Opted out" : "Opted back in"} (
-                    {change.source}
-                    {change.keyword ? `: ${change.keyword}` : ""})
+                    <BusinessTime value={change.createdAt} />:{" "}
+                    {change.action === "opt_out" ? "Opted out" : "Opted back in"}{" "}
+                    {consentSourceWords[change.source] ?? ""}
+                    {change.keyword ? ` (“${change.keyword}”)` : ""}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,7 @@
 "use client";
 // Settings → CRM webhooks (owner): add an endpoint (the secret is shown once), send a test event, see deliveries.
+import Link from "next/link";
+import { BusinessTime } from "@/components/display/business-time";
 import { useState } from "react";
 import useSWR from "swr";
 import { Badge } from "@/components/ui/badge";
@@ -34,13 +36,13 @@ function Deliveries({ endpointId }: { endpointId: string }) {
     refreshInterval: 5000,
   });
   if (!data) return null;
-  if (data.deliveries.length === 0) return <p className="text-xs text-slate-500">No deliveries yet.</p>;
+  if (data.deliveries.length === 0) return <p className="text-xs text-slate-600">No deliveries yet.</p>;
   return (
     <ul className="max-h-48 divide-y divide-slate-100 overflow-y-auto text-xs" data-testid="webhook-deliveries">
       {data.deliveries.map((delivery) => (
         <li key={delivery.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
           <span>
-            {delivery.eventType} · {new Date(delivery.createdAt).toLocaleString()}
+            {delivery.eventType} · <BusinessTime value={delivery.createdAt} />
           </span>
           <span className="flex items-center gap-2">
             {delivery.lastStatusCode ?? delivery.lastError ?? ""} · {delivery.attempts} attempt
@@ -77,9 +79,12 @@ export function WebhookSettings() {
   return (
     <div className="space-y-4" data-testid="webhook-settings">
       <p className="text-sm text-slate-600">
-        Ringback POSTs <code>lead.created</code>, <code>lead.updated</code>, <code>call.missed</code> and{" "}
-        <code>conversation.handed_off</code> to your CRM as signed JSON (<code>Ringback-Signature</code>). See
-        docs/webhooks.md for verification.
+        Send every new lead, every change to a lead, every missed call and every conversation handed to a person to your
+        CRM, as it happens. Whoever sets up the CRM needs the{" "}
+        <Link href="/docs/webhooks" className="font-medium text-brand-700 underline">
+          webhook guide
+        </Link>{" "}
+        (what is sent, retries, and how to check the <code>Ringback-Signature</code> header).
       </p>
       <form
         className="flex flex-wrap gap-2"

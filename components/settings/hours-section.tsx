@@ -1,12 +1,13 @@
 "use client";
 // When the business is open: its timezone and weekly hours. Outside them every missed call gets a text.
+import type { TimeZoneOption } from "@/components/settings/time-zones";
 import { Card } from "@/components/ui/card";
 import { controlClassName, Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { HoursEditor } from "@/components/settings/hours-editor";
 import type { SectionProps } from "@/components/settings/section-props";
 
-export function HoursSection({ draft, onChange, errors, timeZones }: SectionProps & { timeZones: string[] }) {
+export function HoursSection({ draft, onChange, errors, timeZones }: SectionProps & { timeZones: TimeZoneOption[] }) {
   return (
     <Card
       id="hours"
@@ -29,8 +30,8 @@ export function HoursSection({ draft, onChange, errors, timeZones }: SectionProp
             onChange={(event) => onChange({ timezone: event.target.value })}
           >
             {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll("_", " ")}
+              <option key={zone.value} value={zone.value}>
+                {zone.label}
               </option>
             ))}
           </select>

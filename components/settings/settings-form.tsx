@@ -1,6 +1,7 @@
 "use client";
 // Every business setting in one form: edit, then save once. Only changed fields are sent; a 422 puts each
 // message next to its field.
+import type { TimeZoneOption } from "@/components/settings/time-zones";
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
@@ -23,7 +24,7 @@ const subscribeNever = () => () => {};
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
 
-export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; timeZones: string[] }) {
+export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; timeZones: TimeZoneOption[] }) {
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(() => draftFromSettings(initial));

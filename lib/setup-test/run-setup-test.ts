@@ -104,24 +104,22 @@ export async function runSetupTest({
   };
 
   steps.push(
-    await timed("voice", "Voice webhook answers with TwiML", async () => {
+    await timed("voice", "Ringback answers the call", async () => {
       const answer = await postTwilioWebhook("/api/twilio/voice", { ...common, CallStatus: "ringing" });
       voiceTwiml = answer.body;
       if (answer.status !== 200) return { ok: false, detail: `The voice webhook answered HTTP ${answer.status}.` };
       if (!/<Response>[\s\S]*<(Dial|Record)\b/.test(voiceTwiml))
-        return { ok: false, detail: "The answer has neither <Dial> nor <Record>." };
+        return { ok: false, detail: "Ringback neither rang your phone nor offered voicemail." };
       return {
         ok: true,
-        detail: voiceTwiml.includes("<Dial")
-          ? "Rings your phone first (<Dial>)."
-          : "Straight to greeting and voicemail (<Record>).",
+        detail: voiceTwiml.includes("<Dial") ? "Rings your phone first." : "Straight to the greeting and voicemail.",
       };
     }),
   );
   if (!steps[1]!.ok) return finish();
 
   steps.push(
-    await timed("missed", "Missed call recorded with a lead and thread", async () => {
+    await timed("missed", "The missed call is saved with its lead and conversation", async () => {
       if (voiceTwiml.includes("<Dial")) {
         const dial = await postTwilioWebhook("/api/twilio/dial-action", {
           ...common,
@@ -154,7 +152,7 @@ export async function runSetupTest({
   if (!steps[2]!.ok) return finish();
 
   steps.push(
-    await timed("sms", "Auto-text queued and sent by the send job", async () => {
+    await timed("sms", "The auto-text goes out", async () => {
       const messageId = call?.autoReplyMessageId;
       if (!messageId) return { ok: false, detail: "No auto-text was queued (check the auto-reply settings)." };
       const message = await poll(async () => {
@@ -172,9 +170,9 @@ export async function runSetupTest({
       if (!sentStatuses.includes(message.status))
         return {
           ok: false,
-          detail: `The send job marked it ${message.status}${message.errorMessage ? `: ${message.errorMessage}` : ""}.`,
+          detail: `The text was not sent (${message.status}${message.errorMessage ? `: ${message.errorMessage}` : ""}).`,
         };
-      return { ok: true, detail: "The send job ran (test caller: marked sent without calling Twilio)." };
+      return { ok: true, detail: "Sent (to the test caller, so nothing actually left)." };
     }),
   );
 

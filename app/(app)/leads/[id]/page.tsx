@@ -5,7 +5,6 @@ import { LeadDetail } from "@/components/leads/lead-detail";
 import { getPageMember } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getLeadById } from "@/lib/leads/get-lead";
-import { getBusinessTimeZone } from "@/lib/metrics/get-metrics";
 
 export const metadata: Metadata = { title: "Lead" };
 export const dynamic = "force-dynamic";
@@ -18,5 +17,5 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  return <LeadDetail lead={lead} timeZone={await getBusinessTimeZone(member.businessId)} />;
+  return <LeadDetail lead={lead} />;
 }
