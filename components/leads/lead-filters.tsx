@@ -1,36 +1,10 @@
 "use client";
 // Search (name, number, address) and the filters of the leads table; the CSV export uses the same filter.
+import type { LeadFilterState } from "@/components/leads/lead-filter-state";
 import { statusLabels, statusOrder, urgencyLabels } from "@/components/leads/lead-labels";
 
-export type LeadFilterState = {
-  q: string;
-  status: string;
-  urgency: string;
-  source: string;
-  from: string;
-  to: string;
-  sort: string;
-  dir: "asc" | "desc";
-};
-
-export const emptyFilter: LeadFilterState = {
-  q: "",
-  status: "",
-  urgency: "",
-  source: "",
-  from: "",
-  to: "",
-  sort: "createdAt",
-  dir: "desc",
-};
-
-export function filterQuery(filter: LeadFilterState): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-  return params.toString();
-}
-
-const selectClass = "min-h-10 rounded-lg border border-slate-300 bg-white px-2 text-sm";
+// min-h-11: 44 px, a thumb-sized target on a phone.
+const selectClass = "min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm";
 
 export function LeadFilters({
   value,
@@ -53,7 +27,7 @@ export function LeadFilters({
         placeholder="Search name, number, address"
         value={value.q}
         onChange={set("q")}
-        className="min-h-10 w-full rounded-lg border border-slate-300 px-3 text-sm sm:w-72"
+        className="min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base sm:w-72 sm:text-sm"
       />
       <select
         aria-label="Status"
@@ -94,7 +68,7 @@ export function LeadFilters({
         <option value="call">From a call</option>
         <option value="text">From a text</option>
       </select>
-      <label className="flex items-center gap-1 text-sm text-slate-600">
+      <label className="flex items-center gap-1 text-sm text-slate-700">
         From{" "}
         <input
           type="date"
@@ -104,7 +78,7 @@ export function LeadFilters({
           className={selectClass}
         />
       </label>
-      <label className="flex items-center gap-1 text-sm text-slate-600">
+      <label className="flex items-center gap-1 text-sm text-slate-700">
         To <input type="date" aria-label="Created to" value={value.to} onChange={set("to")} className={selectClass} />
       </label>
     </div>

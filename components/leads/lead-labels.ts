@@ -19,3 +19,13 @@ export const statusTones = {
 
 export const urgencyLabels = { low: "Low", normal: "Normal", high: "High", emergency: "Emergency" } as const;
 export const sourceLabels = { call: "Call", text: "Text" } as const;
+
+/** The leads table's columns; `key` is the API's sort field (null: not sortable). */
+export const sortColumns = [
+  { key: "name", label: "Lead" },
+  { key: "status", label: "Status" },
+  { key: "urgency", label: "Urgency" },
+  { key: null, label: "Service" },
+  { key: "valueCents", label: "Value" },
+  { key: "createdAt", label: "Created" },
+] as const;

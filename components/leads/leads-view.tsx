@@ -1,9 +1,10 @@
 "use client";
 // /leads: pipeline counts, search and filters, the server-paginated table, CSV export of the current filter.
 import { useRouter } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import useSWRInfinite from "swr/infinite";
-import { emptyFilter, filterQuery, LeadFilters, type LeadFilterState } from "@/components/leads/lead-filters";
+import { filterQuery, type LeadFilterState } from "@/components/leads/lead-filter-state";
+import { LeadFilters } from "@/components/leads/lead-filters";
 import type { LeadStatusName } from "@/components/leads/lead-labels";
 import { LeadTable, type LeadRow } from "@/components/leads/lead-table";
 import { PipelineCounts } from "@/components/leads/pipeline-counts";
@@ -18,11 +19,17 @@ const fetcher = async (url: string) => {
   return (await response.json()) as Page;
 };
 
-export function LeadsView({ timeZone }: { timeZone: string }) {
+export function LeadsView({ initialFilter }: { initialFilter: LeadFilterState }) {
   const router = useRouter();
-  const [filter, setFilter] = useState<LeadFilterState>(emptyFilter);
+  const [filter, setFilter] = useState<LeadFilterState>(initialFilter);
   const deferred = useDeferredValue(filter);
   const query = filterQuery(deferred);
+  // The filter lives in the URL, so a reload, the back button or a shared link shows the same leads. replaceState
+  // (which Next's router follows) keeps typing in the search box from stacking up history entries.
+  useEffect(() => {
+    const search = query ? `?${query}` : "";
+    if (window.location.search !== search) window.history.replaceState(null, "", `/leads${search}`);
+  }, [query]);
   const { data, error, size, setSize, isValidating } = useSWRInfinite<Page>(
     (index, previous: Page | null) => {
       if (previous && !previous.nextCursor) return null;
@@ -42,11 +49,11 @@ export function LeadsView({ timeZone }: { timeZone: string }) {
     [leads, router],
   );
   const { activeIndex } = useKeyboardNavigation(leads.length, open);
-  const onSort = (key: string) =>
+  const onSort = (key: string, dir?: "asc" | "desc") =>
     setFilter((current) => ({
       ...current,
       sort: key,
-      dir: current.sort === key && current.dir === "desc" ? "asc" : "desc",
+      dir: dir ?? (current.sort === key && current.dir === "desc" ? "asc" : "desc"),
     }));
 
   return (
@@ -73,17 +80,10 @@ export function LeadsView({ timeZone }: { timeZone: string }) {
           {error.message}
         </p>
       ) : null}
-      <LeadTable
-        leads={leads}
-        sort={filter.sort}
-        dir={filter.dir}
-        onSort={onSort}
-        activeIndex={activeIndex}
-        timeZone={timeZone}
-      />
-      {data && leads.length === 0 ? <p className="text-center text-sm text-slate-500">No leads match.</p> : null}
-      <div className="flex items-center justify-between text-sm text-slate-500">
-        <span>Keys: j / k to move, Enter to open</span>
+      <LeadTable leads={leads} sort={filter.sort} dir={filter.dir} onSort={onSort} activeIndex={activeIndex} />
+      {data && leads.length === 0 ? <p className="text-center text-sm text-slate-600">No leads match.</p> : null}
+      <div className="flex items-center justify-between text-sm text-slate-600">
+        <span className="hidden md:inline">Keys: j / k to move, Enter to open</span>
         {hasMore ? (
           <Button look="secondary" onClick={() => setSize(size + 1)} disabled={isValidating}>
             {isValidating ? "Loading…" : "Load more"}

@@ -9,7 +9,8 @@ export class LeadsPage {
   constructor(readonly page: Page) {
     this.search = page.getByTestId("leads-search");
     this.statusFilter = page.getByTestId("leads-status-filter");
-    this.rows = page.getByTestId("lead-row");
+    // A table on a desktop, cards on a phone: both are in the DOM, CSS shows one.
+    this.rows = page.getByTestId("lead-row").filter({ visible: true });
     this.exportCsv = page.getByTestId("export-csv");
   }
 
@@ -20,7 +21,12 @@ export class LeadsPage {
   }
 
   row(leadId: string): Locator {
-    return this.page.locator(`[data-testid="lead-row"][data-lead-id="${leadId}"]`);
+    return this.page.locator(`[data-testid="lead-row"][data-lead-id="${leadId}"]`).filter({ visible: true });
+  }
+
+  /** The distinct values of one field (`name`, `status`) over the visible rows. */
+  async fieldValues(field: "name" | "status"): Promise<string[]> {
+    return [...new Set(await this.rows.locator(`[data-field="${field}"]`).allTextContents())];
   }
 
   pipelineCount(status: string): Locator {

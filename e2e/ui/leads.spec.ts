@@ -1,15 +1,9 @@
 // Issue 6: the leads table (seeded demo data plus the test's own caller): search, filter by status, change a
 // status, export the current filter as CSV.
 import fs from "node:fs/promises";
-import type { Locator } from "@playwright/test";
 import { expect, test } from "../fixtures";
-import { uniqueCallerNumber } from "../support/caller-number";
+import { displayPhone, uniqueCallerNumber } from "../support/caller-number";
 import { findLeadByPhone, placeMissedCall } from "../support/simulator-api";
-
-/** The distinct names in the table's first column (the link text). */
-async function leadNames(rows: Locator): Promise<string[]> {
-  return [...new Set(await rows.locator("td:first-child a").allTextContents())];
-}
 
 test("search finds a lead by number or name, and the status filter keeps only that status", async ({
   leadsPage,
@@ -21,16 +15,14 @@ test("search finds a lead by number or name, and the status filter keeps only th
 
   await leadsPage.search.fill(caller.slice(2)); // typed without the +1
   await expect(leadsPage.rows).toHaveCount(1);
-  await expect(leadsPage.rows.first()).toContainText(caller);
+  await expect(leadsPage.rows.first()).toContainText(displayPhone(caller));
 
   await leadsPage.search.fill("Maria Lopez"); // a demo customer
-  await expect.poll(() => leadNames(leadsPage.rows)).toEqual(["Maria Lopez"]);
+  await expect.poll(() => leadsPage.fieldValues("name")).toEqual(["Maria Lopez"]);
 
   await leadsPage.search.fill("");
   await leadsPage.statusFilter.selectOption("won");
-  await expect
-    .poll(async () => [...new Set(await leadsPage.rows.locator("td:nth-child(2)").allTextContents())])
-    .toEqual(["Won"]);
+  await expect.poll(() => leadsPage.fieldValues("status")).toEqual(["Won"]);
   await expect(leadsPage.rows).not.toHaveCount(0);
 });
 
@@ -62,11 +54,15 @@ test("Export CSV downloads the filtered leads with a header row", async ({ leads
   await leadsPage.exportCsv.click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = (await fs.readFile((await download.path())!, "utf8")).trim().split(/\r?\n/);
+  const bytes = await fs.readFile((await download.path())!);
+  // The UTF-8 byte-order mark first, so Excel reads accented names right.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").trim().split(/\r?\n/);
   expect(lines[0]).toBe(
     "id,created,status,name,phone,address,service,problem,urgency,preferred_time,source,value,opted_out,notes,closed",
   );
   expect(lines.length).toBeGreaterThan(1);
   for (const line of lines.slice(1)) expect(line).toContain("Maria Lopez");
-  expect(lines[1]).toMatch(/^[^,]+,\d{4}-\d{2}-\d{2}[^,]*,\w+,Maria Lopez,\+1\d{10},/);
+  // The phone as a text formula, so a spreadsheet keeps +1… instead of 1.31E+10.
+  expect(lines[1]).toMatch(/^[^,]+,\d{4}-\d{2}-\d{2}[^,]*,\w+,Maria Lopez,"=""\+1\d{10}""",/);
 });

@@ -27,7 +27,7 @@ test("a missed call placed on the simulator shows its auto-text there, a new thr
   await leadsPage.goto();
   await leadsPage.search.fill(caller.slice(-7));
   await expect(leadsPage.rows).toHaveCount(1);
-  await expect(leadsPage.rows.first()).toContainText(caller);
+  await expect(leadsPage.rows.first()).toContainText(displayPhone(caller));
   const lead = await findLeadByPhone(page.request, caller);
   expect(lead).toMatchObject({ phone: caller });
   // The auto-text was accepted, so the lead moved on from "new" by itself.
