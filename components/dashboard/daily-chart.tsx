@@ -2,13 +2,14 @@
 // Missed calls vs captured (auto-texted) per local day.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { formatCalendarDay } from "@/components/display/format-time";
 import type { DailyPoint } from "@/lib/metrics/daily-series";
 
 export function DailyChart({ daily }: { daily: DailyPoint[] }) {
   return (
     <ChartCard title="Missed calls vs captured, per day" testId="chart-daily">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={daily.map((point) => ({ ...point, label: point.day.slice(5) }))}>
+        <BarChart data={daily.map((point) => ({ ...point, label: formatCalendarDay(point.day, "dayMonth") }))}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" fontSize={12} />
           <YAxis allowDecimals={false} fontSize={12} width={32} />

@@ -8,7 +8,8 @@ import { HealthPanel } from "@/components/dashboard/health-panel";
 import { HistogramChart } from "@/components/dashboard/histogram-chart";
 import { KpiGrid } from "@/components/dashboard/kpi-grid";
 import { LeadsStatusChart } from "@/components/dashboard/leads-status-chart";
-import { PeriodPicker, periodQuery, type Period } from "@/components/dashboard/period-picker";
+import { PeriodPicker, periodProblem, periodQuery, type Period } from "@/components/dashboard/period-picker";
+import { formatCalendarDay as formatDay, timeZoneLabel } from "@/components/display/format-time";
 import { RevenueChart } from "@/components/dashboard/revenue-chart";
 import { UncapturedCalls } from "@/components/dashboard/uncaptured-calls";
 import type { MetricsReport } from "@/lib/metrics/get-metrics";
@@ -22,40 +23,48 @@ const fetcher = async (url: string) => {
 
 export function DashboardView({ today }: { today: string }) {
   const [period, setPeriod] = useState<Period>({ preset: "7d", from: today, to: today });
-  const { data, error, isLoading } = useSWR(`/api/metrics?${periodQuery(period, today)}`, fetcher, {
+  // A range that cannot be asked for is not asked for, and no figures of another range stay on screen under it.
+  const problem = periodProblem(period);
+  const { data, error, isLoading } = useSWR(problem ? null : `/api/metrics?${periodQuery(period, today)}`, fetcher, {
     keepPreviousData: true,
   });
+  const message = problem ?? (error ? error.message : null);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Dashboard</h1>
         <PeriodPicker value={period} onChange={setPeriod} />
       </div>
-      {error ? (
-        <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-800">
-          {error.message}
+      {message ? (
+        <p role="alert" className="rounded-xl bg-red-50 p-3 text-sm text-red-800" data-testid="period-problem">
+          {message}
         </p>
       ) : null}
-      {!data && isLoading ? <p className="text-slate-500">Loading the numbers…</p> : null}
-      {data ? (
+      {!data && isLoading ? <p className="text-slate-600">Loading the numbers…</p> : null}
+      {data && !message ? (
         <>
-          <p className="text-sm text-slate-500">
-            {data.period.fromDay} – {data.period.toDay} ({data.period.timeZone})
+          <p className="text-sm text-slate-600" data-testid="period-label">
+            {data.period.fromDay === data.period.toDay
+              ? formatDay(data.period.fromDay)
+              : `${formatDay(data.period.fromDay)} – ${formatDay(data.period.toDay)}`}{" "}
+            · {timeZoneLabel(data.period.timeZone)}
           </p>
           <KpiGrid metrics={data.metrics} />
           <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
             <RevenueChart daily={data.daily} />
             <DailyChart daily={data.daily} />
             <HistogramChart
-              title="Response time (missed call → text accepted)"
+              title="How fast the text went out after a missed call"
               testId="chart-response"
               buckets={data.responseHistogram}
+              unit="Texts"
             />
             <FunnelChart funnel={data.funnel} />
             <HistogramChart
-              title="Takeover time (notification → tap)"
+              title="How fast someone took over after the alert"
               testId="chart-takeover"
               buckets={data.takeoverHistogram}
+              unit="Takeovers"
               color="#7c3aed"
             />
             <LeadsStatusChart daily={data.daily} />

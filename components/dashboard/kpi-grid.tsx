@@ -16,15 +16,19 @@ export function KpiGrid({ metrics }: { metrics: MetricsReport["metrics"] }) {
         testId="kpi-capture-rate"
         title="Call capture rate"
         value={formatPercent(captureRate.value)}
-        detail={`${captureRate.captured} of ${captureRate.textable} textable missed calls texted`}
+        detail={`${captureRate.captured} of ${captureRate.textable} missed calls that could get a text got one`}
         target={captureRate.target}
         isMet={captureRate.isMet}
       />
       <KpiCard
         testId="kpi-response-time"
         title="Response time"
-        value={`p95 ${formatSeconds(responseTime.p95Seconds)}`}
-        detail={`p50 ${formatSeconds(responseTime.p50Seconds)}`}
+        value={formatSeconds(responseTime.p95Seconds)}
+        detail={
+          responseTime.p95Seconds === null
+            ? "No texts sent in this period"
+            : `95 % of texts within ${formatSeconds(responseTime.p95Seconds)}; half within ${formatSeconds(responseTime.p50Seconds)}`
+        }
         target={responseTime.target}
         isMet={responseTime.isMet}
       />
@@ -39,8 +43,12 @@ export function KpiGrid({ metrics }: { metrics: MetricsReport["metrics"] }) {
       <KpiCard
         testId="kpi-takeover"
         title="Takeover time"
-        value={`avg ${formatSeconds(takeover.avgSeconds)}`}
-        detail={`p90 ${formatSeconds(takeover.p90Seconds)} · ${takeover.count} takeovers`}
+        value={formatSeconds(takeover.avgSeconds)}
+        detail={
+          takeover.count === 0
+            ? "Nobody took over a conversation in this period"
+            : `on average, over ${takeover.count} takeovers; 9 in 10 within ${formatSeconds(takeover.p90Seconds)}`
+        }
         target={takeover.target}
         isMet={takeover.isMet}
       />
@@ -48,7 +56,7 @@ export function KpiGrid({ metrics }: { metrics: MetricsReport["metrics"] }) {
         testId="kpi-converted"
         title="Leads converted"
         value={formatPercent(converted.value)}
-        detail={`${converted.won} won of ${converted.leads} leads · before: ${formatPercent(converted.previousValue)}`}
+        detail={`${converted.won} won of ${converted.leads} leads · the period before: ${formatPercent(converted.previousValue)}`}
         target={converted.target}
         isMet={converted.isMet}
       />

@@ -2,6 +2,7 @@
 // Leads created per day, stacked by the status they have now (the "counts per status over time" success metric).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { formatCalendarDay } from "@/components/display/format-time";
 import type { DailyPoint } from "@/lib/metrics/daily-series";
 
 const series = [
@@ -16,7 +17,7 @@ export function LeadsStatusChart({ daily }: { daily: DailyPoint[] }) {
   return (
     <ChartCard title="Leads per day, by status" testId="chart-lead-status">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={daily.map((point) => ({ ...point, label: point.day.slice(5) }))}>
+        <BarChart data={daily.map((point) => ({ ...point, label: formatCalendarDay(point.day, "dayMonth") }))}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" fontSize={12} />
           <YAxis allowDecimals={false} fontSize={12} width={32} />

@@ -22,8 +22,8 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
             aria-pressed={value.preset === option.preset}
             onClick={() => onChange({ ...value, preset: option.preset })}
             className={clsx(
-              "min-h-9 rounded-lg px-3 text-sm font-medium",
-              value.preset === option.preset ? "bg-white shadow-sm" : "text-slate-600 hover:text-slate-900",
+              "min-h-11 rounded-lg px-3 text-sm font-medium",
+              value.preset === option.preset ? "bg-white shadow-sm" : "text-slate-700 hover:text-slate-900",
             )}
           >
             {option.label}
@@ -40,7 +40,8 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
             type="date"
             value={value.from ?? ""}
             onChange={(event) => onChange({ ...value, from: event.target.value })}
-            className="rounded-lg border border-slate-300 px-2 py-1.5"
+            aria-invalid={periodProblem(value) !== null}
+            className="min-h-11 rounded-lg border border-slate-300 px-2"
           />
           <span aria-hidden>–</span>
           <label className="sr-only" htmlFor="period-to">
@@ -51,12 +52,21 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange: (pe
             type="date"
             value={value.to ?? ""}
             onChange={(event) => onChange({ ...value, to: event.target.value })}
-            className="rounded-lg border border-slate-300 px-2 py-1.5"
+            aria-invalid={periodProblem(value) !== null}
+            className="min-h-11 rounded-lg border border-slate-300 px-2"
           />
         </div>
       ) : null}
     </div>
   );
+}
+
+/** Why a custom range cannot be shown, in words, or null when it can. */
+export function periodProblem(period: Period): string | null {
+  if (period.preset !== "custom") return null;
+  if (!period.from || !period.to) return "Pick a start and an end date.";
+  if (period.from > period.to) return "The start date is after the end date. Pick a start on or before the end.";
+  return null;
 }
 
 /** The /api/metrics query for a period; presets count whole local days ending today (the server's default end). */

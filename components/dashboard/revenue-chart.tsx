@@ -2,12 +2,13 @@
 // Revenue won back from missed calls, cumulative over the period.
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { formatCalendarDay } from "@/components/display/format-time";
 import { formatMoney } from "@/components/dashboard/format";
 import type { DailyPoint } from "@/lib/metrics/daily-series";
 
 export function RevenueChart({ daily }: { daily: DailyPoint[] }) {
   const data = daily.map((point, index) => ({
-    label: point.day.slice(5),
+    label: formatCalendarDay(point.day, "dayMonth"),
     dollars: daily.slice(0, index + 1).reduce((sum, day) => sum + day.revenueCents, 0) / 100,
   }));
   return (

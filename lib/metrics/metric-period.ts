@@ -35,7 +35,7 @@ export function resolveMetricPeriod(
     query.from && !isoDay.safeParse(query.from).success ? new Date(query.from) : zonedDayStart(fromDay, timeZone);
   const to =
     query.to && !isoDay.safeParse(query.to).success ? new Date(query.to) : zonedDayStart(addDays(toDay, 1), timeZone);
-  if (!(from < to)) throw new RangeError("`from` must be before `to`.");
+  if (!(from < to)) throw new RangeError("The start of the period must be before its end.");
   if (to.getTime() - from.getTime() > MAX_DAYS * 86_400_000)
     throw new RangeError(`The period is longer than ${MAX_DAYS} days.`);
   return { from, to, fromDay, toDay, timeZone };

@@ -1,10 +1,10 @@
 // The success metrics' targets, and whether a value meets them (null when there is nothing to measure yet).
 export const metricTargets = {
-  captureRate: { label: "> 95 %", min: 0.95 },
-  responseTime: { label: "p95 < 30 s (ours: < 2 s)", maxSeconds: 30, stretchSeconds: 2 },
-  conversion: { label: "> 80 %", min: 0.8 },
-  takeover: { label: "avg < 60 s", maxSeconds: 60 },
-  converted: { label: "measurable increase over the previous period" },
+  captureRate: { label: "more than 95 % of missed calls texted", min: 0.95 },
+  responseTime: { label: "95 % of texts within 30 s (ours: within 2 s)", maxSeconds: 30, stretchSeconds: 2 },
+  conversion: { label: "more than 80 % of customers reply", min: 0.8 },
+  takeover: { label: "under a minute on average", maxSeconds: 60 },
+  converted: { label: "more won than in the period before" },
 } as const;
 
 export function isAbove(value: number | null, min: number): boolean | null {
