@@ -10,7 +10,10 @@ import { marked } from "marked";
 export const metadata: Metadata = { title: "CRM webhooks" };
 
 export default async function WebhooksGuidePage() {
-  const markdown = await fs.readFile(path.join(/* turbopackIgnore: true */ process.cwd(), "docs", "webhooks.md"), "utf8");
+  const markdown = await fs.readFile(
+    path.join(/* turbopackIgnore: true */ process.cwd(), "docs", "webhooks.md"),
+    "utf8",
+  );
   const html = await marked.parse(markdown, { gfm: true });
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-6">
