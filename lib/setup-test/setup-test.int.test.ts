@@ -154,7 +154,7 @@ describe("POST /api/setup-test (Twilio)", () => {
       ["sms", true],
       ["push", true],
     ]);
-    expect(result.steps[1]!.detail).toContain("<Record>");
+    expect(result.steps[1]!.detail).toBe("Straight to the greeting and voicemail."); // in words, no TwiML
     expect(fake.createRequests).toBe(before);
     expect(fake.messages.filter((message) => message.to === result.caller)).toHaveLength(0);
     await expectHiddenEverywhere({ cookie, businessId: business.id, caller: result.caller });
