@@ -7,6 +7,7 @@ import { postJson } from "@/components/inbox/fetch-json";
 import { PhoneNumber } from "@/components/display/phone-number";
 import type { ThreadLead } from "@/components/inbox/types";
 import { statusLabels, urgencyLabels } from "@/components/leads/lead-labels";
+import { languageName, replyLanguages } from "@/lib/language/languages";
 
 const fields = [
   ["name", "Name"],
@@ -16,6 +17,11 @@ const fields = [
 ] as const;
 
 const urgencies = ["low", "normal", "high", "emergency"] as const;
+
+/** The languages a person can pick: the ones Ringback writes in, plus the customer's own if it is another. */
+function languageChoices(current: string): string[] {
+  return [...new Set<string>([...replyLanguages, current])];
+}
 
 export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => void }) {
   const [isEditing, setIsEditing] = useState(false);
@@ -28,7 +34,8 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
     setError(null);
     try {
       const patch = Object.fromEntries(fields.map(([key]) => [key, draft[key]?.trim() || null]));
-      await postJson(`/api/leads/${lead.id}`, { ...patch, urgency: draft.urgency }, "PATCH");
+      const language = draft.language === lead.language ? {} : { language: draft.language };
+      await postJson(`/api/leads/${lead.id}`, { ...patch, urgency: draft.urgency, ...language }, "PATCH");
       setIsEditing(false);
       onSaved();
     } catch (cause) {
@@ -76,6 +83,21 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
               ))}
             </select>
           </label>
+          <label className="block text-sm">
+            <span className="text-slate-600">Language</span>
+            <select
+              className="mt-0.5 block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+              value={draft.language}
+              data-testid="lead-language"
+              onChange={(event) => setDraft({ ...draft, language: event.target.value })}
+            >
+              {languageChoices(lead.language).map((code) => (
+                <option key={code} value={code}>
+                  {languageName(code) ?? code}
+                </option>
+              ))}
+            </select>
+          </label>
           {error ? (
             <p className="text-sm text-red-700" role="alert">
               {error}
@@ -101,6 +123,11 @@ export function LeadCard({ lead, onSaved }: { lead: ThreadLead; onSaved: () => v
           <dt className="text-slate-500">Urgency</dt>
           <dd className={lead.urgency === "emergency" ? "font-bold text-red-700" : "text-slate-900"}>
             {urgencyLabels[lead.urgency as keyof typeof urgencyLabels] ?? lead.urgency}
+          </dd>
+          <dt className="text-slate-500">Language</dt>
+          <dd className="text-slate-900">
+            {languageName(lead.language) ?? lead.language}
+            {lead.languageSource === "unknown" ? <span className="text-slate-500"> (not detected yet)</span> : null}
           </dd>
           <dt className="text-slate-500">Status</dt>
           <dd className="text-slate-900">{statusLabels[lead.status as keyof typeof statusLabels] ?? lead.status}</dd>

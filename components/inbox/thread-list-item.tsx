@@ -3,6 +3,7 @@ import Link from "next/link";
 import { clsx } from "clsx";
 import { useDisplay } from "@/components/display/display-context";
 import { relativeTime } from "@/components/inbox/format";
+import { LanguageBadge } from "@/components/inbox/language-badge";
 import { ModeBadge } from "@/components/inbox/mode-badge";
 import type { ThreadRow } from "@/components/inbox/types";
 
@@ -32,6 +33,7 @@ export function ThreadListItem({ thread }: { thread: ThreadRow }) {
           </span>
           <span className="mt-1 flex flex-wrap items-center gap-1.5">
             <ModeBadge mode={thread.mode} />
+            <LanguageBadge lead={thread.lead} />
             {thread.isWaitingOnPerson ? (
               <span
                 className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white"

@@ -16,6 +16,8 @@ export type ThreadRow = {
     service: string | null;
     urgency: string;
     isOptedOut: boolean;
+    language: string;
+    languageSource: string;
   };
   lastMessage: { body: string; direction: string | null; authorKind: string | null; at: string } | null;
 };
@@ -56,6 +58,8 @@ export type ThreadLead = {
   preferredTime: string | null;
   status: string;
   isOptedOut: boolean;
+  language: string;
+  languageSource: string;
 };
 
 export type ThreadDetail = {

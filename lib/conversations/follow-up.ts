@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/boss";
+import { autoReplyLanguageFor } from "@/lib/business/auto-reply-template";
 import { customerTimeZones } from "@/lib/conversations/customer-time-zones";
+import { customerTexts } from "@/lib/language/customer-texts";
 import { secondsUntilLocalWindow, secondsUntilSendingWindow } from "@/lib/conversations/sending-window";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 
@@ -25,7 +27,10 @@ export function scheduleFollowUp(
 export async function runFollowUp({ threadId }: { threadId: string }): Promise<void> {
   const thread = await db.thread.findUnique({
     where: { id: threadId },
-    include: { lead: true, business: { select: { name: true, timezone: true, followUpEnabled: true } } },
+    include: {
+      lead: true,
+      business: { select: { name: true, timezone: true, followUpEnabled: true, autoReplyLanguage: true } },
+    },
   });
   if (!thread || !thread.business.followUpEnabled || thread.lead.isOptedOut) return;
   if (thread.followUpSentAt || thread.firstCustomerReplyAt || thread.mode === "human" || thread.mode === "closed")
@@ -52,7 +57,7 @@ export async function runFollowUp({ threadId }: { threadId: string }): Promise<v
       await queueOutgoingMessageInTx(tx, outbox, {
         businessId: thread.businessId,
         threadId,
-        body: `Hi, it's ${thread.business.name} following up on your call. Is there anything we can help you with? Reply STOP to opt out.`,
+        body: followUpText({ business: thread.business, lead: thread.lead }),
         purpose: "follow_up",
         authorKind: "system",
       });
@@ -61,4 +66,17 @@ export async function runFollowUp({ threadId }: { threadId: string }): Promise<v
       throw error;
     }
   });
+}
+
+/** In the customer's language when known; otherwise in the language(s) of the auto-reply they never answered. */
+export function followUpText({
+  business,
+  lead,
+}: {
+  business: { name: string; autoReplyLanguage: string };
+  lead: { language: string; languageSource: string };
+}): string {
+  const language = autoReplyLanguageFor(business.autoReplyLanguage, lead);
+  const text = (code: "en" | "es") => customerTexts[code].followUp(business.name);
+  return language === "en+es" ? `${text("en")}\n${text("es")}` : text(language);
 }

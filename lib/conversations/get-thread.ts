@@ -38,6 +38,8 @@ export async function getThread({
           status: true,
           isOptedOut: true,
           notes: true,
+          language: true,
+          languageSource: true,
         },
       },
       messages: {
@@ -86,6 +88,8 @@ export async function getThread({
   return {
     ...thread,
     unreadCount: markRead ? 0 : thread.unreadCount,
+    /** The customer's language, as the lead keeps it ("en" until detected or set by a person). */
+    language: thread.lead.language,
     isAiWriting: Boolean(thread.aiGenerationId),
     aiGenerationId: thread.aiGenerationId,
     messages: thread.messages.map(({ authorUser, ...message }) => ({

@@ -32,7 +32,17 @@ export async function listThreads({
       lastMessageAt: true,
       lastMessagePreview: true,
       lead: {
-        select: { id: true, phone: true, name: true, status: true, service: true, urgency: true, isOptedOut: true },
+        select: {
+          id: true,
+          phone: true,
+          name: true,
+          status: true,
+          service: true,
+          urgency: true,
+          isOptedOut: true,
+          language: true,
+          languageSource: true,
+        },
       },
       messages: {
         where: { purpose: { not: "escalation" } },

@@ -110,6 +110,22 @@ describe("/api/leads", () => {
     }
   });
 
+  it("PATCH language: a person sets the customer's language; the lead and its thread carry it", async () => {
+    const { owner, cookie, alice } = await businessWithLeads();
+    const { GET: getThread } = await import("@/app/api/threads/[id]/route");
+    const thread = await db.thread.create({ data: { businessId: owner.business.id, leadId: alice.id } });
+    const patch = (body: unknown) =>
+      PATCH(authedRequest(`/api/leads/${alice.id}`, { cookie, method: "PATCH", body }), ctx(alice.id));
+    for (const language of ["xx", "spanish", "", 7])
+      expect((await patch({ language })).status, String(language)).toBe(422);
+    expect((await db.lead.findUniqueOrThrow({ where: { id: alice.id } })).languageSource).toBe("unknown");
+    const response = await patch({ language: "ES" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ language: "es", languageSource: "owner" });
+    const view = await (await getThread(authedRequest(`/api/threads/${thread.id}`, { cookie }), ctx(thread.id))).json();
+    expect(view.thread).toMatchObject({ language: "es", lead: { language: "es", languageSource: "owner" } });
+  });
+
   it("tenancy: another business's lead is 404 everywhere and nothing changes", async () => {
     const { alice } = await businessWithLeads();
     const intruder = await createTestBusiness();

@@ -16,6 +16,8 @@ export const leadListSelect = {
   source: true,
   valueCents: true,
   isOptedOut: true,
+  language: true,
+  languageSource: true,
   createdAt: true,
   updatedAt: true,
   statusChangedAt: true,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { runTransaction } from "@/lib/db/run-transaction";
 import type { Lead } from "@/lib/db/generated/kysely-types";
 import { AppError } from "@/lib/errors";
+import { languageCodeSchema } from "@/lib/language/languages";
 import { leadStatuses, leadUrgencies } from "@/lib/leads/lead-query-schema";
 import { leadListSelect } from "@/lib/leads/list-leads";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -22,6 +23,8 @@ export const leadPatchSchema = z
     preferredTime: text(200),
     notes: z.string().max(10_000),
     valueCents: z.number().int().min(0).max(1_000_000_000).nullable(),
+    /** The customer's language ("en", "es", …): once set by a person, detection no longer changes it. */
+    language: languageCodeSchema,
   })
   .partial()
   .strict();
@@ -51,6 +54,7 @@ export async function updateLead({
     if (!current) throw new AppError("not_found", "Lead not found.");
     const now = new Date();
     const data: Updateable<Lead> = { ...patch, updatedAt: now };
+    if (patch.language !== undefined) data.languageSource = "owner";
     const isStatusChange = patch.status !== undefined && patch.status !== current.status;
     if (isStatusChange) {
       data.statusChangedAt = now;
