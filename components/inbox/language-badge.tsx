@@ -2,7 +2,8 @@
 import { languageName } from "@/lib/language/languages";
 
 export function LanguageBadge({ lead }: { lead: { language: string; languageSource: string } }) {
-  if (lead.languageSource === "unknown") return null;
+  // English is what every conversation is in unless told otherwise: only another language earns a badge.
+  if (lead.languageSource === "unknown" || lead.language === "en") return null;
   const name = languageName(lead.language) ?? lead.language;
   return (
     <span

@@ -148,6 +148,27 @@ describe("POST /api/twilio/sms", () => {
     expect(await db.lead.findUniqueOrThrow({ where: { id: thread.leadId } })).toMatchObject({
       service: "Water heater",
       address: "Calle Olmo 12, Austin",
+      language: "es",
+      languageSource: "detected",
+    });
+  });
+
+  it("keeps the language a person chose over what the texts look like", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    const lead = await db.lead.create({
+      data: { businessId: business.id, phone: customer, language: "en", languageSource: "owner" },
+    });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Hola, tengo una fuga en la cocina" });
+    const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
+    const [reply] = await waitFor(async () => {
+      const r = await aiReplies(thread.id);
+      return r.length === 1 ? r : null;
+    });
+    expect(reply!.body).toBe("Got it. What's the address where you need the work done?");
+    expect(await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
+      language: "en",
+      languageSource: "owner",
     });
   });
 
