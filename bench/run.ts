@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { startAppServer, type AppServer } from "./lib/app-server";
 import type { BenchContext, BenchOptions, Scenario, ScenarioResult } from "./lib/context";
 import { countConnections, createBenchDatabase, type BenchDatabase } from "./lib/database";
+import { listViolations } from "./lib/must-be-zero";
 import { printTable } from "./lib/print-table";
 import { signIn } from "./lib/sign-in";
 import { startOpenAiFake, type OpenAiFake } from "../test/fakes/openai-fake";
@@ -100,7 +101,8 @@ async function main() {
   let twilioFake: TwilioFake | undefined;
   let openAiFake: OpenAiFake | undefined;
   let app: AppServer | undefined;
-  const rows: Array<{ name: string; summary: ScenarioResult["summary"] }> = [];
+  const rows: Array<{ name: string; summary: ScenarioResult["summary"]; mustBeZero: ScenarioResult["mustBeZero"] }> =
+    [];
   let isCleanedUp = false;
   const cleanUp = async () => {
     if (isCleanedUp) return;
@@ -195,6 +197,7 @@ async function main() {
       const resources = stopSampling();
       const summary = {
         ...result.summary,
+        ...result.mustBeZero,
         "peak RSS MB": resources.peakRssMb,
         "peak DB conns": resources.peakDbConnections ?? "n/a",
         "load avg (1 min)": loadBefore[0]!,
@@ -220,20 +223,16 @@ async function main() {
       };
       const file = path.join(resultsDir, `${name}${options.isQuick ? ".quick" : ""}.json`);
       fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-      rows.push({ name, summary });
+      rows.push({ name, summary, mustBeZero: result.mustBeZero });
       console.log(`  wrote ${path.relative(root, file)}`);
     }
   } finally {
     await cleanUp();
   }
   printTable(rows);
-  const failed = rows.filter(
-    (row) => Number(row.summary.errors ?? 0) > 0 || Number(row.summary["calls ≠ 1 sms"] ?? 0) > 0,
-  );
-  if (failed.length > 0) {
-    console.error(
-      `\n${failed.length} scenario(s) had errors or wrong message counts: ${failed.map((row) => row.name).join(", ")}`,
-    );
+  const violations = listViolations(rows);
+  if (violations.length > 0) {
+    console.error(`\nThe run lost, doubled or failed something (each must be 0):\n${violations.join("\n")}`);
     process.exit(1);
   }
 }

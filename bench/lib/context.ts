@@ -41,6 +41,12 @@ export type BenchContext = {
 /** A scenario's result: free-form JSON, plus the rows it wants in the printed table. */
 export type ScenarioResult = {
   summary: Record<string, string | number>;
+  /**
+   * Correctness counts: things that must never happen however loaded the machine is (a missed call without exactly
+   * one SMS, a lost or doubled AI reply, a live event that reached no client, a request that failed). Any non-zero
+   * count fails the run. Speed goals are reported, never enforced: they depend on the machine.
+   */
+  mustBeZero: Record<string, number>;
   [key: string]: unknown;
 };
 

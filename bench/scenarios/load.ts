@@ -6,6 +6,7 @@
 import type { BenchContext, ScenarioResult } from "../lib/context";
 import { connectSse, type SseClient } from "../lib/sse-client";
 import { summarizeLatencies, type LatencySummary } from "../lib/stats";
+import { watchMessages } from "../lib/twilio-fake";
 import { callerNumber, dialActionUrl, fakeSid } from "../lib/twilio-request";
 
 export const description = "mixed load ramp (calls, replies, status callbacks, inbox reads, SSE clients)";
@@ -45,7 +46,9 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
 
   const unconfirmed: string[] = []; // sids at the fake still without a status callback
   context.twilioFake.onMessage((message) => unconfirmed.push(message.sid));
-  const callers: string[] = [];
+  const watcher = watchMessages(context.twilioFake);
+  const callers: string[] = []; // every caller whose Dial action was answered 200: each is owed one auto-SMS
+  const repliedCallers = new Set<string>(); // callers who also texted: AI replies join their auto-SMS
   let callIndex = 0;
   let textIndex = 0;
 
@@ -74,7 +77,7 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
         DialCallDuration: "0",
       });
       record("missed-call", dial.ms, dial.status === 200 ? undefined : `dial-action ${dial.status}`);
-      callers.push(from);
+      if (dial.status === 200) callers.push(from);
     },
     "customer-reply": async (record) => {
       const from =
@@ -82,6 +85,7 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
           ? callers[(textIndex * 7) % callers.length]!
           : callerNumber(context.runId, 4_500_000 + textIndex);
       textIndex++;
+      repliedCallers.add(from);
       const sms = await context.postTwilio("/api/twilio/sms", {
         AccountSid: context.accountSid,
         ApiVersion: "2010-04-01",
@@ -180,6 +184,8 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
   } finally {
     for (const client of clients) client.close();
   }
+  const autoReplies = await countAutoReplies(callers, repliedCallers, watcher);
+  watcher.stop();
 
   const sustained = steps.filter((step) => step.latencyMs.p99 < 500 && step.errors === 0).at(-1);
   const last = steps.at(-1)!;
@@ -200,8 +206,17 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
       "RSS MB at end": last.rssMb,
       "peak DB conns (load)": Math.max(...steps.map((step) => step.peakDbConnections ?? 0)),
       "SSE clients": sseCount,
-      // Not `errors`: in the ramp, errors are a measurement (where it breaks), so they never fail the run.
+      // Errors once the server is overloaded (p99 past 1 s) are where the ramp ends, a measurement; errors before
+      // that, or an accepted call that lost or doubled its SMS, are bugs.
       "request errors": steps.reduce((sum, step) => sum + step.errors, 0),
+      "accepted missed calls": callers.length,
+    },
+    mustBeZero: {
+      "request errors before overload (p99 ≤ 1 s)": steps
+        .filter((step) => step.latencyMs.p99 <= 1_000)
+        .reduce((sum, step) => sum + step.errors, 0),
+      "accepted calls without their SMS": autoReplies.missing,
+      "accepted calls (never texted back) with 2+ SMS": autoReplies.doubled,
     },
     mix: "per 20 operations: 5 missed calls (Voice + Dial-action webhooks), 5 customer replies, 4 status callbacks, 6 inbox reads (GET /api/threads)",
     stepSeconds,
@@ -213,6 +228,24 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
     // In the full run, errors at the breaking point are the expected end of the ramp, not a failed benchmark.
     errorsAtBreakingPoint: last.errors,
   };
+}
+
+/**
+ * Waits (up to 60 s: the backlog of an overloaded step drains) until every accepted call has a text, then counts
+ * the calls without one, and the calls with more than one among those whose caller never texted (for the others, AI
+ * replies join the auto-SMS).
+ */
+async function countAutoReplies(
+  callers: string[],
+  repliedCallers: Set<string>,
+  watcher: ReturnType<typeof watchMessages>,
+) {
+  const deadline = performance.now() + 60_000;
+  while (callers.some((from) => watcher.arrivals(from).length === 0) && performance.now() < deadline) await sleep(100);
+  await sleep(2_000);
+  const missing = callers.filter((from) => watcher.arrivals(from).length === 0).length;
+  const doubled = callers.filter((from) => !repliedCallers.has(from) && watcher.arrivals(from).length > 1).length;
+  return { missing, doubled };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -67,6 +67,8 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
       "sms p50 ms": sms.p50,
       "sms p95 ms": sms.p95,
       "sms p99 ms": sms.p99,
+    },
+    mustBeZero: {
       "missing sms": missing,
       "calls ≠ 1 sms": duplicates + missing,
       errors: errors.length,
