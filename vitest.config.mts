@@ -10,6 +10,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "test/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "bench/lib/**/*.test.ts",
     ],
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-env.ts"],

@@ -3,15 +3,16 @@
 // scenario in bench/scenarios/ (each exports `run(context)`), writes bench/results/<name>.json, prints a table.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { startAppServer, type AppServer } from "./lib/app-server";
-import type { BenchContext, BenchOptions, Scenario, ScenarioResult } from "./lib/context";
+import type { AppServer } from "./lib/app-server";
+import type { BenchContext, BenchOptions, ExtraProduct, Scenario, ScenarioResult } from "./lib/context";
 import { countConnections, createBenchDatabase, type BenchDatabase } from "./lib/database";
 import { listViolations } from "./lib/must-be-zero";
+import { startCountingProxy, type CountingProxy } from "./lib/pg-counting-proxy";
 import { printTable } from "./lib/print-table";
+import { startProductServer, type ProductSettings } from "./lib/product-server";
 import { signIn } from "./lib/sign-in";
 import { startOpenAiFake, type OpenAiFake } from "../test/fakes/openai-fake";
 import { startBenchTwilioFake, type TwilioFake } from "./lib/twilio-fake";
@@ -44,17 +45,6 @@ async function loadScenarios(only?: string[]): Promise<Array<{ name: string; sce
   );
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Samples the app's memory and database connections while a scenario runs; keeps the peaks. */
 function sampleResources(app: AppServer, database: BenchDatabase) {
   let peakRssMb = app.rssMb();
@@ -78,9 +68,11 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   // BENCH_SERVER=dev runs a scenario against `npm run dev` while writing it; its numbers mean nothing.
   const isDevServer = process.env.BENCH_SERVER === "dev";
-  if (!isDevServer && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  // BENCH_APP_DIR benchmarks another checkout's build with this harness (e.g. the tree before a change).
+  const appDir = path.resolve(process.env.BENCH_APP_DIR ?? root);
+  if (!isDevServer && !fs.existsSync(path.join(appDir, ".next", "BUILD_ID"))) {
     console.error(
-      "No production build found (.next/BUILD_ID is missing). Run `npm run build` first, then `npm run bench`.",
+      `No production build found in ${appDir} (.next/BUILD_ID is missing). Run \`npm run build\` there first.`,
     );
     process.exit(1);
   }
@@ -94,20 +86,22 @@ async function main() {
   const ownerEmail = "owner@example.com";
   const ownerPassword = "ringback-bench";
   const engageDelaySeconds = 1;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
 
   let database: BenchDatabase | undefined;
+  let proxy: CountingProxy | undefined;
   let twilioFake: TwilioFake | undefined;
   let openAiFake: OpenAiFake | undefined;
   let app: AppServer | undefined;
+  const extras = new Set<ExtraProduct>();
   const rows: Array<{ name: string; summary: ScenarioResult["summary"]; mustBeZero: ScenarioResult["mustBeZero"] }> =
     [];
   let isCleanedUp = false;
   const cleanUp = async () => {
     if (isCleanedUp) return;
     isCleanedUp = true;
+    for (const extra of extras) await extra.stop().catch(() => undefined);
     await app?.stop();
+    await proxy?.close();
     await twilioFake?.close().catch(() => undefined);
     await openAiFake?.close().catch(() => undefined);
     if (process.env.BENCH_KEEP_DB && database?.name) {
@@ -126,43 +120,36 @@ async function main() {
     database = await createBenchDatabase();
     twilioFake = await startBenchTwilioFake({ authToken, accountSid });
     openAiFake = await startOpenAiFake();
-    const logFile = path.join(os.tmpdir(), `ringback-bench-server-${port}.log`);
-    console.log(
-      `Starting the ${isDevServer ? "DEVELOPMENT" : "production"} server on ${baseUrl} (${database.kind} database); log: ${logFile}`,
-    );
+    const settings: ProductSettings = {
+      accountSid,
+      authToken,
+      twilioNumber,
+      forwardTo,
+      ownerEmail,
+      ownerPassword,
+      engageDelaySeconds,
+      twilioApiBaseUrl: twilioFake.url,
+      openAiBaseUrl: openAiFake.baseUrl,
+      isDevServer,
+      appDir,
+    };
+    // The server reaches PostgreSQL through a counting proxy: statements per missed call are counted on the wire.
+    proxy = database.databaseUrl ? await startCountingProxy(database.databaseUrl) : undefined;
     const bootStarted = performance.now();
-    app = await startAppServer({
-      port,
-      logFile,
-      npmArgs: isDevServer ? ["run", "dev"] : ["start"],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        PUBLIC_BASE_URL: baseUrl,
-        DATABASE_URL: database.databaseUrl ?? "",
-        DATA_DIR: database.dataDir,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        TWILIO_ACCOUNT_SID: accountSid,
-        TWILIO_AUTH_TOKEN: authToken,
-        TWILIO_API_BASE_URL: twilioFake.url,
-        // One server config serves every scenario: the model is the local OpenAI-compatible fake (instant answers
-        // unless a scenario queues a slow one), and the human-priority window is 1 s so AI turns happen in-run.
-        OPENAI_API_KEY: "bench-fake-key",
-        OPENAI_BASE_URL: openAiFake.baseUrl,
-        AI_ENGAGE_DELAY_SECONDS: String(engageDelaySeconds),
-        RUN_WORKER: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
-        BOOTSTRAP_BUSINESS_NAME: "Bench Plumbing",
-        BOOTSTRAP_TWILIO_NUMBER: twilioNumber,
-        BOOTSTRAP_FORWARD_TO: forwardTo,
-        BOOTSTRAP_OWNER_EMAIL: ownerEmail,
-        BOOTSTRAP_OWNER_PASSWORD: ownerPassword,
-      },
+    const product = await startProductServer(settings, {
+      databaseUrl: proxy?.url,
+      dataDir: database.dataDir,
+      name: "server",
     });
-    console.log(`Healthy after ${Math.round(performance.now() - bootStarted)} ms`);
+    app = product.app;
+    const { baseUrl } = product;
+    console.log(
+      `Started the ${isDevServer ? "DEVELOPMENT" : "production"} server on ${baseUrl} (${database.kind} database), ` +
+        `healthy after ${Math.round(performance.now() - bootStarted)} ms; log: ${product.logFile}`,
+    );
     const runningApp = app;
     const runningDatabase = database;
+    const runningProxy = proxy;
 
     const context: BenchContext = {
       baseUrl,
@@ -183,6 +170,31 @@ async function main() {
         const dbConnections = await countConnections(runningDatabase).catch(() => null);
         return { rssMb, dbConnections };
       },
+      serverRssMb: () => runningApp.rssMb(),
+      statementCounts: runningProxy ? () => runningProxy.counts() : undefined,
+      startProduct: async ({ database: kind, name }) => {
+        const own = kind === "server" && runningDatabase.kind === "server" ? await createBenchDatabase() : undefined;
+        const dataDir = own?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `ringback-bench-${name}-`));
+        try {
+          const server = await startProductServer(settings, { databaseUrl: own?.databaseUrl, dataDir, name });
+          const extra: ExtraProduct = {
+            server,
+            postTwilio: createTwilioPoster({ baseUrl: server.baseUrl, authToken }),
+            stop: async () => {
+              extras.delete(extra);
+              await server.app.stop();
+              await own?.drop().catch(() => undefined);
+              fs.rmSync(dataDir, { recursive: true, force: true });
+            },
+          };
+          extras.add(extra);
+          return extra;
+        } catch (error) {
+          await own?.drop().catch(() => undefined);
+          throw error;
+        }
+      },
+      appDir,
       options,
       runId: Math.floor(Date.now() / 1000) % 100_000,
       log: (message) => console.log(`  ${message}`),
@@ -208,6 +220,7 @@ async function main() {
         at: new Date().toISOString(),
         isQuick: options.isQuick,
         server: isDevServer ? "dev" : "production",
+        app: path.relative(root, appDir) || ".",
         machine: {
           cpus: os.cpus().length,
           cpuModel: os.cpus()[0]?.model,

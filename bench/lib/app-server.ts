@@ -9,6 +9,8 @@ export type AppServer = {
   logFile: string;
   rssMb: () => number;
   stop: () => Promise<void>;
+  /** SIGTERM to every process of the group; the time until the last one exited (SIGKILL after `maxMs`) */
+  terminate: (maxMs?: number) => Promise<{ exitMs: number; isKilled: boolean }>;
 };
 
 export async function startAppServer({
@@ -16,15 +18,23 @@ export async function startAppServer({
   env,
   logFile,
   npmArgs = ["start"],
+  command = { file: "npm", args: npmArgs },
+  healthPath = "/api/health",
+  cwd = process.cwd(),
 }: {
   port: number;
   env: NodeJS.ProcessEnv;
   logFile: string;
   /** `["start"]` (the production build); `["run", "dev"]` only to try a scenario while writing it */
   npmArgs?: string[];
+  /** another program than npm (the reference server) */
+  command?: { file: string; args: string[] };
+  healthPath?: string;
+  /** the checkout to run (BENCH_APP_DIR: another one, e.g. the tree before a change, with its own build) */
+  cwd?: string;
 }): Promise<AppServer> {
   const log = fs.openSync(logFile, "w");
-  const child = spawn("npm", npmArgs, { env, stdio: ["ignore", log, log], detached: true });
+  const child = spawn(command.file, command.args, { cwd, env, stdio: ["ignore", log, log], detached: true });
   fs.closeSync(log);
   const pid = child.pid!;
   let exitCode: number | null = null;
@@ -32,12 +42,14 @@ export async function startAppServer({
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (true) {
-    if (exitCode !== null) throw new Error(`npm ${npmArgs.join(" ")} exited with ${exitCode}; see ${logFile}`);
+    if (exitCode !== null) {
+      throw new Error(`${command.file} ${command.args.join(" ")} exited with ${exitCode}; see ${logFile}`);
+    }
     if (Date.now() > deadline) {
       killGroup(pid, "SIGKILL");
       throw new Error(`the app did not become healthy within 120 s; see ${logFile}`);
     }
-    const response = await fetch(`${baseUrl}/api/health`).catch(() => null);
+    const response = await fetch(`${baseUrl}${healthPath}`).catch(() => null);
     if (response?.ok) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -58,6 +70,17 @@ export async function startAppServer({
       });
       if (!stopped) killGroup(pid, "SIGKILL");
     },
+    terminate: async (maxMs = 30_000) => {
+      const signalled = performance.now();
+      killGroup(pid, "SIGTERM");
+      while (groupPids(pid).length > 0 && performance.now() - signalled < maxMs) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const exitMs = performance.now() - signalled;
+      const isKilled = groupPids(pid).length > 0;
+      if (isKilled) killGroup(pid, "SIGKILL");
+      return { exitMs, isKilled };
+    },
   };
 }
 
@@ -72,22 +95,33 @@ function killGroup(pid: number, signal: NodeJS.Signals) {
 /** Sum of VmRSS over the processes of the group (npm → sh → tsx → node); Linux only, 0 elsewhere. */
 function groupRssMb(groupId: number): number {
   let totalKb = 0;
-  let entries: string[] = [];
-  try {
-    entries = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
+  for (const pid of groupPids(groupId)) {
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== groupId) continue; // fields[2] is the process group id
-      const status = fs.readFileSync(`/proc/${entry}/status`, "utf8");
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
       totalKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     } catch {
       // the process ended while we looked
     }
   }
   return Math.round(totalKb / 1024);
+}
+
+/** The live processes of a process group (zombies left out: they have exited); Linux /proc. */
+function groupPids(groupId: number): string[] {
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  return entries.filter((entry) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // fields[0] is the state (Z = zombie), fields[2] the process group id
+      return Number(fields[2]) === groupId && fields[0] !== "Z";
+    } catch {
+      return false;
+    }
+  });
 }

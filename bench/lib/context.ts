@@ -1,5 +1,7 @@
 // What every scenario receives: the running app, signed Twilio posts, the Twilio fake, and the run's options.
 import type { OpenAiFake } from "../../test/fakes/openai-fake";
+import type { StatementCounts } from "./pg-counting-proxy";
+import type { ProductServer } from "./product-server";
 import type { TwilioPoster } from "./twilio-request";
 import type { TwilioFake } from "./twilio-fake";
 
@@ -32,6 +34,17 @@ export type BenchContext = {
   signIn: (credentials?: { email: string; password: string }) => Promise<string>;
   /** the server's memory now (RSS of its process group) and the connections it holds on the database */
   resources: () => Promise<{ rssMb: number; dbConnections: number | null }>;
+  /** the server's memory now (RSS of its process group), at once */
+  serverRssMb: () => number;
+  /** what the server sent PostgreSQL so far, counted by a proxy on the wire (undefined on the embedded database) */
+  statementCounts?: () => StatementCounts;
+  /**
+   * Boots another product server with the same settings for a scenario of its own (the embedded default, a
+   * shutdown): a fresh database on the PostgreSQL server, or none (`npm start` then uses its embedded default).
+   */
+  startProduct: (options: { database: "server" | "embedded"; name: string }) => Promise<ExtraProduct>;
+  /** the checkout whose server runs (this one unless BENCH_APP_DIR names another) */
+  appDir: string;
   options: BenchOptions;
   /** a number unique to this run, for distinct caller numbers across runs on one database */
   runId: number;
@@ -54,3 +67,5 @@ export type Scenario = {
   description: string;
   run: (context: BenchContext) => Promise<ScenarioResult>;
 };
+
+export type ExtraProduct = { server: ProductServer; postTwilio: TwilioPoster; stop: () => Promise<void> };

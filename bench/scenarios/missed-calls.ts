@@ -1,146 +1,197 @@
-// N distinct missed calls at concurrency C, as Twilio delivers them: the Voice webhook, then (when the app rang the
-// professional first) the Dial action with DialCallStatus=no-answer. Measures webhook latency, throughput, the time
-// from the missed-call webhook to the auto-SMS reaching (fake) Twilio, and messages per call (exactly 1 expected).
+// Missed calls, the product side by side with a bare node:http + pg reference doing the same work
+// (bench/baseline/server.ts), in turns on the same PostgreSQL: N calls each (Voice webhook, then the Dial action with
+// DialCallStatus=no-answer) at concurrency C, in 4 alternating batches (product, reference, reference, product) so
+// that a change in the machine's load weighs on both. Per side: throughput, webhook latency, missed call → SMS at
+// the Twilio fake, statements sent to PostgreSQL per call (counted on the wire; also net of the idle polling) and
+// peak memory. The throughput ratio of this one run is the figure to quote.
 import type { BenchContext, ScenarioResult } from "../lib/context";
-import { runPool } from "../lib/pool";
+import { runMissedCalls, type MissedCallRun, type MissedCallTarget } from "../lib/missed-call-run";
+import type { StatementCounts } from "../lib/pg-counting-proxy";
+import { startReferenceServer } from "../lib/reference-server";
 import { summarizeLatencies } from "../lib/stats";
-import { watchMessages } from "../lib/twilio-fake";
-import { callerNumber, dialActionUrl, fakeSid } from "../lib/twilio-request";
 
-export const description = "missed calls → auto-SMS (voice + dial-action webhooks)";
+export const description = "missed calls → auto-SMS, the product and a bare node:http + pg reference in turns";
 
-type CallOutcome = { from: string; detectedAt?: number; error?: string; path: "dial-action" | "voice-only" };
+type Side = {
+  name: "product" | "reference";
+  target: MissedCallTarget;
+  counts?: () => StatementCounts;
+  rssMb: () => number;
+  batches: MissedCallRun[];
+  statements: number;
+  roundTrips: number;
+  idleStatementsPerSecond: number;
+  seconds: number;
+  peakRssMb: number;
+};
 
 export async function run(context: BenchContext): Promise<ScenarioResult> {
-  const count = context.options.n ?? (context.options.isQuick ? 50 : 500);
+  const count = context.options.n ?? (context.options.isQuick ? 60 : 500);
   const concurrency = context.options.c ?? 20;
-  const watcher = watchMessages(context.twilioFake);
-  await warmUp(context, watcher);
-  const webhookLatencies: number[] = [];
-  const calls: CallOutcome[] = [];
-  const started = performance.now();
-
-  await runPool(
-    Array.from({ length: count }, (_, index) => index),
-    concurrency,
-    async (index) => {
-      const call: CallOutcome = { from: callerNumber(context.runId, index), path: "voice-only" };
-      calls.push(call);
-      try {
-        await placeMissedCall(context, call, webhookLatencies);
-      } catch (error) {
-        call.error = (error as Error).message;
+  const reference = await startReferenceServer(context);
+  try {
+    const target = {
+      postTwilio: context.postTwilio,
+      twilioNumber: context.twilioNumber,
+      accountSid: context.accountSid,
+    };
+    const sides = [side("product", target, context.serverRssMb, context.statementCounts)];
+    if (reference) {
+      sides.push(
+        side(
+          "reference",
+          reference,
+          () => reference.server.rssMb(),
+          () => reference.proxy.counts(),
+        ),
+      );
+    }
+    let nextCaller = 0;
+    for (const current of sides) {
+      await warmUp(context, current, (nextCaller += 10) + 8_000_000);
+      current.idleStatementsPerSecond = await idleStatementRate(current);
+    }
+    const order = reference ? [0, 1, 1, 0] : [0, 0];
+    const batchSize = Math.ceil(count / (order.length / sides.length));
+    for (const index of order) {
+      const current = sides[index]!;
+      const before = current.counts?.();
+      const sampler = setInterval(() => (current.peakRssMb = Math.max(current.peakRssMb, current.rssMb())), 250);
+      const started = performance.now();
+      const batch = await runMissedCalls({
+        context,
+        target: current.target,
+        count: batchSize,
+        concurrency,
+        firstCaller: nextCaller,
+      });
+      current.seconds += (performance.now() - started) / 1000;
+      clearInterval(sampler);
+      nextCaller += batchSize;
+      current.batches.push(batch);
+      const after = current.counts?.();
+      if (before && after) {
+        current.statements += after.statements - before.statements;
+        current.roundTrips += after.roundTrips - before.roundTrips;
       }
-    },
-  );
-  const webhookSeconds = (performance.now() - started) / 1000;
-
-  // Wait until every detected call has its SMS (or 90 s), then a short settle to catch duplicates.
-  const deadline = performance.now() + 90_000;
-  const isPending = (call: CallOutcome) => call.detectedAt !== undefined && watcher.arrivals(call.from).length === 0;
-  while (calls.some(isPending) && performance.now() < deadline) await sleep(50);
-  await sleep(2_000);
-  watcher.stop();
-
-  const smsLatencies: number[] = [];
-  let duplicates = 0;
-  let missing = 0;
-  for (const call of calls) {
-    const arrivals = call.detectedAt === undefined ? [] : watcher.arrivals(call.from);
-    if (arrivals.length === 0 && call.detectedAt !== undefined) missing += 1;
-    if (arrivals.length > 1) duplicates += 1;
-    if (arrivals[0] !== undefined && call.detectedAt !== undefined) smsLatencies.push(arrivals[0] - call.detectedAt);
+      context.log(
+        `${current.name}: ${batch.calls} calls, ${round(batch.callsPerSecond)} calls/s, webhook p99 ${batch.webhookMs.p99} ms`,
+      );
+    }
+    return report(sides, { count, concurrency });
+  } finally {
+    await reference?.stop();
   }
-  const errors = calls.filter((call) => call.error);
-  const webhook = summarizeLatencies(webhookLatencies);
-  const sms = summarizeLatencies(smsLatencies);
-  const totalSeconds = (performance.now() - started) / 1000;
+}
 
+function side(
+  name: Side["name"],
+  target: MissedCallTarget,
+  rssMb: () => number,
+  counts: (() => StatementCounts) | undefined,
+): Side {
   return {
-    summary: {
-      calls: count,
-      concurrency,
-      "webhook p50 ms": webhook.p50,
-      "webhook p95 ms": webhook.p95,
-      "webhook p99 ms": webhook.p99,
-      "webhooks/s": round(webhookLatencies.length / webhookSeconds),
-      "sms p50 ms": sms.p50,
-      "sms p95 ms": sms.p95,
-      "sms p99 ms": sms.p99,
-    },
-    mustBeZero: {
-      "missing sms": missing,
-      "calls ≠ 1 sms": duplicates + missing,
-      errors: errors.length,
-    },
-    calls: count,
-    concurrency,
-    paths: {
-      dialAction: calls.filter((call) => call.path === "dial-action").length,
-      voiceOnly: calls.filter((call) => call.path === "voice-only").length,
-    },
-    webhookLatencyMs: webhook,
-    webhooksPerSecond: round(webhookLatencies.length / webhookSeconds),
-    callsPerSecond: round(count / webhookSeconds),
-    missedCallToSmsMs: sms,
-    duplicates,
-    missing,
-    errors: errors.length,
-    errorSamples: [...new Set(errors.map((call) => call.error))].slice(0, 5),
-    totalSeconds: round(totalSeconds),
+    name,
+    target,
+    rssMb,
+    counts,
+    batches: [],
+    statements: 0,
+    roundTrips: 0,
+    idleStatementsPerSecond: 0,
+    seconds: 0,
+    peakRssMb: 0,
   };
 }
 
-async function placeMissedCall(context: BenchContext, call: CallOutcome, latencies: number[]) {
-  const callSid = fakeSid("CA");
-  const base = {
-    AccountSid: context.accountSid,
-    ApiVersion: "2010-04-01",
-    CallSid: callSid,
-    Direction: "inbound",
-    From: call.from,
-    Caller: call.from,
-    To: context.twilioNumber,
-    Called: context.twilioNumber,
-  };
-  const voiceSentAt = performance.now();
-  const voice = await context.postTwilio("/api/twilio/voice", { ...base, CallStatus: "ringing" });
-  latencies.push(voice.ms);
-  if (voice.status !== 200) throw new Error(`voice webhook answered ${voice.status}`);
-  const action = dialActionUrl(voice.body);
-  if (!action) {
-    // The app did not ring anyone (forwarded mode, or unavailable): the voice webhook itself was the missed call.
-    call.detectedAt = voiceSentAt;
-    return;
+function report(sides: Side[], { count, concurrency }: { count: number; concurrency: number }): ScenarioResult {
+  const summaries = Object.fromEntries(sides.map((current) => [current.name, summarizeSide(current)]));
+  const product = summaries.product!;
+  const reference = summaries.reference;
+  const summary: ScenarioResult["summary"] = { "calls per side": count, concurrency };
+  for (const [name, value] of Object.entries(summaries)) {
+    summary[`${name} calls/s`] = value.callsPerSecond;
+    summary[`${name} webhook p50/p95/p99 ms`] =
+      `${value.webhookMs.p50} / ${value.webhookMs.p95} / ${value.webhookMs.p99}`;
+    summary[`${name} SMS p50/p95 ms`] = `${value.smsMs.p50} / ${value.smsMs.p95}`;
+    summary[`${name} statements/call (net of idle)`] =
+      value.statementsPerCall === null ? "n/a" : `${value.statementsPerCall} (${value.netStatementsPerCall})`;
+    summary[`${name} peak RSS MB`] = value.peakRssMb;
   }
-  call.path = "dial-action";
-  const dialSentAt = performance.now();
-  const dial = await context.postTwilio(action, {
-    ...base,
-    CallStatus: "in-progress",
-    DialCallSid: fakeSid("CA"),
-    DialCallStatus: "no-answer",
-    DialCallDuration: "0",
-  });
-  latencies.push(dial.ms);
-  if (dial.status !== 200) throw new Error(`dial-action webhook answered ${dial.status}`);
-  call.detectedAt = dialSentAt;
+  if (reference)
+    summary["throughput ratio (product ÷ reference)"] = round(product.callsPerSecond / reference.callsPerSecond, 2);
+  summary["goal ratio ≥ 0.5"] = reference
+    ? product.callsPerSecond / reference.callsPerSecond >= 0.5
+      ? "met"
+      : "unmet"
+    : "n/a";
+  summary["goal webhook p99 < 500 ms"] = product.webhookMs.p99 < 500 ? "met" : "unmet";
+  const mustBeZero: Record<string, number> = {};
+  for (const [name, value] of Object.entries(summaries)) {
+    mustBeZero[`${name} missing sms`] = value.missing;
+    mustBeZero[`${name} calls ≠ 1 sms`] = value.missing + value.duplicates;
+    mustBeZero[`${name} errors`] = value.errors;
+  }
+  return {
+    summary,
+    mustBeZero,
+    callsPerSide: count,
+    concurrency,
+    batches: "product, reference, reference, product (each a quarter of the calls of both)",
+    ratio: reference ? round(product.callsPerSecond / reference.callsPerSecond, 3) : null,
+    statementsDefinition:
+      "Execute and simple Query messages the server sent PostgreSQL during its batches (webhooks, jobs, polling), " +
+      "per call; net: less the server's idle rate measured for 3 s before, times the batch time",
+    sides: summaries,
+  };
+}
+
+function summarizeSide(current: Side) {
+  const calls = current.batches.reduce((sum, batch) => sum + batch.calls, 0);
+  const webhookSeconds = current.batches.reduce((sum, batch) => sum + batch.webhookSeconds, 0);
+  const webhookSamples = current.batches.flatMap((batch) => batch.webhookSamples);
+  const smsSamples = current.batches.flatMap((batch) => batch.smsSamples);
+  const hasCounts = current.counts !== undefined;
+  return {
+    calls,
+    callsPerSecond: round(calls / webhookSeconds),
+    webhookMs: summarizeLatencies(webhookSamples),
+    smsMs: summarizeLatencies(smsSamples),
+    statementsPerCall: hasCounts ? round(current.statements / calls) : null,
+    netStatementsPerCall: hasCounts
+      ? round((current.statements - current.idleStatementsPerSecond * current.seconds) / calls)
+      : null,
+    roundTripsPerCall: hasCounts ? round(current.roundTrips / calls) : null,
+    idleStatementsPerSecond: round(current.idleStatementsPerSecond),
+    peakRssMb: current.peakRssMb,
+    missing: current.batches.reduce((sum, batch) => sum + batch.missing, 0),
+    duplicates: current.batches.reduce((sum, batch) => sum + batch.duplicates, 0),
+    errors: current.batches.reduce((sum, batch) => sum + batch.errors, 0),
+    errorSamples: [...new Set(current.batches.flatMap((batch) => batch.errorSamples))].slice(0, 5),
+  };
 }
 
 /** A few unmeasured calls first: the production server loads each route's code on its first request. */
-async function warmUp(context: BenchContext, watcher: ReturnType<typeof watchMessages>) {
-  const warmUpCalls = Array.from({ length: 3 }, (_, index): CallOutcome => ({
-    from: callerNumber(context.runId, WARM_UP_INDEX + index),
-    path: "voice-only",
-  }));
-  for (const call of warmUpCalls) await placeMissedCall(context, call, []);
-  const deadline = performance.now() + 30_000;
-  while (warmUpCalls.some((call) => watcher.arrivals(call.from).length === 0) && performance.now() < deadline) {
-    await sleep(50);
-  }
+async function warmUp(context: BenchContext, current: Side, firstCaller: number) {
+  const warm = await runMissedCalls({
+    context,
+    target: current.target,
+    count: 3,
+    concurrency: 1,
+    firstCaller,
+    smsWaitMs: 30_000,
+  });
+  if (warm.errors > 0) throw new Error(`${current.name} warm-up failed: ${warm.errorSamples.join("; ")}`);
 }
 
-/** Caller indices far above any run size, so warm-up numbers never collide with measured ones. */
-const WARM_UP_INDEX = 5_000_000;
+/** Statements per second the server sends with nothing to do (job polling), over 3 quiet seconds. */
+async function idleStatementRate(current: Side): Promise<number> {
+  if (!current.counts) return 0;
+  await sleep(1_000);
+  const before = current.counts().statements;
+  await sleep(3_000);
+  return (current.counts().statements - before) / 3;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (value: number) => Math.round(value * 10) / 10;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
