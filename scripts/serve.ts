@@ -3,11 +3,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { bootApp } from "./boot";
-import { stopEmbeddedDatabase } from "@/lib/db/boot";
-import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { closeBus } from "@/lib/events/bus";
-import { stopBoss } from "@/lib/jobs/boss";
+import { stopServer } from "@/lib/lifecycle/stop-server";
 import { logger } from "@/lib/log";
 
 export async function serve({ dev }: { dev: boolean }) {
@@ -16,9 +13,19 @@ export async function serve({ dev }: { dev: boolean }) {
   const app = next({ dev, port, hostname: "0.0.0.0" });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let inFlight = 0;
   const server = createServer((request, response) => {
     // The peer address, for rate limits: set here so that no client can choose it.
     request.headers["x-ringback-client-ip"] = request.socket.remoteAddress ?? "";
+    // In flight until the answer is written ("finish") or the connection goes ("close"), whichever comes first.
+    inFlight += 1;
+    let isDone = false;
+    const done = () => {
+      if (!isDone) inFlight -= 1;
+      isDone = true;
+    };
+    response.once("finish", done);
+    response.once("close", done);
     void handle(request, response);
   });
   server.keepAliveTimeout = 65_000;
@@ -29,13 +36,7 @@ export async function serve({ dev }: { dev: boolean }) {
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
-    logger.info({ signal }, "shutting down");
-    server.close();
-    server.closeAllConnections();
-    await stopBoss().catch(() => undefined);
-    await closeBus().catch(() => undefined);
-    await disconnectDb().catch(() => undefined);
-    await stopEmbeddedDatabase().catch(() => undefined);
+    await stopServer({ server, inFlightRequests: () => inFlight, signal });
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,7 +1,7 @@
 // npm run worker — the background worker alone (for scale: run web instances with RUN_WORKER=false).
 import { bootDatabase } from "@/lib/db/boot";
 import { env } from "@/lib/env";
-import { stopBoss } from "@/lib/jobs/boss";
+import { stopServer } from "@/lib/lifecycle/stop-server";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
 import { exitOnStartupError } from "./exit-on-startup-error";
@@ -12,12 +12,15 @@ async function main() {
   }
   await bootDatabase();
   await startWorker();
-  const stop = async () => {
-    await stopBoss();
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    await stopServer({ server: null, signal });
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   logger.info("worker running; Ctrl-C to stop");
 }
 

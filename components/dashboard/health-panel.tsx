@@ -12,6 +12,7 @@ type Health = {
   twilioFallbackHits24h: number;
   deliveryFailuresByCode: { errorCode: number | null; count: number }[];
   callsWithoutLead: { id: string; createdAt: string; skipReason: string | null }[];
+  setupWarnings?: { code: string; message: string }[];
 };
 
 const fetcher = (url: string) =>
@@ -36,6 +37,15 @@ export function HealthPanel() {
     >
       <h2 className="text-base font-semibold">Health</h2>
       {error ? <p className="mt-2 text-sm text-red-700">Could not load the health signals.</p> : null}
+      {data?.setupWarnings?.length ? (
+        <ul data-testid="setup-warnings" className="mt-2 space-y-1.5">
+          {data.setupWarnings.map((warning) => (
+            <li key={warning.message} className="rounded-xl bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {warning.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {!data ? (
         <p className="mt-2 text-sm text-slate-600">Loading…</p>
       ) : (

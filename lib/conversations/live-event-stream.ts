@@ -3,8 +3,11 @@
 // live feed continues; AI token deltas are live only (no id). The live feed itself crosses instances (bus.ts).
 import { db } from "@/lib/db/client";
 import { subscribeLive, type LiveEvent } from "@/lib/events/bus";
+import { onShutdownCloseStream } from "@/lib/lifecycle/shutdown";
 
 const HEARTBEAT_MS = 15_000;
+/** On shutdown the client is told to come back after this long (another instance, or this one restarted). */
+const SHUTDOWN_RETRY_MS = 1_000;
 const REPLAY_LIMIT = 500;
 
 type Filter = { businessId: string; threadId?: string };
@@ -50,6 +53,7 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let isClosed = false;
+      let forgetShutdown = () => {};
       let lastSentId = readLastEventId(request);
       let pending: LiveEvent[] | null = []; // live events that arrive while the replay runs
       // Ids already sent. Event ids can commit out of order across transactions, so "id <= last sent" does not mean
@@ -106,6 +110,7 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
       function close() {
         if (isClosed) return;
         isClosed = true;
+        forgetShutdown();
         clearInterval(heartbeat);
         unsubscribe();
         request.signal.removeEventListener("abort", close);
@@ -117,6 +122,10 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
       }
       cleanup = close;
       request.signal.addEventListener("abort", close);
+      forgetShutdown = onShutdownCloseStream(() => {
+        send(`retry: ${SHUTDOWN_RETRY_MS}\n\n`);
+        close();
+      });
       send("retry: 3000\n\n");
       try {
         if (lastSentId === null) {

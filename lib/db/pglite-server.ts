@@ -25,6 +25,7 @@ export class PgliteServer {
   private transactionOwner: Connection | null = null;
   private isProcessing = false;
   private nextId = 1;
+  private readonly sockets = new Set<net.Socket>();
 
   constructor(private readonly db: PGlite) {
     this.server = net.createServer((socket) => this.accept(socket));
@@ -41,12 +42,17 @@ export class PgliteServer {
     return address.port;
   }
 
+  /** Stops listening and drops the clients still connected (the owner is stopping: nobody may keep it open). */
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   private accept(socket: net.Socket) {
     const connection: Connection = { id: this.nextId++, socket, isClosed: false };
+    this.sockets.add(socket);
+    socket.once("close", () => this.sockets.delete(socket));
     socket.setNoDelay(true);
     let buffer = Buffer.alloc(0);
     let isStarted = false;

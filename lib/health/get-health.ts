@@ -3,6 +3,7 @@
 // Signature failures are recorded before any business can be trusted (the To number is unsigned then), so they
 // carry no businessId: the panel counts this business's rows plus unattributed ones — counts only, no details.
 import { db } from "@/lib/db/client";
+import { getSetupWarnings } from "@/lib/health/get-setup-warnings";
 
 const DAY_MS = 86_400_000;
 
@@ -50,6 +51,7 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
     take: 20,
     select: { id: true, createdAt: true, status: true, isMissed: true, skipReason: true },
   });
+  const setupWarnings = await getSetupWarnings({ businessId });
   const countOf = (kind: string) => healthCounts.find((row) => row.kind === kind)?._count._all ?? 0;
   return {
     lastCall,
@@ -57,6 +59,7 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
     twilioFallbackHits24h: countOf("twilio_fallback"),
     deliveryFailuresByCode: deliveryFailures,
     callsWithoutLead,
+    setupWarnings,
   };
 }
 

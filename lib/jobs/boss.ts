@@ -93,7 +93,8 @@ export async function enqueue<Name extends QueueName>(
   return id;
 }
 
-export async function stopBoss(): Promise<void> {
+/** Stops the queue; a job in flight gets `drainMs` to finish (pg-boss retries it later if it does not). */
+export async function stopBoss({ drainMs = 5_000 }: { drainMs?: number } = {}): Promise<void> {
   const pending = globalForBoss.ringbackBoss;
   globalForBoss.ringbackBoss = undefined;
   // Workers live on the stopped instance: a later startWorker() must register them again.
@@ -101,5 +102,5 @@ export async function stopBoss(): Promise<void> {
   globalForBoss.ringbackWorkerIds = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
-  await boss?.stop({ graceful: true, close: true, timeout: 5_000 });
+  await boss?.stop({ graceful: true, close: true, timeout: drainMs });
 }

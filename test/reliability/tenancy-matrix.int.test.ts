@@ -118,6 +118,8 @@ function idOf(route: RouteMethod, b: Tenant): string {
     members: b.teammate.id,
     notifications: b.notification.id,
     webhooks: b.endpoint.id,
+    // a Twilio number sid: in simulator mode there is no account, and with one, another business's number is 404
+    "phone-numbers": `PN${"b".repeat(32)}`,
   };
   const id = ids[resource ?? ""];
   if (!id) throw new Error(`tenancy matrix: no business-B id for ${route.urlPath}; add the resource to idOf()`);

@@ -8,7 +8,7 @@ import { SettingsForm } from "@/components/settings/settings-form";
 import { SetupTestSection } from "@/components/settings/setup-test-section";
 import { TeamSection } from "@/components/settings/team-section";
 import { timeZoneOptions } from "@/components/settings/time-zones";
-import { WebhookUrls } from "@/components/settings/webhook-urls";
+import { NumberSetup } from "@/components/settings/number-setup/number-setup";
 import { Card } from "@/components/ui/card";
 import { getPageMember } from "@/lib/auth/session";
 import { getBusiness } from "@/lib/business/get-business";
@@ -23,13 +23,13 @@ export default async function SettingsPage() {
     getBusiness({ businessId: member.businessId }),
     listMembers({ businessId: member.businessId }),
   ]);
-  const { webhookUrls, phoneNumbers, isSimulator, ...settings } = business;
+  const { webhookUrls: _webhookUrls, phoneNumbers: _phoneNumbers, isSimulator: _isSimulator, ...settings } = business;
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
       <SettingsForm initial={settings} timeZones={timeZoneOptions(settings.timezone)} />
-      <WebhookUrls urls={webhookUrls} phoneNumbers={phoneNumbers} isSimulator={isSimulator} />
+      {member.role === "owner" ? <NumberSetup /> : null}
       <TeamSection
         members={members.map(({ id, email, name, role }) => ({ id, email, name, role }))}
         currentUserId={member.userId}

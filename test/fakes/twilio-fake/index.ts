@@ -4,6 +4,7 @@
 import { basicAuthGuard } from "./auth";
 import { callRoutes } from "./calls";
 import { sendNotFound } from "./errors";
+import { incomingPhoneNumbersResource, type FakeIncomingNumbers } from "./incoming-phone-numbers";
 import { lookupRoutes } from "./lookups";
 import { messageRoutes } from "./messages";
 import { recordingsResource, type FakeRecordings } from "./recordings";
@@ -20,6 +21,8 @@ export type TwilioFake = {
   calls: FakeCall[];
   /** the Recordings resource: add recordings, see the media requests */
   recordings: FakeRecordings;
+  /** the account's IncomingPhoneNumbers: add numbers, see the updates the app sent */
+  incomingNumbers: FakeIncomingNumbers;
   /** Messages.json create requests received, failed ones included */
   readonly createRequests: number;
   /** the next `times` create calls answer with this failure */
@@ -56,7 +59,14 @@ export async function startTwilioFake({
     createRequests: 0,
   };
   const recordings = recordingsResource(state);
-  const routes = [...messageRoutes(state), ...callRoutes(state), ...lookupRoutes(state), ...recordings.routes];
+  const incomingNumbers = incomingPhoneNumbersResource(state);
+  const routes = [
+    ...messageRoutes(state),
+    ...callRoutes(state),
+    ...lookupRoutes(state),
+    ...recordings.routes,
+    ...incomingNumbers.routes,
+  ];
   const server = await startFakeServer({
     guard: basicAuthGuard(state),
     routes,
@@ -68,6 +78,7 @@ export async function startTwilioFake({
     messages: state.messages,
     calls: state.calls,
     recordings: recordings.controls,
+    incomingNumbers: incomingNumbers.controls,
     get createRequests() {
       return state.createRequests;
     },
