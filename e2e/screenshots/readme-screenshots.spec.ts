@@ -50,6 +50,15 @@ test("inbox and a conversation with the AI's reply, on a phone", async ({ browse
   await page.context().close();
 });
 
+test("leads on a phone", async ({ browser, ownerCookies, baseURL }) => {
+  const page = await openPage(browser, ownerCookies, phone, baseURL);
+  await page.goto("/leads");
+  await expect(page.getByTestId("lead-row").filter({ visible: true }).nth(3)).toBeVisible();
+  await expect(page.getByTestId("pipeline-won")).toHaveText(/\d/);
+  await page.screenshot({ path: path.join(outDir, "leads-phone.png") });
+  await page.context().close();
+});
+
 test("dashboard on a desktop", async ({ browser, ownerCookies, baseURL }) => {
   const page = await openPage(browser, ownerCookies, desktop, baseURL);
   await page.goto("/dashboard");
@@ -58,6 +67,14 @@ test("dashboard on a desktop", async ({ browser, ownerCookies, baseURL }) => {
     await expect(page.getByTestId(testId).locator("svg.recharts-surface").first()).toBeVisible();
   }
   await page.screenshot({ path: path.join(outDir, "dashboard-desktop.png") });
+  await page.context().close();
+});
+
+test("settings on a desktop", async ({ browser, ownerCookies, baseURL }) => {
+  const page = await openPage(browser, ownerCookies, desktop, baseURL);
+  await page.goto("/settings");
+  await expect(page.getByRole("form", { name: "Business settings" })).toHaveAttribute("data-hydrated", "true");
+  await page.screenshot({ path: path.join(outDir, "settings-desktop.png") });
   await page.context().close();
 });
 
