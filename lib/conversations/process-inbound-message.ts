@@ -9,9 +9,10 @@ import { applyConsentKeyword } from "@/lib/conversations/apply-consent-keyword";
 import { detectKeyword, isInformalStopRequest } from "@/lib/conversations/keywords";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
-import { rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
+import { detectThreadLanguage, rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
 
 export async function processInboundMessage({ messageId }: { messageId: string }): Promise<void> {
+  const language = await detectThreadLanguage({ messageId });
   await runTransaction(async (tx, outbox) => {
     const message = await tx
       .selectFrom("Message")
@@ -54,7 +55,7 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       return;
     }
     if (lead.isOptedOut) return; // stored and shown, but nobody texts an opted-out number
-    await rememberCustomerLanguage(tx, { leadId: lead.id, threadId: thread.id });
+    await rememberCustomerLanguage(tx, { leadId: lead.id, language });
 
     const who = customerLabel(lead);
     const preview = shortPreview(message.body) || "[photo]";

@@ -1,36 +1,43 @@
 // Keeps the customer's language on the lead as their texts arrive: detected from their last few messages together
-// (one "ok" says nothing), never over a language a person chose. Runs inside the inbound message's unit of work.
-import type { Tx } from "@/lib/db/kysely";
+// (one "ok" says nothing), never over a language a person chose. Detection is CPU work (and loads eld the first
+// time): it runs before the unit of work, so no lock is held and no timestamp inside the transaction drifts.
+import { sqlDb, type Tx } from "@/lib/db/kysely";
 import { detectLanguage } from "@/lib/language/detect-language";
 
-export async function rememberCustomerLanguage(
-  tx: Tx,
-  { leadId, threadId }: { leadId: string; threadId: string },
-): Promise<void> {
-  const lead = await tx
-    .selectFrom("Lead")
-    .select(["language", "languageSource"])
-    .where("id", "=", leadId)
-    .executeTakeFirstOrThrow();
-  if (lead.languageSource === "owner") return;
-  const recent = await tx
-    .selectFrom("Message")
-    .select("body")
-    .where("threadId", "=", threadId)
-    .where("direction", "=", "inbound")
-    .orderBy("createdAt", "desc")
+/** The language of the customer's last five texts in the thread of `messageId`; null when they do not tell. */
+export async function detectThreadLanguage({ messageId }: { messageId: string }): Promise<string | null> {
+  const recent = await sqlDb()
+    .selectFrom("Message as current")
+    .innerJoin("Message", (join) =>
+      join
+        .onRef("Message.threadId", "=", "current.threadId")
+        .onRef("Message.createdAt", "<=", "current.createdAt")
+        .on("Message.direction", "=", "inbound"),
+    )
+    .select("Message.body")
+    .where("current.id", "=", messageId)
+    .orderBy("Message.createdAt", "desc")
     .limit(5)
     .execute();
-  const detected = await detectLanguage(
+  return detectLanguage(
     recent
       .reverse()
       .map((message) => message.body)
       .join("\n"),
   );
-  if (!detected || (detected === lead.language && lead.languageSource === "detected")) return;
+}
+
+/** Inside the unit of work: store `language` on the lead unless a person chose one or it is already there. */
+export async function rememberCustomerLanguage(
+  tx: Tx,
+  { leadId, language }: { leadId: string; language: string | null },
+): Promise<void> {
+  if (!language) return;
   await tx
     .updateTable("Lead")
-    .set({ language: detected, languageSource: "detected", updatedAt: new Date() })
+    .set({ language, languageSource: "detected", updatedAt: new Date() })
     .where("id", "=", leadId)
+    .where((where) => where.or([where("languageSource", "=", "unknown"), where("language", "<>", language)]))
+    .where("languageSource", "<>", "owner")
     .execute();
 }
