@@ -64,6 +64,17 @@ const config = [
     },
   },
   {
+    // The arrows run one way: app/ (routing) uses lib/ (the domain), never the reverse. Tests of lib may call routes.
+    files: ["lib/**"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*"], message: "lib must not import app: put shared code in lib/." }] },
+      ],
+    },
+  },
+  {
     // The service worker runs in its own global scope, not the window.
     files: ["public/sw.js", "public/**/*.sw.js"],
     languageOptions: { globals: { ...globals.serviceworker }, sourceType: "script" },

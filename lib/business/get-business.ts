@@ -1,4 +1,5 @@
 // Reads and writes one business's settings, always by the signed-in member's businessId.
+import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { toAutoReplyLanguage, usesMissingBookingLink } from "@/lib/business/auto-reply-template";
 import { businessSelect, type BusinessPatch } from "@/lib/business/business-schema";
 import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/business-hours";
@@ -40,6 +41,7 @@ export async function updateBusiness({
   await assertBookingLinkForTemplates({ businessId, patch });
   if (changed.length > 0) {
     await db.business.update({ where: { id: businessId }, data: patch, select: { id: true } });
+    await invalidateBusinessProfile(businessId);
     await recordEvent(
       "available" in patch && changed.length === 1 ? "business.availability_changed" : "business.updated",
       { fields: changed, ...(patch.available === undefined ? {} : { available: patch.available }) },

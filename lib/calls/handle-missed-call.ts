@@ -4,7 +4,7 @@
 import { autoReplyLanguageFor, renderAutoReply } from "@/lib/business/auto-reply-template";
 import { classifyCaller } from "@/lib/calls/classify-caller";
 import type { CallBusiness } from "@/lib/calls/find-business-by-number";
-import { lockCallInTx } from "@/lib/calls/lock-call";
+import { lockCallInTx, type LockedCall } from "@/lib/calls/lock-call";
 import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
 import { scheduleFollowUp } from "@/lib/conversations/follow-up";
 import { openConversation, type LockedLead, type LockedThread } from "@/lib/conversations/lock-conversation";
@@ -31,10 +31,17 @@ export function handleMissedCall(input: MissedCallInput): Promise<MissedCallResu
   return runTransaction((tx, outbox) => handleMissedCallInTx(tx, outbox, input));
 }
 
-async function handleMissedCallInTx(tx: Tx, outbox: Outbox, input: MissedCallInput): Promise<MissedCallResult> {
+/** Inside a unit of work; `locked` is the call's row when the caller already locked it (the Dial action). */
+export async function handleMissedCallInTx(
+  tx: Tx,
+  outbox: Outbox,
+  input: MissedCallInput,
+  locked?: LockedCall,
+): Promise<MissedCallResult> {
   const { business } = input;
   const businessId = business.id;
-  const call = await lockCallInTx(tx, { businessId, callSid: input.callSid, from: input.from, to: input.to });
+  const call =
+    locked ?? (await lockCallInTx(tx, { businessId, callSid: input.callSid, from: input.from, to: input.to }));
   if (call.detectedAt) return { callId: call.id, isDuplicate: true, skipReason: call.skipReason };
   const detectedAt = new Date();
   const caller = classifyCaller(business, input.from);
@@ -47,7 +54,12 @@ async function handleMissedCallInTx(tx: Tx, outbox: Outbox, input: MissedCallInp
 
   // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
   if (caller.phone && !skipReason) {
-    const opened = await openConversation(tx, { businessId, phone: caller.phone, source: "call" });
+    const opened = await openConversation(tx, {
+      businessId,
+      phone: caller.phone,
+      source: "call",
+      autoReplySince: new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000),
+    });
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
     if (opened.isNewLead && !call.isTest)
@@ -56,18 +68,8 @@ async function handleMissedCallInTx(tx: Tx, outbox: Outbox, input: MissedCallInp
         type: "lead.created",
         data: { leadId: lead.id, phone: caller.phone, source: "call" },
       });
-    const previousAutoReply = await tx
-      .selectFrom("Message")
-      .select("id")
-      .where("businessId", "=", businessId)
-      .where("toNumber", "=", caller.phone)
-      .where("purpose", "=", "auto_reply")
-      .where("status", "not in", ["failed", "canceled", "undelivered"])
-      .where("createdAt", ">=", new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000))
-      .limit(1)
-      .executeTakeFirst();
     if (lead.isOptedOut) skipReason = "opted_out";
-    else if (previousAutoReply) {
+    else if (opened.hasRecentAutoReply) {
       skipReason = "repeat_caller";
       isRepeat = true;
     } else {

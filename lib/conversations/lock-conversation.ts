@@ -20,17 +20,40 @@ export type LockedThread = Selectable<Thread>;
  */
 export async function openConversation(
   tx: Tx,
-  { businessId, phone, source }: { businessId: string; phone: string; source: LeadSource },
-): Promise<{ lead: LockedLead; thread: LockedThread; isNewLead: boolean; isNewThread: boolean }> {
+  {
+    businessId,
+    phone,
+    source,
+    autoReplySince,
+  }: {
+    businessId: string;
+    phone: string;
+    source: LeadSource;
+    /** also tell whether this number was auto-texted since then (the repeat-caller rule), in the same statement */
+    autoReplySince?: Date;
+  },
+): Promise<{
+  lead: LockedLead;
+  thread: LockedThread;
+  isNewLead: boolean;
+  isNewThread: boolean;
+  hasRecentAutoReply: boolean;
+}> {
+  const recentAutoReply = autoReplySince
+    ? sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."businessId" = ${businessId} AND m."toNumber" = ${phone}
+        AND m.purpose = 'auto_reply' AND m.status NOT IN ('failed', 'canceled', 'undelivered')
+        AND m."createdAt" >= ${autoReplySince})`
+    : sql`false`;
   // ON CONFLICT DO UPDATE (of nothing) both inserts-or-finds and locks the row, in one round trip.
-  const { rows: leads } = await sql<LockedLead & { isNew: boolean }>`
+  const { rows: leads } = await sql<LockedLead & { isNew: boolean; hasRecentAutoReply: boolean }>`
     INSERT INTO "Lead" (id, "businessId", phone, source, "updatedAt")
     VALUES (${newId()}, ${businessId}, ${phone}, ${source}::"LeadSource", now())
     ON CONFLICT ("businessId", phone) DO UPDATE SET phone = EXCLUDED.phone
-    RETURNING id, phone, name, "isOptedOut", status, language, "languageSource", (xmax = 0) AS "isNew"`.execute(tx);
-  const { isNew: isNewLead, ...lead } = leads[0]!;
+    RETURNING id, phone, name, "isOptedOut", status, language, "languageSource", (xmax = 0) AS "isNew",
+      ${recentAutoReply} AS "hasRecentAutoReply"`.execute(tx);
+  const { isNew: isNewLead, hasRecentAutoReply, ...lead } = leads[0]!;
   const thread = await lockOpenThread(tx, { businessId, leadId: lead.id });
-  return { lead, thread: thread.row, isNewLead, isNewThread: thread.isNew };
+  return { lead, thread: thread.row, isNewLead, isNewThread: thread.isNew, hasRecentAutoReply };
 }
 
 /** The lead's open thread, locked; created when the lead has none (the caller holds the lead's lock). */

@@ -1,6 +1,7 @@
 // Every outgoing SMS to a customer goes through here: consent is checked first, the Message is stored as
 // `queued`, and the send job is enqueued in the same unit of work (so it is neither lost nor sent twice).
 import type { Selectable } from "kysely";
+import { getBusinessProfile } from "@/lib/business/business-profile";
 import { newId } from "@/lib/db/new-id";
 import type { Tx } from "@/lib/db/kysely";
 import type { Outbox } from "@/lib/db/run-transaction";
@@ -37,14 +38,13 @@ export async function queueOutgoingMessageInTx(
   outbox: Outbox,
   input: OutgoingMessageInput,
 ): Promise<QueuedMessage> {
-  const known = input.lead && input.fromNumber ? { lead: input.lead, fromNumber: input.fromNumber } : null;
-  const context = known ?? (await readSendingContext(tx, input));
-  const { lead } = context;
+  const fromNumber = input.fromNumber ?? (await getBusinessProfile(input.businessId, tx)).phoneNumbers[0];
+  const lead = input.lead ?? (await readThreadLead(tx, input));
   const to = input.to ?? lead.phone;
   if (to === lead.phone && lead.isOptedOut) {
     throw new AppError("opted_out", "This customer replied STOP: no messages can be sent until they text START.");
   }
-  if (!context.fromNumber) throw new AppError("conflict", "This business has no phone number to send from.");
+  if (!fromNumber) throw new AppError("conflict", "This business has no phone number to send from.");
   const body = input.body.trim();
   if (!body) throw new AppError("validation_failed", "A message cannot be empty.");
   const message = await tx
@@ -59,7 +59,7 @@ export async function queueOutgoingMessageInTx(
       authorUserId: input.authorUserId ?? null,
       purpose: input.purpose,
       body,
-      fromNumber: context.fromNumber,
+      fromNumber,
       toNumber: to,
       status: "queued",
       updatedAt: new Date(),
@@ -87,31 +87,17 @@ export async function queueOutgoingMessageInTx(
   return message;
 }
 
-/** The thread's lead and the business's first number, in one statement. */
-async function readSendingContext(tx: Tx, input: OutgoingMessageInput) {
-  const row = await tx
+/** The thread's lead (and proof that the thread is this business's). */
+async function readThreadLead(tx: Tx, input: OutgoingMessageInput) {
+  const lead = await tx
     .selectFrom("Thread")
     .innerJoin("Lead", "Lead.id", "Thread.leadId")
-    .select((eb) => [
-      "Lead.id as leadId",
-      "Lead.phone as phone",
-      "Lead.isOptedOut as isOptedOut",
-      eb
-        .selectFrom("PhoneNumber")
-        .select("e164")
-        .where("PhoneNumber.businessId", "=", input.businessId)
-        .orderBy("PhoneNumber.createdAt", "asc")
-        .limit(1)
-        .as("fromNumber"),
-    ])
+    .select(["Lead.id as id", "Lead.phone as phone", "Lead.isOptedOut as isOptedOut"])
     .where("Thread.id", "=", input.threadId)
     .where("Thread.businessId", "=", input.businessId)
     .executeTakeFirst();
-  if (!row) throw new AppError("not_found", "Conversation not found.");
-  return {
-    lead: { id: row.leadId, phone: row.phone, isOptedOut: row.isOptedOut },
-    fromNumber: input.fromNumber ?? row.fromNumber,
-  };
+  if (!lead) throw new AppError("not_found", "Conversation not found.");
+  return lead;
 }
 
 /** Standalone version: its own unit of work. */

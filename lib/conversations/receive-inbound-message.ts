@@ -1,9 +1,8 @@
 // A customer's text, as the webhook hands it over: stored once (idempotent on MessageSid), attached to the lead's
 // open thread, logged, and handed to the durable `process-inbound-message` job — all in one unit of work.
-import { db } from "@/lib/db/client";
+import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { newId } from "@/lib/db/new-id";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { logger, maskPhone } from "@/lib/log";
 import { openConversation } from "@/lib/conversations/lock-conversation";
 import { toE164 } from "@/lib/telephony/phone";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -14,15 +13,11 @@ export type InboundMessageResult =
 
 export async function receiveInboundMessage(input: InboundMessageInput): Promise<InboundMessageResult> {
   const to = toE164(input.to) ?? input.to;
-  const number = await db.phoneNumber.findUnique({ where: { e164: to }, select: { businessId: true } });
-  if (!number) {
-    // Never matched to another business: logged for the health page, nothing else written.
-    await db.healthEvent.create({ data: { kind: "unknown_number", detail: { to: maskPhone(to), webhook: "sms" } } });
-    logger.warn({ to: maskPhone(to) }, "inbound SMS to an unknown number");
-    return { outcome: "unknown_number" };
-  }
+  // Never matched to another business: an unknown number is logged for the health page, nothing else written.
+  const business = await findBusinessByNumber(to, "sms");
+  if (!business) return { outcome: "unknown_number" };
   const from = toE164(input.from) ?? input.from;
-  return storeInboundMessage({ ...input, from, to, businessId: number.businessId });
+  return storeInboundMessage({ ...input, from, to, businessId: business.id });
 }
 
 async function storeInboundMessage(input: InboundMessageInput & { businessId: string }): Promise<InboundMessageResult> {

@@ -8,7 +8,7 @@ import type { DB } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
 import { LIVE_CHANNEL, publishLocally, type LiveEvent } from "@/lib/events/bus";
 import { toEventRow, type EventName, type EventPayload, type EventRefs, type EventRow } from "@/lib/events/catalogue";
-import { queueTable, wakeLocalWorkers } from "@/lib/jobs/boss";
+import { queueTable, wakeLocalWorkers, wakeLocalWorkersLater } from "@/lib/jobs/boss";
 import { buildJobInsert, pendingJob, type EnqueueOptions, type PendingJob } from "@/lib/jobs/job-insert-sql";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
@@ -27,6 +27,8 @@ export class Outbox {
   private jobs: PendingJob[] = [];
   private readonly stored: StoredEvent[] = [];
   private readonly woken = new Set<QueueName>();
+  /** queues with an inserted job that starts later: this process's workers are woken when it is due */
+  private readonly delayed: { queue: QueueName; dueInMs: number }[] = [];
   private readonly afterCommitHooks: Array<() => unknown> = [];
 
   constructor(private readonly options: { allowsJobs: boolean }) {}
@@ -63,7 +65,12 @@ export class Outbox {
     this.jobs = [];
     const result = await writeOutbox(executor, events, jobs);
     this.stored.push(...result.events);
-    for (const job of jobs) if (result.insertedJobIds.has(job.id)) this.woken.add(job.queue);
+    for (const job of jobs) {
+      if (!result.insertedJobIds.has(job.id)) continue;
+      const dueInMs = delayOf(job.options.startAfter);
+      if (dueInMs > 0) this.delayed.push({ queue: job.queue, dueInMs });
+      else this.woken.add(job.queue);
+    }
     return result;
   }
 
@@ -76,6 +83,7 @@ export class Outbox {
     if (!usesNotify()) for (const event of this.stored) publishLocally(toLiveEvent(event));
     // This process's own workers start at once, whatever the database: no poll, no NOTIFY round trip.
     if (this.woken.size > 0) wakeLocalWorkers([...this.woken]);
+    for (const { queue, dueInMs } of this.delayed) wakeLocalWorkersLater(queue, dueInMs);
     for (const hook of this.afterCommitHooks) {
       try {
         await hook();
@@ -84,6 +92,13 @@ export class Outbox {
       }
     }
   }
+}
+
+/** Milliseconds until a job with this startAfter may run (0: now). */
+function delayOf(startAfter: number | Date | undefined): number {
+  if (startAfter === undefined) return 0;
+  if (startAfter instanceof Date) return Math.max(0, startAfter.getTime() - Date.now());
+  return Math.max(0, startAfter * 1000);
 }
 
 function usesNotify(): boolean {

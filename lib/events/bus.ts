@@ -47,7 +47,8 @@ async function connectListener(): Promise<pg.Client | null> {
   client.on("notification", (message) => {
     if (!message.payload) return;
     try {
-      state().emitter.emit("event", JSON.parse(message.payload) as LiveEvent);
+      const event = JSON.parse(message.payload) as LiveEvent & { internal?: boolean };
+      state().emitter.emit(event.internal ? "internal" : "event", event);
     } catch (error) {
       logger.warn({ err: error }, "bad live event payload");
     }
@@ -97,6 +98,26 @@ export async function publishLive(event: LiveEvent): Promise<void> {
     bus.publisher.on("error", (error) => logger.warn({ err: error }, "live event publisher lost a connection"));
   }
   await bus.publisher.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, payload]);
+}
+
+/**
+ * News between instances that no browser sees (a business's settings changed, so caches drop it). Same channel as
+ * the live events, flagged internal.
+ */
+export async function publishInternalEvent(event: { businessId: string; type: string }): Promise<void> {
+  if (!usesNotify()) {
+    state().emitter.emit("internal", event);
+    return;
+  }
+  await publishLive({ ...event, internal: true } as LiveEvent);
+}
+
+/** Listens to internal news of every business (connects the listener); `onGap` runs when news may have been lost. */
+export function onInternalEvent(listener: (event: { businessId: string; type: string }) => void, onGap: () => void) {
+  const bus = state();
+  bus.emitter.on("internal", listener);
+  bus.emitter.on("reconnect", onGap);
+  void ensureListener();
 }
 
 /**

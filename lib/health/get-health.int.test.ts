@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health-panel/route";
 import { db } from "@/lib/db/client";
-import { createFixtureCall } from "@/lib/metrics/metrics-fixtures";
+import { createFixtureCall } from "@/test/helpers/metrics-fixtures";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
 
 describe("GET /api/health-panel", () => {

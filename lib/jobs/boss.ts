@@ -81,6 +81,17 @@ export function wakeLocalWorkers(names: QueueName[]): void {
     .catch(() => undefined);
 }
 
+/**
+ * Wakes this process's workers of a queue when a job it delayed is due (the AI's window, an escalation): pg-boss
+ * only NOTIFYs for jobs runnable at insert, and the workers' poll is a slow safety net. The timer does not keep the
+ * process alive; a job due after a restart is found by that poll.
+ */
+export function wakeLocalWorkersLater(name: QueueName, dueInMs: number): void {
+  // A little after the due time: pg-boss compares start_after with the database's clock.
+  const timer = setTimeout(() => wakeLocalWorkers([name]), dueInMs + 50);
+  timer.unref();
+}
+
 /** Enqueues a job on its own (not part of a write: a retry at a later time, the outbox sweep). */
 export async function enqueue<Name extends QueueName>(
   name: Name,
@@ -89,7 +100,16 @@ export async function enqueue<Name extends QueueName>(
 ): Promise<string | null> {
   const boss = await getBoss();
   const id = await boss.send(name, data, options);
-  if (id) wakeLocalWorkers([name]);
+  if (!id) return id;
+  const { startAfter } = options;
+  const dueInMs =
+    startAfter instanceof Date
+      ? startAfter.getTime() - Date.now()
+      : typeof startAfter === "number"
+        ? startAfter * 1000
+        : 0;
+  if (dueInMs > 0) wakeLocalWorkersLater(name, dueInMs);
+  else wakeLocalWorkers([name]);
   return id;
 }
 

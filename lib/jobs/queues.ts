@@ -11,14 +11,6 @@ export const queues = {
     retryDelayMax: 120,
     expireInSeconds: 120,
   },
-  /** a missed call's follow-up work after the webhook answered: lookup, auto-reply, notifications */
-  processMissedCall: {
-    name: "process-missed-call",
-    retryLimit: 10,
-    retryDelay: 1,
-    retryBackoff: true,
-    retryDelayMax: 60,
-  },
   /** a customer's message after the webhook answered: keywords, notifications, the window */
   processInboundMessage: {
     name: "process-inbound-message",
@@ -55,7 +47,6 @@ export type QueueName = (typeof queues)[QueueKey]["name"];
 
 export type JobPayloads = {
   "send-message": { messageId: string };
-  "process-missed-call": { callId: string };
   "process-inbound-message": { messageId: string };
   "ai-turn": { threadId: string; reason: "window" | "ai_active" | "let_ai_handle" };
   "send-push": { notificationId: string };

@@ -1,5 +1,11 @@
 // Runs the handlers for every queue. The web process runs this in-process by default; `npm run worker` runs it alone.
-import type { Job } from "pg-boss";
+//
+// A quiet worker: a job reaches a worker because something woke it, not because it polled. A commit in this process
+// wakes this process's workers at once (lib/db/outbox.ts); on a PostgreSQL server pg-boss's NOTIFY wakes the workers
+// of every instance; a job this process delays (the AI's window, an escalation) wakes them by a timer when it is
+// due. The poll is only the safety net (a retry's backoff, a job delayed by another instance): every fetch loop
+// polls every BACKSTOP_POLL_SECONDS, and there are few loops, so an idle process makes under 2 fetches a second.
+import type { Job, JobResult } from "pg-boss";
 import { getBoss, registerLocalWorker } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
@@ -7,7 +13,33 @@ import { logger } from "@/lib/log";
 
 const globalForWorker = globalThis as unknown as { ringbackWorkerStarted?: boolean };
 
-export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingIntervalSeconds?: number } = {}) {
+export const BACKSTOP_POLL_SECONDS = 8;
+
+/**
+ * Fetch loops per queue (each one idles on its own poll) and how many jobs one fetch claims; the jobs of a batch
+ * run at the same time. A slow job (an AI turn streams for seconds) gets loops of its own rather than a batch, so
+ * one conversation's turn never holds back another's.
+ */
+export const workerShape: Record<QueueName, { loops: number; batchSize: number }> = {
+  "send-message": { loops: 1, batchSize: 20 },
+  "process-inbound-message": { loops: 2, batchSize: 5 },
+  "ai-turn": { loops: 4, batchSize: 1 },
+  "send-push": { loops: 1, batchSize: 10 },
+  escalate: { loops: 1, batchSize: 5 },
+  "follow-up": { loops: 1, batchSize: 5 },
+  "deliver-webhook": { loops: 1, batchSize: 10 },
+  "sweep-outbox": { loops: 1, batchSize: 1 },
+};
+
+/** The most job fetches a second the idle worker makes, from its shape. */
+export function idleFetchesPerSecond(pollingIntervalSeconds = BACKSTOP_POLL_SECONDS): number {
+  const handled = Object.keys(jobHandlers) as QueueName[];
+  return handled.reduce((sum, name) => sum + workerShape[name].loops, 0) / pollingIntervalSeconds;
+}
+
+export async function startWorker({
+  pollingIntervalSeconds = BACKSTOP_POLL_SECONDS,
+}: { pollingIntervalSeconds?: number } = {}) {
   if (globalForWorker.ringbackWorkerStarted) return;
   globalForWorker.ringbackWorkerStarted = true;
   const boss = await getBoss();
@@ -15,24 +47,35 @@ export async function startWorker({ pollingIntervalSeconds = 0.5 }: { pollingInt
     QueueName,
     (data: never, job: Job) => Promise<void>,
   ][]) {
-    // After finishing a job a pg-boss worker waits out its interval before fetching again, and NOTIFY only wakes
-    // idle workers: under a burst a 30 s "notify" interval left jobs waiting. Poll as often either way.
-    const polling = { pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds };
-    const workerId = await boss.work(name, { ...polling, batchSize: 1, localConcurrency: 8 }, async ([job]) => {
-      if (!job) return;
+    const { loops, batchSize } = workerShape[name];
+    const runOne = async (job: Job): Promise<JobResult> => {
       const started = Date.now();
       try {
-        await handler(job.data as never, job as Job);
+        await handler(job.data as never, job);
         logger.debug({ job: name, id: job.id, ms: Date.now() - started }, "job done");
+        return { id: job.id, status: "completed" };
       } catch (error) {
         logger.warn({ job: name, id: job.id, err: error, retry: job.retryCount }, "job failed; pg-boss retries it");
-        throw error;
+        return { id: job.id, status: "failed", output: { message: String((error as Error)?.message ?? error) } };
       }
-    });
-    registerLocalWorker(name, workerId);
+    };
+    const options = {
+      pollingIntervalSeconds,
+      notifyPollingIntervalSeconds: pollingIntervalSeconds,
+      batchSize,
+      // A full batch means more may be waiting: fetch again at once instead of idling.
+      burstWhenBatchFull: true,
+      // Each job of a batch settles on its own: one failure retries that job, not its neighbours.
+      perJobResults: true,
+    } as const;
+    // One work() per loop (not localConcurrency), so a commit here can wake each loop by its id.
+    for (let loop = 0; loop < loops; loop++) {
+      const workerId = await boss.work(name, options, (jobs: Job[]) => Promise.all(jobs.map(runOne)));
+      registerLocalWorker(name, workerId);
+    }
   }
   await boss.schedule("sweep-outbox", "* * * * *", {});
-  logger.info("worker started");
+  logger.info({ idleFetchesPerSecond: idleFetchesPerSecond(pollingIntervalSeconds) }, "worker started");
 }
 
 export type JobHandler<Name extends QueueName> = (data: JobPayloads[Name], job: Job) => Promise<void>;

@@ -1,4 +1,5 @@
 // An owner adds a person with a starting password. One account per email across Ringback: an existing email is a 409.
+import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { Prisma } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -30,6 +31,7 @@ export async function addMember({
       },
       select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     });
+    await invalidateBusinessProfile(businessId);
     await recordEvent(
       "member.added",
       { userId: membership.user.id, role: membership.role },

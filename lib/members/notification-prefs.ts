@@ -1,5 +1,6 @@
 // A member's own notification settings: which events push to them, quiet hours (emergencies ignore them) and their
 // phone for escalation SMS, emergency calls and Call back. Stored on the Membership; read by notifyMembersInTx.
+import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -76,5 +77,6 @@ export async function updateNotificationPrefs(
     },
     select,
   });
+  await invalidateBusinessProfile(businessId);
   return toPrefs(row);
 }

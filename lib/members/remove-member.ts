@@ -1,5 +1,6 @@
 // An owner removes a person from the business. Their sessionVersion is bumped in the same transaction, so every
 // session they hold ends on its next request (the account itself stays: past messages still name its author).
+import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { AppError } from "@/lib/errors";
 import { runTransaction } from "@/lib/db/run-transaction";
 
@@ -33,4 +34,5 @@ export async function removeMember({
     },
     { jobs: false },
   );
+  await invalidateBusinessProfile(businessId);
 }

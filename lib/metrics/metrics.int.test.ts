@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/metrics/route";
 import { db } from "@/lib/db/client";
 import { getMetrics } from "@/lib/metrics/get-metrics";
-import { createFixtureCall } from "@/lib/metrics/metrics-fixtures";
+import { createFixtureCall } from "@/test/helpers/metrics-fixtures";
 import { resolveMetricPeriod } from "@/lib/metrics/metric-period";
 import { zonedDayStart } from "@/lib/metrics/zoned-time";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";

@@ -6,7 +6,7 @@ import { GET as exportCsv } from "@/app/api/leads/export.csv/route";
 import { GET as listLeads } from "@/app/api/leads/route";
 import { db } from "@/lib/db/client";
 import { getMetrics } from "@/lib/metrics/get-metrics";
-import { createFixtureCall } from "@/lib/metrics/metrics-fixtures";
+import { createFixtureCall } from "@/test/helpers/metrics-fixtures";
 import { resolveMetricPeriod } from "@/lib/metrics/metric-period";
 import { zonedDayStart } from "@/lib/metrics/zoned-time";
 import { isSetupTestPhone } from "@/lib/setup-test/test-caller";

@@ -3,6 +3,7 @@
 // if nobody opened it.
 import { sql } from "kysely";
 import { localTime } from "@/lib/business/business-hours";
+import { getBusinessProfile } from "@/lib/business/business-profile";
 import { newId } from "@/lib/db/new-id";
 import type { Tx } from "@/lib/db/kysely";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
@@ -35,17 +36,11 @@ function isQuietNow(start: string | null, end: string | null, timeZone: string):
 }
 
 export async function notifyMembersInTx(tx: Tx, outbox: Outbox, input: NotifyInput) {
-  const business = await tx
-    .selectFrom("Business")
-    .select(["timezone", "escalationEnabled", "escalationDelayMinutes"])
-    .where("id", "=", input.businessId)
-    .executeTakeFirstOrThrow();
-  let memberQuery = tx
-    .selectFrom("Membership")
-    .select(["userId", "notifyPrefs", "quietStart", "quietEnd"])
-    .where("businessId", "=", input.businessId);
-  if (input.userId) memberQuery = memberQuery.where("userId", "=", input.userId);
-  const memberships = await memberQuery.execute();
+  // Settings and members from the process's business cache: notifying reads nothing, it only inserts.
+  const business = await getBusinessProfile(input.businessId, tx);
+  const memberships = input.userId
+    ? business.members.filter((member) => member.userId === input.userId)
+    : business.members;
   const isEmergency = input.kind === "emergency";
   const preferenceKey = kindToPreference[input.kind];
   const now = new Date();

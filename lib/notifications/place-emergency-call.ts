@@ -7,12 +7,21 @@ import { logger, maskPhone } from "@/lib/log";
 import { getTwilioClient } from "@/lib/telephony/twilio-client";
 import { callbackUrl, voiceResponse } from "@/lib/telephony/twiml";
 
-export function emergencyAlertTwiml({ title, threadId }: { title: string; threadId: string }): string {
+export function emergencyAlertTwiml({
+  title,
+  threadId,
+  businessId,
+}: {
+  title: string;
+  threadId: string;
+  businessId: string;
+}): string {
   const response = voiceResponse();
   const gather = response.gather({
     numDigits: 1,
     timeout: 10,
-    action: callbackUrl("emergency-connect", { threadId }),
+    // Signed with the URL: the connect step finds the thread only within this business.
+    action: callbackUrl("emergency-connect", { threadId, businessId }),
     method: "POST",
   });
   gather.say(`Emergency lead from Ringback. ${title}. Press 1 to connect to the customer now.`);

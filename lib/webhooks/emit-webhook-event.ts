@@ -1,6 +1,7 @@
 // Hands a lead event to the business's CRM webhooks: one durable delivery per subscribed endpoint, written in
 // the caller's unit of work.
 import { randomUUID } from "node:crypto";
+import { getBusinessProfile } from "@/lib/business/business-profile";
 import { newId } from "@/lib/db/new-id";
 import type { Tx } from "@/lib/db/kysely";
 import type { Outbox } from "@/lib/db/run-transaction";
@@ -13,12 +14,8 @@ export async function emitWebhookEventInTx(
   outbox: Outbox,
   { businessId, type, data }: { businessId: string; type: WebhookEventType; data: Record<string, unknown> },
 ) {
-  const endpoints = await tx
-    .selectFrom("WebhookEndpoint")
-    .select(["id", "events"])
-    .where("businessId", "=", businessId)
-    .where("isActive", "=", true)
-    .execute();
+  // The active endpoints come from the business cache: a business without CRM webhooks pays nothing here.
+  const endpoints = (await getBusinessProfile(businessId, tx)).webhookEndpoints;
   const subscribed = endpoints.filter((endpoint) => endpoint.events.length === 0 || endpoint.events.includes(type));
   if (subscribed.length === 0) return;
   const eventId = `evt_${randomUUID().replaceAll("-", "")}`;

@@ -1,4 +1,5 @@
 // CRM webhook endpoints of one business (owner only at the routes). The secret is shown once, on create or rotate.
+import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -50,6 +51,7 @@ export async function createWebhookEndpoint({
     data: { businessId, url: input.url, events: input.events, secret },
     select: publicSelect,
   });
+  await invalidateBusinessProfile(businessId);
   return { ...endpoint, secret };
 }
 
@@ -76,12 +78,14 @@ export async function updateWebhookEndpoint({
     data: { ...fields, ...(secret ? { secret } : {}) },
     select: publicSelect,
   });
+  await invalidateBusinessProfile(businessId);
   return secret ? { ...endpoint, secret } : endpoint;
 }
 
 export async function deleteWebhookEndpoint({ businessId, endpointId }: { businessId: string; endpointId: string }) {
   await requireEndpoint(businessId, endpointId);
   await db.webhookEndpoint.delete({ where: { id: endpointId } });
+  await invalidateBusinessProfile(businessId);
 }
 
 export async function listWebhookDeliveries({ businessId, endpointId }: { businessId: string; endpointId: string }) {

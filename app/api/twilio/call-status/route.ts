@@ -1,12 +1,7 @@
 // POST /api/twilio/call-status — the number's StatusCallback: how the caller's call ended (completed, busy…).
-import { recordCallStatus } from "@/lib/calls/record-call-status";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { callStatusParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { callStatusWebhook } from "@/lib/telephony/webhooks/call-status";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = callStatusParamsSchema.parse(params);
-  await recordCallStatus({ callSid: input.CallSid, status: input.CallStatus, from: input.From });
-  return new Response(null, { status: 204 });
-});
+export const POST = callStatusWebhook;

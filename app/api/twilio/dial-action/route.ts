@@ -1,17 +1,7 @@
 // POST /api/twilio/dial-action — the professional's leg ended: answered, or missed (auto-SMS + voicemail greeting).
-import { handleDialResult } from "@/lib/calls/handle-dial-result";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { dialActionParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { dialActionWebhook } from "@/lib/telephony/webhooks/dial-action";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = dialActionParamsSchema.parse(params);
-  return handleDialResult({
-    callSid: input.CallSid,
-    from: input.From,
-    to: input.To,
-    dialStatus: input.DialCallStatus,
-    dialDurationSec: input.DialCallDuration,
-  });
-});
+export const POST = dialActionWebhook;

@@ -16,21 +16,30 @@ async function emergencyThread() {
 
 describe("emergency alert call", () => {
   it("speaks the alert and gathers one digit for the signed connect URL", async () => {
-    const twiml = emergencyAlertTwiml({ title: "Gas smell at 12 Elm St", threadId: "t1" });
+    const twiml = emergencyAlertTwiml({ title: "Gas smell at 12 Elm St", threadId: "t1", businessId: "b1" });
     expect(twiml).toContain("<Gather");
     expect(twiml).toContain('numDigits="1"');
-    expect(twiml).toContain("https://ringback.test/api/twilio/emergency-connect?threadId=t1");
+    expect(twiml).toContain("https://ringback.test/api/twilio/emergency-connect?threadId=t1&amp;businessId=b1");
     expect(twiml).toContain("Gas smell at 12 Elm St");
   });
 
   it("pressing 1 bridges to the customer showing the business number; anything else hangs up politely", async () => {
-    const { thread, lead, twilioNumber } = await emergencyThread();
-    const path = `/api/twilio/emergency-connect?threadId=${thread.id}`;
+    const { thread, lead, twilioNumber, business } = await emergencyThread();
+    const path = `/api/twilio/emergency-connect?threadId=${thread.id}&businessId=${business.id}`;
     const connected = await (await POST(await signedTwilioRequest(path, { CallSid: callSid(), Digits: "1" }))).text();
     expect(connected).toContain(`<Dial callerId="${twilioNumber}"`);
     expect(connected).toContain(lead.phone);
     const declined = await (await POST(await signedTwilioRequest(path, { CallSid: callSid(), Digits: "2" }))).text();
     expect(declined).not.toContain("<Dial");
+  });
+
+  it("a signed URL naming another business never connects to this thread's customer", async () => {
+    const { thread, lead } = await emergencyThread();
+    const other = await createTestBusiness();
+    const path = `/api/twilio/emergency-connect?threadId=${thread.id}&businessId=${other.business.id}`;
+    const answer = await (await POST(await signedTwilioRequest(path, { CallSid: callSid(), Digits: "1" }))).text();
+    expect(answer).not.toContain("<Dial");
+    expect(answer).not.toContain(lead.phone);
   });
 
   it("refuses an unsigned request", async () => {

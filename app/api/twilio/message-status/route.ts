@@ -1,17 +1,7 @@
 // POST /api/twilio/message-status — Twilio reports an outgoing message's delivery (sent, delivered, failed…).
-import { applyMessageStatus } from "@/lib/telephony/apply-message-status";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { messageStatusParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { messageStatusWebhook } from "@/lib/telephony/webhooks/message-status";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = messageStatusParamsSchema.parse(params);
-  await applyMessageStatus({
-    messageSid: input.MessageSid,
-    twilioStatus: input.MessageStatus,
-    errorCode: input.ErrorCode,
-    errorMessage: input.ErrorMessage,
-  });
-  return new Response(null, { status: 204 });
-});
+export const POST = messageStatusWebhook;

@@ -1,18 +1,7 @@
 // POST /api/twilio/recording — the caller's voicemail is recorded: its URL joins the thread.
-import { recordVoicemail } from "@/lib/calls/record-voicemail";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { emptyTwiml } from "@/lib/telephony/twiml";
-import { recordingParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { recordingWebhook } from "@/lib/telephony/webhooks/recording";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = recordingParamsSchema.parse(params);
-  await recordVoicemail({
-    callSid: input.CallSid,
-    recordingSid: input.RecordingSid,
-    recordingUrl: input.RecordingUrl,
-    durationSec: input.RecordingDuration,
-  });
-  return emptyTwiml();
-});
+export const POST = recordingWebhook;

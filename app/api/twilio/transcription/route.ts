@@ -1,16 +1,7 @@
 // POST /api/twilio/transcription — Twilio's transcript of the voicemail joins the thread.
-import { recordTranscription } from "@/lib/calls/record-voicemail";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { transcriptionParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { transcriptionWebhook } from "@/lib/telephony/webhooks/transcription";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = transcriptionParamsSchema.parse(params);
-  await recordTranscription({
-    callSid: input.CallSid,
-    text: input.TranscriptionText,
-    status: input.TranscriptionStatus,
-  });
-  return new Response(null, { status: 204 });
-});
+export const POST = transcriptionWebhook;

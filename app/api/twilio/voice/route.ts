@@ -1,11 +1,7 @@
 // POST /api/twilio/voice — a call to one of our Twilio numbers: dial the professional, or (forwarded) it is missed.
-import { startInboundCall } from "@/lib/calls/start-inbound-call";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { voiceParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { voiceWebhook } from "@/lib/telephony/webhooks/voice";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params }) => {
-  const input = voiceParamsSchema.parse(params);
-  return startInboundCall({ callSid: input.CallSid, from: input.From, to: input.To });
-});
+export const POST = voiceWebhook;

@@ -1,11 +1,7 @@
 // POST /api/twilio/whisper-result — the professional's key press: 1 connects, anything else leaves the call missed.
-import { whisperResult } from "@/lib/calls/screen-call";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { whisperResultParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { whisperResultWebhook } from "@/lib/telephony/webhooks/whisper-result";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ params, query }) => {
-  const input = whisperResultParamsSchema.parse({ ...params, ...query });
-  return whisperResult({ parentCallSid: input.parentCallSid, digits: input.Digits });
-});
+export const POST = whisperResultWebhook;

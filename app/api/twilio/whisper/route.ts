@@ -1,8 +1,7 @@
 // POST /api/twilio/whisper — played to the professional before the call connects: "press 1 to take it".
-import { whisperPrompt } from "@/lib/calls/screen-call";
-import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
-import { whisperParamsSchema } from "@/lib/telephony/webhook-schemas";
+// The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
+import { whisperWebhook } from "@/lib/telephony/webhooks/whisper";
 
 export const dynamic = "force-dynamic";
 
-export const POST = twilioWebhook(async ({ query }) => whisperPrompt(whisperParamsSchema.parse(query)));
+export const POST = whisperWebhook;

@@ -1,0 +1,10 @@
+// POST /api/twilio/call-status — the number's StatusCallback: how the caller's call ended (completed, busy…).
+import { recordCallStatus } from "@/lib/calls/record-call-status";
+import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
+import { callStatusParamsSchema } from "@/lib/telephony/webhook-schemas";
+
+export const callStatusWebhook = twilioWebhook(async ({ params }) => {
+  const input = callStatusParamsSchema.parse(params);
+  await recordCallStatus({ callSid: input.CallSid, status: input.CallStatus, from: input.From });
+  return new Response(null, { status: 204 });
+});
