@@ -12,6 +12,23 @@ const urlString = (name: string) =>
     message: `${name} must be a full URL such as https://example.com`,
   });
 
+const booleanFlag = (fallback: "true" | "false") =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback)
+    .transform((value) => value === "true" || value === "1");
+
+/** A refusal to start because of the configuration: scripts print its message as one line, without a stack. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** The demo owner's password: fine on a laptop, refused in production. */
+export const DEMO_OWNER_PASSWORD = "ringback-demo";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalString,
@@ -34,15 +51,18 @@ const envSchema = z.object({
   BOOTSTRAP_FORWARD_TO: z.string().min(1).default("+15005550001"),
   BOOTSTRAP_TIMEZONE: z.string().min(1).default("America/New_York"),
   BOOTSTRAP_OWNER_EMAIL: z.string().email().default("owner@example.com"),
-  BOOTSTRAP_OWNER_PASSWORD: z.string().min(8).max(128).default("ringback-demo"),
+  /// unset: the demo password outside production; in production one is generated at first start (see bootstrap)
+  BOOTSTRAP_OWNER_PASSWORD: optionalString.refine(
+    (value) => value === undefined || (value.length >= 8 && value.length <= 128),
+    { message: "BOOTSTRAP_OWNER_PASSWORD must have 8 to 128 characters" },
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /// how many reverse proxies of ours append to X-Forwarded-For (0 = trust none of it)
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /// runs the background worker inside the web process (the default); `npm run worker` runs it alone
-  RUN_WORKER: z
-    .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((value) => value === "true" || value === "1"),
+  RUN_WORKER: booleanFlag("true"),
+  /// lets push endpoints and CRM webhook URLs use http and reach loopback/private addresses: local testing only
+  ALLOW_PRIVATE_OUTBOUND_URLS: booleanFlag("false"),
 });
 
 export type Env = ReturnType<typeof readEnv>;
@@ -51,15 +71,23 @@ function readEnv(source: NodeJS.ProcessEnv) {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const raw = parsed.data;
   const isProduction = raw.NODE_ENV === "production";
-  if (isProduction && raw.DATABASE_URL && !raw.AUTH_SECRET) {
-    throw new Error("AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).");
+  // Whatever the database: a generated secret in production would sign sessions with a key nobody chose or rotates.
+  if (isProduction && !raw.AUTH_SECRET) {
+    throw new ConfigError(
+      "AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).",
+    );
+  }
+  if (isProduction && raw.BOOTSTRAP_OWNER_PASSWORD === DEMO_OWNER_PASSWORD) {
+    throw new ConfigError(
+      `BOOTSTRAP_OWNER_PASSWORD is the demo password "${DEMO_OWNER_PASSWORD}": choose another, or leave it unset to have one generated.`,
+    );
   }
   if (Boolean(raw.TWILIO_ACCOUNT_SID) !== Boolean(raw.TWILIO_AUTH_TOKEN)) {
-    throw new Error("Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither (simulator mode).");
+    throw new ConfigError("Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither (simulator mode).");
   }
   const baseUrl = (raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
   return {
@@ -93,11 +121,13 @@ function readEnv(source: NodeJS.ProcessEnv) {
       forwardTo: raw.BOOTSTRAP_FORWARD_TO,
       timezone: raw.BOOTSTRAP_TIMEZONE,
       ownerEmail: raw.BOOTSTRAP_OWNER_EMAIL,
-      ownerPassword: raw.BOOTSTRAP_OWNER_PASSWORD,
+      /** undefined in production when unset: bootstrap generates one and the owner must change it */
+      ownerPassword: raw.BOOTSTRAP_OWNER_PASSWORD ?? (isProduction ? undefined : DEMO_OWNER_PASSWORD),
     },
     logLevel: raw.LOG_LEVEL,
     runWorker: raw.RUN_WORKER,
     trustProxyHops: raw.TRUST_PROXY_HOPS,
+    allowPrivateOutboundUrls: raw.ALLOW_PRIVATE_OUTBOUND_URLS,
   };
 }
 

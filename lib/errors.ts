@@ -7,6 +7,7 @@ export type ErrorCode =
   | "validation_failed"
   | "unauthorized"
   | "forbidden"
+  | "password_change_required"
   | "not_found"
   | "conflict"
   | "opted_out"
@@ -21,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 422,
   unauthorized: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   opted_out: 409,

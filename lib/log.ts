@@ -1,21 +1,17 @@
 // Structured logs (pino). Info-level lines never carry full phone numbers or message bodies: use maskPhone().
+// Errors go through serializeError (code, status, message, frames) under every key an error is logged with, so an
+// external call's request (its Authorization header, its phone numbers, its prompt) never reaches a log line.
 // Production (and tests) write JSON lines; `npm run dev` writes them pretty for a person at a terminal, through
 // pino-pretty as a plain stream in this process (no transport worker thread for Next's bundler to trip on).
 import pino from "pino";
 import pretty from "pino-pretty";
 import { env } from "@/lib/env";
+import { loggerOptions } from "@/lib/log-options";
 
 const globalForLog = globalThis as unknown as { ringbackLogger?: pino.Logger };
 
 function createLogger(): pino.Logger {
-  const options: pino.LoggerOptions = {
-    level: env().logLevel,
-    base: { app: "ringback" },
-    redact: {
-      paths: ["body", "*.body", "password", "*.password", "authToken", "*.authToken", "Body", "*.Body"],
-      censor: "[redacted]",
-    },
-  };
+  const options = loggerOptions(env().logLevel);
   if (env().nodeEnv !== "development") return pino(options);
   return pino(options, pretty({ colorize: process.stdout.isTTY, ignore: "pid,hostname,app", sync: true }));
 }

@@ -9,3 +9,4 @@ process.env.PUBLIC_BASE_URL ??= "https://ringback.test";
 process.env.LOG_LEVEL ??= "silent";
 process.env.DATA_DIR ??= path.join(os.tmpdir(), `ringback-test-${process.pid}`);
 process.env.AI_ENGAGE_DELAY_SECONDS ??= "1";
+process.env.ALLOW_PRIVATE_OUTBOUND_URLS ??= "true"; // the push fake and the CRM receiver listen on 127.0.0.1 over http

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
 import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { serializeError } from "@/lib/serialize-error";
 import { detectKeyword } from "@/lib/conversations/keywords";
 import { checkReply } from "@/lib/ai/check-reply";
 import { handOff } from "@/lib/ai/hand-off";
@@ -103,7 +104,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
         logger.warn({ err: error, threadId, attempt: attempts }, "AI generation failed");
         await recordEvent(
           "ai.error",
-          { generationId, attempt: attempts, error: String((error as Error)?.message ?? error).slice(0, 300) },
+          { generationId, attempt: attempts, error: serializeError(error).message.slice(0, 300) },
           { ...base, actor: { kind: "ai" } },
         );
       }

@@ -6,7 +6,15 @@ import { resolveAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export type Member = { userId: string; businessId: string; role: "owner" | "member"; email: string; name: string };
+export type Member = {
+  userId: string;
+  businessId: string;
+  role: "owner" | "member";
+  email: string;
+  name: string;
+  /** a generated first password: only the password change is allowed until it is done */
+  mustChangePassword: boolean;
+};
 
 function parseCookies(header: string | null): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -28,7 +36,10 @@ async function memberFromClaims(claims: Record<string, unknown> | null): Promise
   if (!claims || typeof claims.sub !== "string" || typeof claims.businessId !== "string") return null;
   const membership = await db.membership.findUnique({
     where: { userId_businessId: { userId: claims.sub, businessId: claims.businessId } },
-    select: { role: true, user: { select: { email: true, name: true, sessionVersion: true } } },
+    select: {
+      role: true,
+      user: { select: { email: true, name: true, sessionVersion: true, mustChangePassword: true } },
+    },
   });
   if (!membership || membership.user.sessionVersion !== claims.sessionVersion) return null;
   return {
@@ -37,6 +48,7 @@ async function memberFromClaims(claims: Record<string, unknown> | null): Promise
     role: membership.role,
     email: membership.user.email,
     name: membership.user.name,
+    mustChangePassword: membership.user.mustChangePassword,
   };
 }
 
@@ -53,12 +65,26 @@ export async function getMember(request: Request): Promise<Member | null> {
   return memberFromClaims(token as Record<string, unknown> | null);
 }
 
-/** The signed-in member, or a 401 AppError. */
-export async function requireMember(request: Request, { role }: { role?: "owner" } = {}): Promise<Member> {
+/**
+ * The signed-in member, or a 401 AppError. `role: "owner"` answers 403 to a member. Until a generated first password
+ * is changed, every route but the password change answers 403 `password_change_required`.
+ */
+export async function requireMember(
+  request: Request,
+  { role, isPasswordChange = false }: { role?: "owner"; isPasswordChange?: boolean } = {},
+): Promise<Member> {
   const member = await getMember(request);
   if (!member) throw new AppError("unauthorized", "Sign in to continue.");
-  if (role === "owner" && member.role !== "owner") throw new AppError("forbidden", "Only the owner can do that.");
+  if (member.mustChangePassword && !isPasswordChange) {
+    throw new AppError("password_change_required", "Choose your own password first (you are asked at sign-in).");
+  }
+  if (role === "owner") requireOwner(member);
   return member;
+}
+
+/** Owner-only actions: settings, the team, CRM webhooks. */
+export function requireOwner(member: Member): void {
+  if (member.role !== "owner") throw new AppError("forbidden", "Only an owner can do that.");
 }
 
 /** For server components and server actions: the member of the current request, or null. */

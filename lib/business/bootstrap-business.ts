@@ -1,4 +1,7 @@
 // First start with no business: create one from BOOTSTRAP_* (a demo business and its owner). Idempotent.
+// In production with no BOOTSTRAP_OWNER_PASSWORD the owner's password is generated here, printed once to the
+// console (never to the structured log), and must be changed at the first sign-in.
+import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { defaultAutoReplyTemplate } from "@/lib/business/auto-reply-template";
 import { defaultBusinessHours } from "@/lib/business/business-hours";
@@ -15,7 +18,8 @@ export async function bootstrapBusiness(): Promise<{ created: boolean }> {
   const config = env().bootstrap;
   const twilioNumber = toE164(config.twilioNumber) ?? config.twilioNumber;
   const forwardTo = toE164(config.forwardTo);
-  const passwordHash = await hashPassword(config.ownerPassword);
+  const generatedPassword = config.ownerPassword ? null : randomBytes(15).toString("base64url");
+  const passwordHash = await hashPassword(config.ownerPassword ?? generatedPassword!);
   const isCreated = await runTransaction(
     async (tx) => {
       // Re-check inside the transaction with a lock, so two processes starting together create one business.
@@ -44,8 +48,14 @@ export async function bootstrapBusiness(): Promise<{ created: boolean }> {
         .execute();
       const user = await tx
         .insertInto("User")
-        .values({ id: newId(), email: config.ownerEmail.toLowerCase(), name: "Owner", passwordHash, updatedAt: now })
-        .onConflict((conflict) => conflict.column("email").doUpdateSet({ email: config.ownerEmail.toLowerCase() }))
+        .values({
+          id: newId(),
+          email: config.ownerEmail.toLowerCase(),
+          name: "Owner",
+          passwordHash,
+          mustChangePassword: generatedPassword !== null,
+          updatedAt: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       await tx
@@ -58,5 +68,14 @@ export async function bootstrapBusiness(): Promise<{ created: boolean }> {
   );
   if (!isCreated) return { created: false };
   logger.info({ business: config.businessName, owner: config.ownerEmail }, "bootstrap business created");
+  if (generatedPassword) printGeneratedPassword(config.ownerEmail, generatedPassword);
   return { created: true };
+}
+
+/** Once, on the console only: the operator needs it to sign in, and it stops working at the first sign-in. */
+function printGeneratedPassword(email: string, password: string) {
+  process.stdout.write(
+    `\nRingback created the owner account ${email} with the one-time password:\n\n    ${password}\n\n` +
+      "Sign in with it now: Ringback asks for a new password at once. It is not shown again.\n\n",
+  );
 }

@@ -3,6 +3,7 @@
 // business owns is never matched to anyone: it gets a health event and a log line, nothing else.
 import { getBusinessByNumber, type BusinessProfile } from "@/lib/business/business-profile";
 import { db } from "@/lib/db/client";
+import { recordHealthEvent } from "@/lib/health/record-health-event";
 import { logger, maskPhone } from "@/lib/log";
 import { toE164 } from "@/lib/telephony/phone";
 
@@ -16,8 +17,8 @@ export async function findBusinessByNumber(to: string, webhook?: "sms"): Promise
     { to: maskPhone(e164) },
     webhook ? "inbound SMS to an unknown number" : "call or message to a number no business owns",
   );
-  await db.healthEvent
-    .create({ data: { kind: "unknown_number", detail: { to: maskPhone(e164), ...(webhook ? { webhook } : {}) } } })
-    .catch((error: unknown) => logger.error({ err: error }, "could not record unknown number"));
+  await recordHealthEvent({ kind: "unknown_number" }).catch((error: unknown) =>
+    logger.error({ err: error }, "could not record unknown number"),
+  );
   return null;
 }

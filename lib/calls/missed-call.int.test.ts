@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
+import { healthEventsSinceAnHourAgo } from "@/test/helpers/health";
 
 async function ringThenDial(to: string, from: string, dial: Record<string, string>, sid = callSid()) {
   const answer = await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: to }));
@@ -167,14 +168,14 @@ describe("forwarded mode and unknown numbers", () => {
 
   it("an unknown To number gets a polite answer, a health event, and nothing written", async () => {
     const sid = callSid();
-    const unknownBefore = await db.healthEvent.count({ where: { kind: "unknown_number" } });
+    const unknownBefore = await healthEventsSinceAnHourAgo("unknown_number");
     const response = await voice(
       await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: "+19995550123" }),
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<Say>");
     expect(await db.call.count({ where: { callSid: sid } })).toBe(0);
-    expect(await db.healthEvent.count({ where: { kind: "unknown_number" } })).toBe(unknownBefore + 1);
+    expect(await healthEventsSinceAnHourAgo("unknown_number")).toBe(unknownBefore + 1);
   });
 });
 

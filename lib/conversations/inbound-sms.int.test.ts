@@ -9,6 +9,7 @@ import { queueOutgoingMessage } from "@/lib/conversations/queue-outgoing-message
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { aiReplies, postInboundSms, threadOf } from "@/test/helpers/inbound-sms";
 import { waitFor } from "@/test/helpers/wait";
+import { healthEventsSinceAnHourAgo } from "@/test/helpers/health";
 
 beforeAll(async () => {
   delete process.env.OPENAI_API_KEY;
@@ -56,11 +57,11 @@ describe("POST /api/twilio/sms", () => {
 
   it("an unknown To number: empty answer, a health event, nothing stored", async () => {
     const from = randomPhone();
-    const before = await db.healthEvent.count({ where: { kind: "unknown_number" } });
+    const before = await healthEventsSinceAnHourAgo("unknown_number");
     const { response } = await postInboundSms({ from, to: "+19995550100", body: "hello" });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<Response/>");
-    expect(await db.healthEvent.count({ where: { kind: "unknown_number" } })).toBe(before + 1);
+    expect(await healthEventsSinceAnHourAgo("unknown_number")).toBe(before + 1);
     expect(await db.message.count({ where: { fromNumber: from } })).toBe(0);
   });
 

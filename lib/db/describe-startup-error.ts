@@ -17,7 +17,8 @@ export function describeStartupError(error: unknown, databaseUrl: string | undef
   if (!(error instanceof Error)) return null;
   const code = String((error as { code?: unknown }).code ?? "");
   const message = error.message;
-  if (message.startsWith("Invalid environment") || /required in production|Set both TWILIO/.test(message)) {
+  // The environment's own refusals (lib/env.ts ConfigError: a missing AUTH_SECRET in production, the demo password…).
+  if (error.name === "ConfigError" || message.startsWith("Invalid environment")) {
     return message.replace(/\n\s*/g, " ");
   }
   if (!databaseUrl) return null;

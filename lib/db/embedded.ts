@@ -1,10 +1,11 @@
 // Embedded PostgreSQL: PGlite (WASM Postgres) kept in DATA_DIR, served on a loopback port (lib/db/pglite-server.ts) so that Prisma,
 // pg-boss and psql reach it exactly like a PostgreSQL server. One process owns it; a second process must use
-// DATABASE_URL (a real server).
-import fs from "node:fs";
+// DATABASE_URL (a real server). The server asks for a password drawn at random on every start; DATA_DIR is 0700.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PgliteServer } from "@/lib/db/pglite-server";
+import { ensurePrivateDir } from "@/lib/db/private-dir";
 
 export const EMBEDDED_MARKER = "application_name=ringback_embedded";
 
@@ -14,14 +15,16 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 export async function startEmbeddedDatabase({ dataDir }: { dataDir: string | null }): Promise<EmbeddedDatabase> {
   let dbPath: string | undefined;
   if (dataDir) {
+    ensurePrivateDir(dataDir);
     dbPath = path.join(dataDir, "pgdata");
-    fs.mkdirSync(dbPath, { recursive: true });
+    ensurePrivateDir(dbPath);
   }
   const db = await PGlite.create(dbPath ? { dataDir: dbPath } : {});
-  const server = new PgliteServer(db);
+  const password = randomBytes(24).toString("base64url");
+  const server = new PgliteServer(db, { password });
   const port = await server.listen();
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&${EMBEDDED_MARKER}`,
+    url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres?sslmode=disable&${EMBEDDED_MARKER}`,
     stop: async () => {
       await server.close();
       await db.close();

@@ -7,8 +7,13 @@
 // client holds a transaction open only that client's groups run. Together that gives every connection the
 // illusion of its own session, as long as clients do not rely on session state (SET, LISTEN, named statements
 // across transactions), which Prisma and pg-boss do not.
+//
+// PGlite itself trusts whoever connects, and loopback is reachable by every local user and process: a connection
+// must first prove the per-boot password with SCRAM-SHA-256 (scram-auth.ts) before its start-up packet reaches
+// PGlite. The password lives only in this process's memory and the URL handed to Prisma and pg-boss.
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { SCRAM_MECHANISM, ScramCredentials, type ScramExchange } from "@/lib/db/scram-auth";
 
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
@@ -27,7 +32,13 @@ export class PgliteServer {
   private nextId = 1;
   private readonly sockets = new Set<net.Socket>();
 
-  constructor(private readonly db: PGlite) {
+  private readonly credentials: ScramCredentials;
+
+  constructor(
+    private readonly db: PGlite,
+    { password }: { password: string },
+  ) {
+    this.credentials = new ScramCredentials(password);
     this.server = net.createServer((socket) => this.accept(socket));
   }
 
@@ -57,8 +68,16 @@ export class PgliteServer {
     let buffer = Buffer.alloc(0);
     let isStarted = false;
     let pending: Uint8Array[] = [];
+    // Between the start-up packet and a proven password: the packet waits here, PGlite has not seen it.
+    let startup: Uint8Array | null = null;
+    let exchange: ScramExchange | null = null;
+    const refuse = () => {
+      socket.end(errorResponse("28P01", "password authentication failed"));
+      connection.isClosed = true;
+    };
 
     socket.on("data", (chunk: Buffer) => {
+      if (connection.isClosed) return;
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
         if (!isStarted) {
@@ -78,7 +97,8 @@ export class PgliteServer {
             return;
           }
           isStarted = true;
-          this.enqueue({ connection, messages: [new Uint8Array(packet)] });
+          startup = new Uint8Array(packet);
+          socket.write(authentication(10, Buffer.from(`${SCRAM_MECHANISM}\0\0`)));
           continue;
         }
         if (buffer.length < 5) return;
@@ -87,6 +107,30 @@ export class PgliteServer {
         const type = String.fromCharCode(buffer[0]!);
         const message = new Uint8Array(buffer.subarray(0, length));
         buffer = buffer.subarray(length);
+        if (startup) {
+          // The SASL exchange: only password messages ('p') are accepted until it succeeds.
+          if (type !== "p" || connection.isClosed) return refuse();
+          const payload = Buffer.from(message.subarray(5));
+          if (!exchange) {
+            exchange = this.credentials.startExchange();
+            const nameEnd = payload.indexOf(0);
+            const mechanism = payload.subarray(0, nameEnd).toString();
+            const reply =
+              mechanism === SCRAM_MECHANISM && nameEnd > 0
+                ? exchange.first(payload.subarray(nameEnd + 5).toString())
+                : null;
+            if (!reply) return refuse();
+            socket.write(authentication(11, Buffer.from(reply)));
+            continue;
+          }
+          const reply = exchange.final(payload.toString());
+          if (!reply) return refuse();
+          socket.write(authentication(12, Buffer.from(reply)));
+          // Proven: PGlite answers the start-up packet (AuthenticationOk, parameters, ReadyForQuery).
+          this.enqueue({ connection, messages: [startup] });
+          startup = null;
+          continue;
+        }
         if (type === "X") {
           socket.end();
           return;
@@ -160,4 +204,22 @@ export class PgliteServer {
       this.isProcessing = false;
     }
   }
+}
+
+/** An Authentication message ('R') of the given kind: 10 SASL, 11 SASLContinue, 12 SASLFinal. */
+function authentication(kind: number, data: Buffer): Buffer {
+  const header = Buffer.alloc(9);
+  header.write("R", 0);
+  header.writeInt32BE(8 + data.length, 1);
+  header.writeInt32BE(kind, 5);
+  return Buffer.concat([header, data]);
+}
+
+/** A FATAL ErrorResponse ('E') with a SQLSTATE code and message. */
+function errorResponse(code: string, message: string): Buffer {
+  const fields = Buffer.from(`SFATAL\0VFATAL\0C${code}\0M${message}\0\0`);
+  const header = Buffer.alloc(5);
+  header.write("E", 0);
+  header.writeInt32BE(4 + fields.length, 1);
+  return Buffer.concat([header, fields]);
 }

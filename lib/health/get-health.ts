@@ -4,6 +4,7 @@
 // carry no businessId: the panel counts this business's rows plus unattributed ones — counts only, no details.
 import { db } from "@/lib/db/client";
 import { getSetupWarnings } from "@/lib/health/get-setup-warnings";
+import { countHealthEvents } from "@/lib/health/record-health-event";
 
 const DAY_MS = 86_400_000;
 
@@ -24,14 +25,10 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
       leadId: true,
     },
   });
-  const healthCounts = await db.healthEvent.groupBy({
-    by: ["kind"],
-    where: {
-      kind: { in: ["signature_failure", "twilio_fallback"] },
-      createdAt: { gte: since24h },
-      OR: [{ businessId }, { businessId: null }],
-    },
-    _count: { _all: true },
+  const healthCounts = await countHealthEvents({
+    kinds: ["signature_failure", "twilio_fallback"],
+    since: since24h,
+    businessId,
   });
   const deliveryFailures = await db.$queryRaw<{ errorCode: number | null; count: number; lastAt: Date }[]>`
     SELECT m."errorCode", count(*)::int AS count, max(m."createdAt") AS "lastAt" FROM "Message" m
@@ -52,11 +49,10 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
     select: { id: true, createdAt: true, status: true, isMissed: true, skipReason: true },
   });
   const setupWarnings = await getSetupWarnings({ businessId });
-  const countOf = (kind: string) => healthCounts.find((row) => row.kind === kind)?._count._all ?? 0;
   return {
     lastCall,
-    signatureFailures24h: countOf("signature_failure"),
-    twilioFallbackHits24h: countOf("twilio_fallback"),
+    signatureFailures24h: healthCounts.signature_failure ?? 0,
+    twilioFallbackHits24h: healthCounts.twilio_fallback ?? 0,
     deliveryFailuresByCode: deliveryFailures,
     callsWithoutLead,
     setupWarnings,

@@ -9,6 +9,7 @@ import { sendPushJob } from "@/lib/notifications/send-push-job";
 import { processInboundMessage } from "@/lib/conversations/process-inbound-message";
 import { runAiTurn } from "@/lib/ai/run-ai-turn";
 import { runFollowUp } from "@/lib/conversations/follow-up";
+import { pruneHousekeepingJob } from "@/lib/housekeeping/prune-housekeeping-job";
 
 export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "send-message": sendMessageJob,
@@ -19,4 +20,7 @@ export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "process-inbound-message": processInboundMessage,
   "ai-turn": runAiTurn,
   "follow-up": runFollowUp,
+  "prune-housekeeping": async () => {
+    await pruneHousekeepingJob();
+  },
 };

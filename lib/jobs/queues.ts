@@ -40,6 +40,8 @@ export const queues = {
   deliverWebhook: { name: "deliver-webhook", retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
   /** finds outgoing messages whose job was lost (e.g. a crash between commit and enqueue) and re-enqueues them */
   sweepOutbox: { name: "sweep-outbox", retryLimit: 0 },
+  /** drops expired rate-limit rows and old health counters (tables an attacker could otherwise grow) */
+  pruneHousekeeping: { name: "prune-housekeeping", retryLimit: 0 },
 } as const satisfies Record<string, Queue>;
 
 export type QueueKey = keyof typeof queues;
@@ -54,4 +56,5 @@ export type JobPayloads = {
   "follow-up": { threadId: string };
   "deliver-webhook": { deliveryId: string };
   "sweep-outbox": Record<string, never>;
+  "prune-housekeeping": Record<string, never>;
 };

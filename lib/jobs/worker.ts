@@ -10,6 +10,7 @@ import { getBoss, registerLocalWorker } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { serializeError } from "@/lib/serialize-error";
 
 const globalForWorker = globalThis as unknown as { ringbackWorkerStarted?: boolean };
 
@@ -56,7 +57,8 @@ export async function startWorker({
         return { id: job.id, status: "completed" };
       } catch (error) {
         logger.warn({ job: name, id: job.id, err: error, retry: job.retryCount }, "job failed; pg-boss retries it");
-        return { id: job.id, status: "failed", output: { message: String((error as Error)?.message ?? error) } };
+        // pg-boss stores the output: only the safe parts of the error (lib/serialize-error.ts), never its request.
+        return { id: job.id, status: "failed", output: { message: serializeError(error).message } };
       }
     };
     const options = {
@@ -75,6 +77,7 @@ export async function startWorker({
     }
   }
   await boss.schedule("sweep-outbox", "* * * * *", {});
+  await boss.schedule("prune-housekeeping", "17 * * * *", {});
   logger.info({ idleFetchesPerSecond: idleFetchesPerSecond(pollingIntervalSeconds) }, "worker started");
 }
 

@@ -1,13 +1,16 @@
-// An owner adds a person with a starting password. One account per email across Ringback: an existing email is a 409.
+// An owner adds a person with a starting password. Accounts belong to one business: an email that some other
+// business uses gets a new, separate account here, answered exactly like a fresh email (same status, same shape,
+// same work), so the team API cannot be used to find out which addresses use Ringback elsewhere. Only an email
+// already on this team is a 409, which the owner can see in the team list anyway.
+import { sql } from "kysely";
 import { invalidateBusinessProfile } from "@/lib/business/business-profile";
-import { Prisma } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db/client";
+import { newId } from "@/lib/db/new-id";
+import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
-import { recordEvent } from "@/lib/events/record-event";
 import { memberSchema, type AddMemberInput, type TeamMember } from "@/lib/members/member-schema";
 
-const CONFLICT_MESSAGE = "Someone with that email already has a Ringback account.";
+const CONFLICT_MESSAGE = "That email is already on your team.";
 
 export async function addMember({
   businessId,
@@ -18,31 +21,39 @@ export async function addMember({
   addedByUserId: string;
   input: AddMemberInput;
 }): Promise<TeamMember> {
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new AppError("conflict", CONFLICT_MESSAGE);
-  }
   const passwordHash = await hashPassword(input.password);
-  try {
-    const membership = await db.membership.create({
-      data: {
-        role: input.role,
-        business: { connect: { id: businessId } },
-        user: { create: { email: input.email, name: input.name, passwordHash } },
-      },
-      select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
-    });
-    await invalidateBusinessProfile(businessId);
-    await recordEvent(
-      "member.added",
-      { userId: membership.user.id, role: membership.role },
-      { businessId, actor: { kind: "user", userId: addedByUserId } },
-    );
-    return memberSchema.parse({ ...membership.user, role: membership.role, createdAt: membership.createdAt });
-  } catch (error) {
-    // Two owners adding the same email at once: the unique index decides, the loser gets the same 409.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", CONFLICT_MESSAGE);
-    }
-    throw error;
-  }
+  const added = await runTransaction(
+    async (tx, outbox) => {
+      // Serialises two owners adding the same email to this business at once (the loser sees the winner's row).
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`member:${businessId}:${input.email}`}))`.execute(tx);
+      const existing = await tx
+        .selectFrom("Membership")
+        .innerJoin("User", "User.id", "Membership.userId")
+        .select("Membership.id")
+        .where("Membership.businessId", "=", businessId)
+        .where("User.email", "=", input.email)
+        .executeTakeFirst();
+      if (existing) throw new AppError("conflict", CONFLICT_MESSAGE);
+      const now = new Date();
+      const userId = newId();
+      await tx
+        .insertInto("User")
+        .values({ id: userId, email: input.email, name: input.name, passwordHash, updatedAt: now })
+        .execute();
+      const membership = await tx
+        .insertInto("Membership")
+        .values({ id: newId(), userId, businessId, role: input.role, updatedAt: now })
+        .returning(["role", "createdAt"])
+        .executeTakeFirstOrThrow();
+      outbox.record(
+        "member.added",
+        { userId, role: membership.role },
+        { businessId, actor: { kind: "user", userId: addedByUserId } },
+      );
+      return { id: userId, email: input.email, name: input.name, role: membership.role, createdAt: membership.createdAt };
+    },
+    { jobs: false },
+  );
+  await invalidateBusinessProfile(businessId);
+  return memberSchema.parse(added);
 }

@@ -27,7 +27,7 @@ export async function changePassword({
   const passwordHash = await hashPassword(newPassword);
   await db.user.update({
     where: { id: userId },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
+    data: { passwordHash, sessionVersion: { increment: 1 }, mustChangePassword: false },
     select: { id: true },
   });
 }

@@ -3,6 +3,7 @@ import { DELETE } from "@/app/api/members/[id]/route";
 import { GET, POST } from "@/app/api/members/route";
 import { GET as getBusiness } from "@/app/api/business/route";
 import { verifyPassword } from "@/lib/auth/password";
+import { authenticate } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
 
@@ -35,7 +36,7 @@ describe("/api/members", () => {
     expect(added).toMatchObject({ email, name: "Mia Member", role: "member" });
     expect(added).not.toHaveProperty("passwordHash");
 
-    const stored = await db.user.findUniqueOrThrow({ where: { email } });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: added.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(stored.passwordHash, "long enough pw")).toBe(true);
 
@@ -62,13 +63,39 @@ describe("/api/members", () => {
     expect(await db.membership.count({ where: { businessId: business.id } })).toBe(2);
   });
 
-  it("answers 409 when the email already has an account", async () => {
+  it("an email used by another business answers exactly like a fresh one (no account enumeration)", async () => {
     const { business, user } = await createTestBusiness();
     const other = await createTestBusiness();
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
-    const response = await addMemberAs(cookie, { email: other.email, name: "Dup", password: "password-1" });
-    expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: { code: "conflict" } });
+    const shape = (body: Record<string, unknown>) => Object.keys(body).sort();
+    const fresh = await addMemberAs(cookie, { email: uniqueEmail(), name: "New", password: "password-1" });
+    const taken = await addMemberAs(cookie, { email: other.email, name: "Dup", password: "password-1" });
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.status).toBe(201);
+    const takenBody = await taken.json();
+    expect(shape(takenBody)).toEqual(shape(await fresh.json()));
+    expect(JSON.stringify(takenBody)).not.toMatch(/account|exists|another/i);
+    // A separate account: the other business's person keeps their own password and business.
+    expect(takenBody.id).not.toBe(other.user.id);
+    const otherUser = await db.user.findUniqueOrThrow({ where: { id: other.user.id } });
+    expect(otherUser.passwordHash).toBe(other.user.passwordHash);
+    expect(await db.membership.count({ where: { userId: other.user.id } })).toBe(1);
+    // Each person signs in to their own business with their own password.
+    const ip = "192.0.2.99";
+    await expect(authenticate({ email: other.email, password: other.password, ip })).resolves.toMatchObject({
+      id: other.user.id,
+      businessId: other.business.id,
+    });
+    await expect(authenticate({ email: other.email, password: "password-1", ip })).resolves.toMatchObject({
+      id: takenBody.id,
+      businessId: business.id,
+    });
+    // Only an email already on this team is refused, which the owner sees in the team list anyway.
+    const again = await addMemberAs(cookie, { email: other.email, name: "Dup", password: "password-2" });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({
+      error: { code: "conflict", message: "That email is already on your team." },
+    });
   });
 
   it("validates input: email, name and a password of 8 to 128 characters", async () => {

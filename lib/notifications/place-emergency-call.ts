@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
 import { logger, maskPhone } from "@/lib/log";
+import { serializeError } from "@/lib/serialize-error";
 import { getTwilioClient } from "@/lib/telephony/twilio-client";
 import { callbackUrl, voiceResponse } from "@/lib/telephony/twiml";
 
@@ -49,7 +50,7 @@ export async function placeEmergencyCall(input: {
       const call = await getTwilioClient().calls.create({ to: input.memberPhone, from: from.e164, twiml });
       callSid = call.sid;
     } catch (cause) {
-      error = cause instanceof Error ? cause.message : String(cause);
+      error = serializeError(cause).message;
       logger.error({ err: cause, to: maskPhone(input.memberPhone) }, "emergency alert call failed");
     }
   }

@@ -1,7 +1,9 @@
-// One encrypted web push to one device. web-push builds the request (encryption, VAPID, TTL, Urgency); fetch sends
-// it, so the outcome is a plain status we can classify.
+// One encrypted web push to one device. web-push builds the request (RFC 8291 encryption, the VAPID JWT, TTL,
+// Urgency); it is sent through the outbound rule's pinned agent (lib/outbound/post-outbound.ts): a device endpoint
+// is a URL a member handed us, so it may reach only public addresses, and a redirect is an answer, not a hop.
 import webpush from "web-push";
 import type { VapidDetails } from "@/lib/notifications/vapid";
+import { OutboundBlockedError, postOutbound } from "@/lib/outbound/post-outbound";
 
 export type PushOutcome = "delivered" | "gone" | "retry" | "rejected";
 
@@ -19,20 +21,20 @@ export async function sendToSubscription(
   );
   let status: number;
   try {
-    const response = await fetch(request.endpoint, {
-      method: request.method,
+    const response = await postOutbound(request.endpoint, {
       headers: request.headers as Record<string, string>,
       body: new Uint8Array(request.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      timeoutMs: options.timeoutMs ?? 10_000,
     });
-    await response.arrayBuffer().catch(() => undefined);
     status = response.status;
-  } catch {
+  } catch (error) {
+    // A private or local address: refused before connecting, and never worth another try.
+    if (error instanceof OutboundBlockedError) return { outcome: "rejected", status: null };
     return { outcome: "retry", status: null }; // network trouble: worth another try
   }
   if (status >= 200 && status < 300) return { outcome: "delivered", status };
   // RFC 8030: 404/410 mean the subscription is gone for good.
   if (status === 404 || status === 410) return { outcome: "gone", status };
   if (status === 429 || status >= 500) return { outcome: "retry", status };
-  return { outcome: "rejected", status }; // 400/403/413: retrying the same request cannot help
+  return { outcome: "rejected", status }; // 3xx/400/403/413: retrying the same request cannot help
 }

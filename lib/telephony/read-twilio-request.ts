@@ -1,7 +1,7 @@
 // Reads a Twilio webhook: the form body, checked against X-Twilio-Signature. Anything unsigned, mis-signed or
 // unverifiable (no token outside simulator mode) is refused before a single row is written.
-import { db } from "@/lib/db/client";
 import { cleanText } from "@/lib/http/clean-text";
+import { recordHealthEvent } from "@/lib/health/record-health-event";
 import { logger } from "@/lib/log";
 import { isValidTwilioSignature, signedUrlFor, type TwilioParams } from "@/lib/telephony/verify-signature";
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
@@ -43,9 +43,9 @@ async function readForm(request: Request): Promise<TwilioParams | null> {
 async function recordSignatureFailure(path: string, reason: string, isDatabaseFree: boolean) {
   logger.warn({ path, reason }, "twilio webhook refused: bad signature");
   if (isDatabaseFree) return;
-  await db.healthEvent
-    .create({ data: { kind: "signature_failure", detail: { path, reason } } })
-    .catch((error: unknown) => logger.error({ err: error }, "could not record signature failure"));
+  await recordHealthEvent({ kind: "signature_failure" }).catch((error: unknown) =>
+    logger.error({ err: error }, "could not record signature failure"),
+  );
 }
 
 /**

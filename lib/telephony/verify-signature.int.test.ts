@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
 import { callSid, signedTwilioRequest, twilioSignature } from "@/test/helpers/twilio";
+import { healthEventsSinceAnHourAgo } from "@/test/helpers/health";
 
 async function callCount(businessId: string) {
   return db.call.count({ where: { businessId } });
@@ -26,7 +27,7 @@ describe("Twilio webhook signatures", () => {
   it("refuses missing, wrong and stale (one parameter altered) signatures with 403 and writes nothing", async () => {
     const { business, twilioNumber } = await createTestBusiness();
     const params = { CallSid: callSid(), From: randomPhone(), To: twilioNumber };
-    const failuresBefore = await db.healthEvent.count({ where: { kind: "signature_failure" } });
+    const failuresBefore = await healthEventsSinceAnHourAgo("signature_failure");
     const requests = [
       await signedTwilioRequest("/api/twilio/voice", params, { signature: null }),
       await signedTwilioRequest("/api/twilio/voice", params, { signature: "bm90IGEgc2lnbmF0dXJl" }),
@@ -34,7 +35,7 @@ describe("Twilio webhook signatures", () => {
     ];
     for (const request of requests) expect((await voice(request)).status).toBe(403);
     expect(await callCount(business.id)).toBe(0);
-    expect(await db.healthEvent.count({ where: { kind: "signature_failure" } })).toBe(failuresBefore + 3);
+    expect(await healthEventsSinceAnHourAgo("signature_failure")).toBe(failuresBefore + 3);
   });
 
   it("checks against PUBLIC_BASE_URL, not the Host or X-Forwarded-Host headers", async () => {

@@ -4,27 +4,30 @@
 import { db } from "@/lib/db/client";
 import { queues } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { OutboundBlockedError, OutboundTimeoutError, postOutbound } from "@/lib/outbound/post-outbound";
 import { signWebhookBody } from "@/lib/webhooks/sign-webhook";
 
 const TIMEOUT_MS = 10_000;
 
+// The URL is the owner's; the outbound rule holds (public https addresses only, pinned at connect, no redirects).
+// The delivery log says what happened in a few fixed words: a blocked address, a timeout, a network error, or the
+// status. It never echoes a resolved address or a socket error, which would make the log a network probe.
 async function post(url: string, body: string, headers: Record<string, string>) {
   try {
-    const response = await fetch(url, {
-      method: "POST",
+    const { status } = await postOutbound(url, {
       headers: { "content-type": "application/json", "user-agent": "Ringback-Webhooks/1", ...headers },
       body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    await response.body?.cancel().catch(() => undefined);
-    return { statusCode: response.status, error: response.ok ? null : `HTTP ${response.status}` };
+    const isOk = status >= 200 && status < 300;
+    return { statusCode: status, error: isOk ? null : `HTTP ${status}`, isFinal: false };
   } catch (error) {
-    const isTimeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return {
-      statusCode: null,
-      error: isTimeout ? `timeout after ${TIMEOUT_MS / 1000} s` : (error as Error).message.slice(0, 300),
-    };
+    // Retrying cannot make a private address public: this delivery fails now.
+    if (error instanceof OutboundBlockedError) return { statusCode: null, error: error.message, isFinal: true };
+    if (error instanceof OutboundTimeoutError) {
+      return { statusCode: null, error: `timeout after ${TIMEOUT_MS / 1000} s`, isFinal: false };
+    }
+    return { statusCode: null, error: "could not connect", isFinal: false };
   }
 }
 
@@ -53,7 +56,7 @@ export async function deliverWebhookJob(
   });
   const isSuccess = result.error === null;
   const retryLimit = job?.retryLimit ?? queues.deliverWebhook.retryLimit;
-  const isLastAttempt = (job?.retryCount ?? 0) >= retryLimit;
+  const isLastAttempt = result.isFinal || (job?.retryCount ?? 0) >= retryLimit;
   await db.webhookDelivery.update({
     where: { id: deliveryId },
     data: {

@@ -2,22 +2,15 @@
 import { invalidateBusinessProfile } from "@/lib/business/business-profile";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/db/new-id";
 import { runTransaction } from "@/lib/db/run-transaction";
+import { assertOutboundUrl } from "@/lib/outbound/outbound-url-rule";
 import { webhookEventTypes } from "@/lib/webhooks/emit-webhook-event";
 import { generateWebhookSecret } from "@/lib/webhooks/sign-webhook";
 
-// A CRM must be reached over HTTPS in production (the body carries customer details); http is for local testing.
-const endpointUrl = z
-  .string()
-  .trim()
-  .url()
-  .max(2000)
-  .refine((url) => url.startsWith("https://") || (!env().isProduction && url.startsWith("http://")), {
-    message: "Use an https:// URL.",
-  });
+// The shape here; the outbound rule (public https addresses only, lib/outbound) is checked when the URL is saved.
+const endpointUrl = z.string().trim().url().max(2000);
 
 export const webhookEndpointCreateSchema = z
   .object({ url: endpointUrl, events: z.array(z.enum(webhookEventTypes)).max(10).default([]) })
@@ -46,6 +39,7 @@ export async function createWebhookEndpoint({
   businessId: string;
   input: z.infer<typeof webhookEndpointCreateSchema>;
 }) {
+  await assertOutboundUrl(input.url, "url");
   const secret = generateWebhookSecret();
   const endpoint = await db.webhookEndpoint.create({
     data: { businessId, url: input.url, events: input.events, secret },
@@ -71,6 +65,7 @@ export async function updateWebhookEndpoint({
   patch: z.infer<typeof webhookEndpointPatchSchema>;
 }) {
   await requireEndpoint(businessId, endpointId);
+  if (patch.url !== undefined) await assertOutboundUrl(patch.url, "url");
   const { rotateSecret, ...fields } = patch;
   const secret = rotateSecret ? generateWebhookSecret() : undefined;
   const endpoint = await db.webhookEndpoint.update({

@@ -1,7 +1,8 @@
 // Import FIRST in a test file: installs a debug-level pino logger writing into memory before lib/log.ts creates
-// its own (lib/log.ts reuses globalThis.ringbackLogger), with the app's own redaction settings.
+// its own (lib/log.ts reuses globalThis.ringbackLogger), with the app's own serializers and redaction settings.
 import { Writable } from "node:stream";
 import pino from "pino";
+import { loggerOptions } from "@/lib/log-options";
 
 export const capturedLogLines: string[] = [];
 
@@ -12,14 +13,4 @@ const sink = new Writable({
   },
 });
 
-(globalThis as { ringbackLogger?: pino.Logger }).ringbackLogger = pino(
-  {
-    level: "debug",
-    base: { app: "ringback" },
-    redact: {
-      paths: ["body", "*.body", "password", "*.password", "authToken", "*.authToken", "Body", "*.Body"],
-      censor: "[redacted]",
-    },
-  },
-  sink,
-);
+(globalThis as { ringbackLogger?: pino.Logger }).ringbackLogger = pino(loggerOptions("debug"), sink);

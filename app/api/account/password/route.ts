@@ -7,7 +7,7 @@ import { changePasswordSchema } from "@/lib/members/member-schema";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request) => {
-  const member = await requireMember(request);
+  const member = await requireMember(request, { isPasswordChange: true });
   const { currentPassword, newPassword } = await readJson(request, changePasswordSchema);
   await changePassword({ userId: member.userId, currentPassword, newPassword });
   return Response.json({ ok: true, signedOut: true });

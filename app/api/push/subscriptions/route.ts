@@ -10,7 +10,7 @@ import {
 
 export const dynamic = "force-dynamic";
 
-// Push services are https; http is accepted only for a local fake push service in development and tests.
+// The shape here; the outbound rule (public https push services only, lib/outbound) is checked on registration.
 const endpointSchema = z.url({ protocol: /^https?$/ }).max(1000);
 
 const subscribeSchema = z.object({
