@@ -5,6 +5,7 @@ import next from "next";
 import { bootApp } from "./boot";
 import { env } from "@/lib/env";
 import { stopServer } from "@/lib/lifecycle/stop-server";
+import { EDGE_MAX_BODY_BYTES, limitRequestBody } from "@/lib/http/limit-request-body";
 import { logger } from "@/lib/log";
 
 export async function serve({ dev }: { dev: boolean }) {
@@ -17,6 +18,8 @@ export async function serve({ dev }: { dev: boolean }) {
   const server = createServer((request, response) => {
     // The peer address, for rate limits: set here so that no client can choose it.
     request.headers["x-ringback-client-ip"] = request.socket.remoteAddress ?? "";
+    // No route accepts more than the edge cap: a bigger body is refused before Next.js reads any of it.
+    if (!limitRequestBody(request, response, EDGE_MAX_BODY_BYTES)) return;
     // In flight until the answer is written ("finish") or the connection goes ("close"), whichever comes first.
     inFlight += 1;
     let isDone = false;

@@ -2,11 +2,10 @@
 // unverifiable (no token outside simulator mode) is refused before a single row is written.
 import { cleanText } from "@/lib/http/clean-text";
 import { recordHealthEvent } from "@/lib/health/record-health-event";
+import { MAX_TWILIO_FORM_BYTES, readBodyText } from "@/lib/http/read-body";
 import { logger } from "@/lib/log";
 import { isValidTwilioSignature, signedUrlFor, type TwilioParams } from "@/lib/telephony/verify-signature";
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
-
-const MAX_FORM_BYTES = 64 * 1024;
 
 /**
  * `query` holds the (signed) query-string parameters of the callback URL we handed Twilio. Values are cleaned
@@ -33,9 +32,9 @@ function cleanParams(params: TwilioParams): TwilioParams {
   return cleaned;
 }
 
-async function readForm(request: Request): Promise<TwilioParams | null> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES) return null;
+/** The form, read with Twilio's cap (a larger body throws 413 before or while it is read). */
+async function readForm(request: Request): Promise<TwilioParams> {
+  const text = await readBodyText(request, MAX_TWILIO_FORM_BYTES);
   // URLSearchParams never throws: a broken %-escape stays as typed, bytes that are not UTF-8 become U+FFFD.
   return toParams(new URLSearchParams(text));
 }
@@ -66,10 +65,6 @@ export async function readTwilioRequest(
     return null;
   }
   const params = await readForm(request);
-  if (!params) {
-    await recordSignatureFailure(pathname, "unreadable_body", isDatabaseFree);
-    return null;
-  }
   const signature = request.headers.get("x-twilio-signature");
   if (!isValidTwilioSignature({ authToken, signature, url: signedUrlFor(pathWithQuery), params })) {
     await recordSignatureFailure(pathname, signature ? "mismatch" : "missing", isDatabaseFree);

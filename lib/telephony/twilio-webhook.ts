@@ -3,7 +3,7 @@
 // URLs we hand Twilio carry connection overrides that make it retry a 5xx). Input that can never be stored is a
 // 400: retrying it would only fail again.
 import { ZodError } from "zod";
-import { isUnstorableInput } from "@/lib/errors";
+import { AppError, isUnstorableInput } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { readTwilioRequest, type TwilioRequest } from "@/lib/telephony/read-twilio-request";
 
@@ -12,7 +12,14 @@ export function twilioWebhook(
   options: { isDatabaseFree?: boolean } = {},
 ) {
   return async (request: Request): Promise<Response> => {
-    const verified = await readTwilioRequest(request, options);
+    let verified: TwilioRequest | null;
+    try {
+      verified = await readTwilioRequest(request, options);
+    } catch (error) {
+      // An over-size body: refused before (Content-Length) or while it is read, and never signature-checked.
+      if (error instanceof AppError) return new Response(error.message, { status: error.status });
+      throw error;
+    }
     if (!verified) return new Response("Forbidden", { status: 403 });
     try {
       return await handler({ ...verified, request });

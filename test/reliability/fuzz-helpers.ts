@@ -25,7 +25,8 @@ export const hostileIds = [
 
 const oneMegabyte = "A".repeat(1024 * 1024);
 
-export type BodyCase = { name: string; contentType?: string; body?: string };
+/** `isOverCap`: larger than every route's body cap (64 KB; lib/http/read-body.ts), so refused with 413. */
+export type BodyCase = { name: string; contentType?: string; body?: string; isOverCap?: boolean };
 
 /** Bodies every handler is fed: malformed, oversized, wrongly typed, hostile. */
 export const bodyCases: BodyCase[] = [
@@ -33,11 +34,13 @@ export const bodyCases: BodyCase[] = [
   { name: "malformed JSON", contentType: "application/json", body: '{"body": "unterminated' },
   {
     name: "1 MB JSON",
+    isOverCap: true,
     contentType: "application/json",
     body: JSON.stringify({ body: oneMegabyte, from: oneMegabyte }),
   },
   {
     name: "1 MB form",
+    isOverCap: true,
     contentType: "application/x-www-form-urlencoded",
     body: `Body=${oneMegabyte}&From=%2B12125550100`,
   },

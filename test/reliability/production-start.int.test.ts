@@ -50,10 +50,11 @@ afterEach(() => {
 describe("production start", () => {
   it("without AUTH_SECRET, on the embedded database: one clear line, exit 1, nothing created", async () => {
     const dataDir = tempDataDir();
-    const result = await run("scripts/start.ts", { AUTH_SECRET: "", DATABASE_URL: "", DATA_DIR: dataDir, PORT: "0" });
+    const port = String(40_000 + Math.floor(Math.random() * 20_000)); // never listened on: the start stops before
+    const result = await run("scripts/start.ts", { AUTH_SECRET: "", DATABASE_URL: "", DATA_DIR: dataDir, PORT: port });
     expect(result.code).toBe(1);
     const lines = `${result.stdout}${result.stderr}`.trim().split("\n");
-    expect(lines, "exactly one line").toHaveLength(1);
+    expect(lines, `exactly one line: ${JSON.stringify(lines)}`).toHaveLength(1);
     expect(lines[0]).toMatch(/^Ringback cannot start: AUTH_SECRET is required in production/);
     expect(fs.existsSync(path.join(dataDir, "auth-secret")), "no secret generated").toBe(false);
     expect(fs.existsSync(path.join(dataDir, "pgdata")), "no database started").toBe(false);

@@ -127,15 +127,20 @@ describe("failed sign-ins", () => {
         async () => ((await db.rateLimit.findUnique({ where: { key } }))?.blockedUntil?.getTime() ?? 0) <= Date.now(),
         { timeoutMs: 20_000 },
       );
+      const sentAt = Date.now();
       const answer = await signIn({ email, password: `wrong-${attempt}`, ip });
+      const answeredAt = Date.now();
       expect(answer.isRateLimited, `attempt ${attempt} is let through once its delay is over`).toBe(false);
       if (attempt >= 4) {
         // …but not a moment before.
         expect((await signIn({ email, password, ip })).isRateLimited, `attempt ${attempt} + 1 at once`).toBe(true);
       }
       const row = await db.rateLimit.findUniqueOrThrow({ where: { key } });
-      const held = Math.max(0, Math.round(((row.blockedUntil?.getTime() ?? 0) - Date.now()) / 1000));
-      expect(held, `delay after attempt ${attempt}`).toBe(attempt <= 3 ? 0 : 2 ** (attempt - 4));
+      // The delay was set while the attempt ran: blockedUntil − delay lies between sending and the answer.
+      const delayMs = (attempt <= 3 ? 0 : 2 ** (attempt - 4)) * 1000;
+      const setAt = (row.blockedUntil?.getTime() ?? 0) - delayMs;
+      expect(setAt, `delay after attempt ${attempt}`).toBeGreaterThanOrEqual(sentAt - 50);
+      expect(setAt, `delay after attempt ${attempt}`).toBeLessThanOrEqual(answeredAt + 50);
     }
     // Inside the delay even the right password is refused, and the refusals were not counted.
     const held = await signIn({ email, password, ip });
