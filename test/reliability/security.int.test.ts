@@ -201,3 +201,31 @@ describe("configuration", () => {
     expect(Number(values.t)).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("GET /api/auth/session", () => {
+  async function session(cookie: string) {
+    const request = new Request(`${BASE}/api/auth/session`, { headers: { cookie } });
+    const response: Response = await withRequestScope(request, (next) => authGet(next, ctx("session")));
+    return {
+      body: (await response.json()) as { user?: { email?: string } },
+      setCookies: response.headers.getSetCookie(),
+    };
+  }
+
+  it("answers and refreshes a live session, but not one that ended (password changed): no user, cookie cleared", async () => {
+    const { email, password, user } = await createTestBusiness();
+    const signedIn = await signIn({ email, password });
+    const cookie = signedIn.session!.split(";")[0]!;
+    const live = await session(cookie);
+    expect(live.body.user?.email).toBe(email);
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    const ended = await session(cookie);
+    expect(ended.body).toEqual({});
+    const reissued = ended.setCookies.filter((line) => /session-token=[^;]+/.test(line));
+    expect(reissued, "no fresh token for an ended session").toEqual([]);
+    expect(
+      ended.setCookies.some((line) => /session-token=;.*Max-Age=0/i.test(line)),
+      "the cookie is cleared",
+    ).toBe(true);
+  });
+});

@@ -90,6 +90,35 @@ describe("push API", () => {
     }
   });
 
+  it("posting someone else's endpoint (same or another business) is refused and the device stays theirs", async () => {
+    const fake = await startPushFake();
+    try {
+      const a = await member();
+      const b = await member();
+      const teammate = await db.user.create({ data: { email: `t-${Date.now()}@example.test`, passwordHash: "x" } });
+      await db.membership.create({ data: { userId: teammate.id, businessId: a.business.id, role: "member" } });
+      const teammateCookie = await sessionCookie({ userId: teammate.id, businessId: a.business.id });
+      const device = fake.subscription("/device-of-a");
+      const post = (cookie: string) =>
+        subscribe(authedRequest("/api/push/subscriptions", { cookie, method: "POST", body: device }), none);
+      expect((await post(a.cookie)).status).toBe(201);
+      const stored = await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: device.endpoint } });
+      for (const [who, cookie] of [
+        ["another business", b.cookie],
+        ["a teammate", teammateCookie],
+      ] as const) {
+        const response = await post(cookie);
+        expect(response.status, who).toBe(409);
+        expect(await response.json(), who).toMatchObject({ error: { code: "conflict" } });
+      }
+      expect(await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: device.endpoint } })).toEqual(stored);
+      // The owner of the device re-registering it is fine (a browser re-subscribes).
+      expect((await post(a.cookie)).status).toBe(201);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("the test button creates a test notification for this member only", async () => {
     const { cookie, user, business } = await member();
     const response = await testPush(authedRequest("/api/push/test", { cookie, method: "POST" }), none);
