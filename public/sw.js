@@ -79,7 +79,7 @@ self.addEventListener("push", (event) => {
     badge: "/icons/icon-192.png",
     timestamp: Date.now(),
     data: {
-      url: payload.url || (threadId ? `/inbox/${threadId}` : "/inbox"),
+      url: sameOriginUrl(payload.url || (threadId ? `/inbox/${threadId}` : "/inbox")),
       threadId,
       notificationId: payload.notificationId || null,
       kind: payload.kind || null,
@@ -110,8 +110,20 @@ function postWithSession(path, body) {
     .finally(() => clearTimeout(timer));
 }
 
+// A push payload is data from the server, but a tap must never open another origin (a phishing page dressed as
+// Ringback): anything that does not resolve to this origin opens the inbox instead.
+function sameOriginUrl(url) {
+  try {
+    const target = new URL(String(url || "/inbox"), self.location.origin);
+    if (target.origin === self.location.origin) return target.href;
+  } catch {
+    // not a URL at all
+  }
+  return new URL("/inbox", self.location.origin).href;
+}
+
 async function openOrFocus(url) {
-  const target = new URL(url, self.location.origin).href;
+  const target = sameOriginUrl(url);
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const existing = windows.find((client) => new URL(client.url).origin === self.location.origin);
   if (existing) {

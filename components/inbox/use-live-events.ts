@@ -18,7 +18,14 @@ export function useLiveEvents(url: string | null, onFrame: (frame: LiveFrame) =>
     source.onerror = () => setIsLive(false);
     source.onmessage = (message) => {
       try {
-        handler.current(JSON.parse(message.data) as LiveFrame);
+        const frame = JSON.parse(message.data) as LiveFrame | { type: "session.ended" };
+        // The server ended the stream because the session ended (password changed, removed from the team).
+        if (frame.type === "session.ended") {
+          source.close();
+          window.location.assign("/login");
+          return;
+        }
+        handler.current(frame as LiveFrame);
       } catch {
         // a malformed frame costs nothing: the next refetch catches up
       }

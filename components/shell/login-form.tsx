@@ -4,6 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/components/shell/safe-callback-path";
 import { Button } from "@/components/ui/button";
 import { controlClassName, Field } from "@/components/ui/field";
 
@@ -11,19 +12,6 @@ const messages: Record<string, string> = {
   CredentialsSignin: "That email and password don't match. Check both and try again.",
   RateLimited: "Too many sign-in attempts. Wait a few minutes and try again.",
 };
-
-/** Only same-site paths: an open redirect through ?callbackUrl= would be a phishing aid. */
-export function safeCallbackPath(callbackUrl: string | undefined): string {
-  if (!callbackUrl) return "/inbox";
-  try {
-    const url = new URL(callbackUrl, "http://local.invalid");
-    const isSameSite = url.origin === "http://local.invalid" || url.origin === window.location.origin;
-    if (!isSameSite || url.pathname.startsWith("/login")) return "/inbox";
-    return `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return "/inbox";
-  }
-}
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
@@ -47,7 +35,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
         setError(messages[result?.error ?? ""] ?? messages.CredentialsSignin);
         return;
       }
-      router.replace(safeCallbackPath(callbackUrl));
+      router.replace(safeCallbackPath(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
       setError("Ringback could not be reached. Check your connection and try again.");

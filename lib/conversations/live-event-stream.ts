@@ -11,7 +11,15 @@ const SHUTDOWN_RETRY_MS = 1_000;
 const REPLAY_LIMIT = 500;
 
 type Filter = { businessId: string; threadId?: string };
-type Options = { /** the inbox list needs no AI token deltas */ isTokenFree?: boolean };
+type Options = {
+  /** the inbox list needs no AI token deltas */
+  isTokenFree?: boolean;
+  /** re-checked at every heartbeat: false (password changed, member removed) ends the stream */
+  isSessionValid?: () => Promise<boolean>;
+  /** called once when the stream ends, however it ends */
+  onClose?: () => void;
+  heartbeatMs?: number;
+};
 
 /** The resume point a client sent: the Last-Event-ID header, or `?lastEventId=` for clients that cannot set it. */
 export function readLastEventId(request: Request): bigint | null {
@@ -106,13 +114,29 @@ export function liveEventStream(request: Request, filter: Filter, options: Optio
         // The listener reconnected: NOTIFYs may have been lost meanwhile, so fill the gap from the log.
         () => void replay().catch(() => send(frame({ data: { type: "resync" } }))),
       );
-      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
+      // Each heartbeat also asks whether the session still holds: a stream opened before a password change or a
+      // removal must not keep delivering the business's events (the AI's tokens included).
+      const beat = async () => {
+        if (options.isSessionValid) {
+          const verdict = await options.isSessionValid().then(
+            (isValid) => (isValid ? "valid" : "ended"),
+            () => "unknown",
+          );
+          // Ended: say so (the app goes to sign-in). Unknown (database unreachable): close; the browser reconnects
+          // in a few seconds and the reconnect is authenticated afresh.
+          if (verdict === "ended") send(frame({ data: { type: "session.ended" } }));
+          if (verdict !== "valid") return close();
+        }
+        send(`: heartbeat\n\n`);
+      };
+      const heartbeat = setInterval(() => void beat(), options.heartbeatMs ?? HEARTBEAT_MS);
       function close() {
         if (isClosed) return;
         isClosed = true;
         forgetShutdown();
         clearInterval(heartbeat);
         unsubscribe();
+        options.onClose?.();
         request.signal.removeEventListener("abort", close);
         try {
           controller.close();

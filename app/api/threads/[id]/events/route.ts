@@ -2,7 +2,7 @@
 // Last-Event-ID) and the AI's reply token by token while it is written.
 import { requireMember } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { liveEventStream } from "@/lib/conversations/live-event-stream";
+import { memberEventStream } from "@/lib/conversations/member-event-stream";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/route";
 import type { ThreadRouteContext } from "../params";
@@ -14,5 +14,5 @@ export const GET = apiRoute<ThreadRouteContext>(async (request, { params }) => {
   const { id } = await params;
   const thread = await db.thread.findFirst({ where: { id, businessId: member.businessId }, select: { id: true } });
   if (!thread) throw new AppError("not_found", "Conversation not found.");
-  return liveEventStream(request, { businessId: member.businessId, threadId: thread.id });
+  return memberEventStream(request, member, { threadId: thread.id });
 });
