@@ -73,7 +73,9 @@ export default defineConfig({
       OPENAI_API_KEY: "",
       DATABASE_URL: "",
       BOOTSTRAP_OWNER_EMAIL: "owner@example.com",
-      BOOTSTRAP_OWNER_PASSWORD: "ringback-demo",
+      // npm start is production: it needs AUTH_SECRET and refuses the demo password.
+      AUTH_SECRET: "e2e-session-secret-e2e-session-secret-0123",
+      BOOTSTRAP_OWNER_PASSWORD: "e2e-owner-password",
       RUN_WORKER: "true",
       TRUST_PROXY_HOPS: "0",
       PORT: String(PORT),

@@ -1,7 +1,8 @@
 // Signs in the way the browser form does (next-auth credentials: CSRF token, then the callback), without a page.
 import { expect, type APIRequestContext } from "@playwright/test";
 
-export const demoOwner = { email: "owner@example.com", password: "ringback-demo" } as const;
+// The e2e server's owner (playwright.config.ts): production refuses the demo password "ringback-demo".
+export const demoOwner = { email: "owner@example.com", password: "e2e-owner-password" } as const;
 
 export async function signInThroughApi(request: APIRequestContext, { email, password } = demoOwner) {
   const csrf = await request.get("/api/auth/csrf");

@@ -15,6 +15,8 @@ import { getBusiness } from "@/lib/business/get-business";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const member = await getPageMember();
   if (!member) redirect("/login");
+  // A generated first password (production bootstrap) must be replaced before anything else.
+  if (member.mustChangePassword) redirect("/change-password");
   const business = await getBusiness({ businessId: member.businessId });
 
   return (

@@ -6,7 +6,17 @@ import { Button } from "@/components/ui/button";
 import { controlClassName, Field } from "@/components/ui/field";
 import { fieldErrorsFrom } from "@/components/settings/settings-draft";
 
-export function ChangePasswordForm({ email }: { email: string }) {
+export function ChangePasswordForm({
+  email,
+  title = "Change my password",
+  intro = "You will be signed out on every device and sign in again with the new password.",
+  currentLabel = "Current password",
+}: {
+  email: string;
+  title?: string;
+  intro?: string;
+  currentLabel?: string;
+}) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
   const [isPending, setIsPending] = useState(false);
@@ -41,14 +51,12 @@ export function ChangePasswordForm({ email }: { email: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="Change my password">
-      <h3 className="text-base font-semibold">Change my password</h3>
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={title}>
+      <h3 className="text-base font-semibold">{title}</h3>
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <p className="text-sm text-slate-600">
-        You will be signed out on every device and sign in again with the new password.
-      </p>
-      <Field label="Current password" error={errors.currentPassword}>
+      <p className="text-sm text-slate-600">{intro}</p>
+      <Field label={currentLabel} error={errors.currentPassword}>
         {(control) => (
           <input
             {...control}

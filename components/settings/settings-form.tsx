@@ -24,7 +24,16 @@ const subscribeNever = () => () => {};
 
 type Status = { kind: "idle" } | { kind: "saving" } | { kind: "saved" } | { kind: "error"; message: string };
 
-export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; timeZones: TimeZoneOption[] }) {
+/** `canEdit`: only an owner changes the business settings (a member sees them read-only; the API answers 403). */
+export function SettingsForm({
+  initial,
+  timeZones,
+  canEdit = true,
+}: {
+  initial: SavedSettings;
+  timeZones: TimeZoneOption[];
+  canEdit?: boolean;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(() => draftFromSettings(initial));
@@ -88,42 +97,51 @@ export function SettingsForm({ initial, timeZones }: { initial: SavedSettings; t
       aria-label="Business settings"
       data-hydrated={isHydrated ? "true" : "false"}
     >
-      <ProfileSection {...sectionProps} />
-      <HoursSection {...sectionProps} timeZones={timeZones} />
-      <CallsSection {...sectionProps} />
-      <AutoReplySection {...sectionProps} />
-      <AssistantSection {...sectionProps} />
-      <FollowUpSection {...sectionProps} />
-      {/* Pinned above the bottom navigation while there is something to save or to read. */}
-      <div
-        className={clsx(
-          "z-10 flex items-center justify-end gap-3 rounded-2xl bg-white/95 p-3 ring-1 ring-slate-200 backdrop-blur",
-          (isDirty || status.kind !== "idle") && "sticky bottom-20 shadow-lg md:bottom-4",
-        )}
-      >
-        <p role="status" data-testid="settings-status" className="mr-auto text-sm font-medium">
-          {status.kind === "saved" ? <span className="text-emerald-700">Saved</span> : null}
-          {status.kind === "error" ? <span className="text-red-700">{status.message}</span> : null}
-          {status.kind !== "saved" && status.kind !== "error" && isDirty ? (
-            <span className="text-slate-600">Unsaved changes</span>
-          ) : null}
+      {canEdit ? null : (
+        <p className="rounded-xl bg-slate-100 px-4 py-3 text-sm text-slate-700" data-testid="settings-read-only">
+          Only an owner can change these settings. You can still set yourself available or on a job at the top.
         </p>
-        {isDirty ? (
-          <Button
-            look="ghost"
-            onClick={() => {
-              setDraft(draftFromSettings(saved));
-              setErrors({});
-              setStatus({ kind: "idle" });
-            }}
-          >
-            Discard
+      )}
+      <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
+        <ProfileSection {...sectionProps} />
+        <HoursSection {...sectionProps} timeZones={timeZones} />
+        <CallsSection {...sectionProps} />
+        <AutoReplySection {...sectionProps} />
+        <AssistantSection {...sectionProps} />
+        <FollowUpSection {...sectionProps} />
+      </fieldset>
+      {/* Pinned above the bottom navigation while there is something to save or to read. */}
+      {canEdit ? (
+        <div
+          className={clsx(
+            "z-10 flex items-center justify-end gap-3 rounded-2xl bg-white/95 p-3 ring-1 ring-slate-200 backdrop-blur",
+            (isDirty || status.kind !== "idle") && "sticky bottom-20 shadow-lg md:bottom-4",
+          )}
+        >
+          <p role="status" data-testid="settings-status" className="mr-auto text-sm font-medium">
+            {status.kind === "saved" ? <span className="text-emerald-700">Saved</span> : null}
+            {status.kind === "error" ? <span className="text-red-700">{status.message}</span> : null}
+            {status.kind !== "saved" && status.kind !== "error" && isDirty ? (
+              <span className="text-slate-600">Unsaved changes</span>
+            ) : null}
+          </p>
+          {isDirty ? (
+            <Button
+              look="ghost"
+              onClick={() => {
+                setDraft(draftFromSettings(saved));
+                setErrors({});
+                setStatus({ kind: "idle" });
+              }}
+            >
+              Discard
+            </Button>
+          ) : null}
+          <Button type="submit" disabled={!isDirty || status.kind === "saving"}>
+            {status.kind === "saving" ? "Saving…" : "Save settings"}
           </Button>
-        ) : null}
-        <Button type="submit" disabled={!isDirty || status.kind === "saving"}>
-          {status.kind === "saving" ? "Saving…" : "Save settings"}
-        </Button>
-      </div>
+        </div>
+      ) : null}
     </form>
   );
 }

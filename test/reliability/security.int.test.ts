@@ -8,7 +8,10 @@ import { clientIp } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { env, resetEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db/client";
-import { createTestBusiness } from "@/test/helpers/business";
+import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
+import { POST as changePasswordRoute } from "@/app/api/account/password/route";
+import { GET as getBusiness } from "@/app/api/business/route";
+import { GET as listThreads } from "@/app/api/threads/route";
 import { waitFor } from "@/test/helpers/wait";
 import { withRequestScope } from "@/test/reliability/next-request-scope";
 
@@ -227,5 +230,31 @@ describe("GET /api/auth/session", () => {
       ended.setCookies.some((line) => /session-token=;.*Max-Age=0/i.test(line)),
       "the cookie is cleared",
     ).toBe(true);
+  });
+});
+
+describe("a generated first password", () => {
+  it("must be changed first: every route but the password change answers 403 until then", async () => {
+    const { business, user, password } = await createTestBusiness();
+    await db.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
+    const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
+    for (const request of [authedRequest("/api/threads", { cookie }), authedRequest("/api/business", { cookie })]) {
+      const response = await (request.url.endsWith("/threads") ? listThreads : getBusiness)(request, {} as never);
+      expect(response.status, request.url).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: "password_change_required" } });
+    }
+    const changed = await changePasswordRoute(
+      authedRequest("/api/account/password", {
+        cookie,
+        method: "POST",
+        body: { currentPassword: password, newPassword: "my-own-password-1" },
+      }),
+      {} as never,
+    );
+    expect(changed.status).toBe(200);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.mustChangePassword).toBe(false);
+    const fresh = await sessionCookie({ userId: user.id, businessId: business.id });
+    expect((await listThreads(authedRequest("/api/threads", { cookie: fresh }), {} as never)).status).toBe(200);
   });
 });

@@ -28,7 +28,11 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
-      <SettingsForm initial={settings} timeZones={timeZoneOptions(settings.timezone)} />
+      <SettingsForm
+        initial={settings}
+        timeZones={timeZoneOptions(settings.timezone)}
+        canEdit={member.role === "owner"}
+      />
       {member.role === "owner" ? <NumberSetup /> : null}
       <TeamSection
         members={members.map(({ id, email, name, role }) => ({ id, email, name, role }))}
