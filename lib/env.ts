@@ -75,17 +75,6 @@ function readEnv(source: NodeJS.ProcessEnv) {
   }
   const raw = parsed.data;
   const isProduction = raw.NODE_ENV === "production";
-  // Whatever the database: a generated secret in production would sign sessions with a key nobody chose or rotates.
-  if (isProduction && !raw.AUTH_SECRET) {
-    throw new ConfigError(
-      "AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).",
-    );
-  }
-  if (isProduction && raw.BOOTSTRAP_OWNER_PASSWORD === DEMO_OWNER_PASSWORD) {
-    throw new ConfigError(
-      `BOOTSTRAP_OWNER_PASSWORD is the demo password "${DEMO_OWNER_PASSWORD}": choose another, or leave it unset to have one generated.`,
-    );
-  }
   if (Boolean(raw.TWILIO_ACCOUNT_SID) !== Boolean(raw.TWILIO_AUTH_TOKEN)) {
     throw new ConfigError("Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither (simulator mode).");
   }
@@ -129,6 +118,25 @@ function readEnv(source: NodeJS.ProcessEnv) {
     trustProxyHops: raw.TRUST_PROXY_HOPS,
     allowPrivateOutboundUrls: raw.ALLOW_PRIVATE_OUTBOUND_URLS,
   };
+}
+
+/**
+ * What production refuses to start without, checked first by every entry point that serves (scripts/boot.ts), not
+ * on every read of the environment: `next build` also runs with NODE_ENV=production and needs no secret.
+ * Whatever the database: a generated secret in production would sign sessions with a key nobody chose or rotates.
+ */
+export function assertProductionConfig(config: Env = env()): void {
+  if (!config.isProduction) return;
+  if (!config.authSecret) {
+    throw new ConfigError(
+      "AUTH_SECRET is required in production: set it to a long random string (openssl rand -base64 32).",
+    );
+  }
+  if (config.bootstrap.ownerPassword === DEMO_OWNER_PASSWORD) {
+    throw new ConfigError(
+      `BOOTSTRAP_OWNER_PASSWORD is the demo password "${DEMO_OWNER_PASSWORD}": choose another, or leave it unset to have one generated.`,
+    );
+  }
 }
 
 let cached: Env | undefined;

@@ -2,13 +2,14 @@
 import { resolveAuthSecret } from "@/lib/auth/secret";
 import { bootstrapBusiness } from "@/lib/business/bootstrap-business";
 import { bootDatabase } from "@/lib/db/boot";
-import { env, resetEnvForTests } from "@/lib/env";
+import { assertProductionConfig, env, resetEnvForTests } from "@/lib/env";
 import { getBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log";
 
 export async function bootApp({ runWorker }: { runWorker: boolean }) {
   const started = Date.now();
+  assertProductionConfig();
   // next-auth and the route handlers read the secret from the environment; a generated one is kept in DATA_DIR.
   // Resolved before the embedded database sets DATABASE_URL, which would make a missing secret fatal in production.
   process.env.AUTH_SECRET = resolveAuthSecret();

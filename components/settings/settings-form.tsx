@@ -102,7 +102,7 @@ export function SettingsForm({
           Only an owner can change these settings. You can still set yourself available or on a job at the top.
         </p>
       )}
-      <fieldset disabled={!canEdit} className="min-w-0 space-y-6">
+      <fieldset disabled={!canEdit} className={clsx("min-w-0 space-y-6", !canEdit && "opacity-80")}>
         <ProfileSection {...sectionProps} />
         <HoursSection {...sectionProps} timeZones={timeZones} />
         <CallsSection {...sectionProps} />

@@ -9,11 +9,12 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { env } from "@/lib/env";
+import { assertProductionConfig, env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { toE164 } from "@/lib/telephony/phone";
 
 export async function bootstrapBusiness(): Promise<{ created: boolean }> {
+  assertProductionConfig(); // also for `npm run db:seed`: never a demo owner in production
   if ((await db.business.count()) > 0) return { created: false };
   const config = env().bootstrap;
   const twilioNumber = toE164(config.twilioNumber) ?? config.twilioNumber;

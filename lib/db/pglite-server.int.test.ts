@@ -132,5 +132,5 @@ describe("embedded PostgreSQL: DATA_DIR", () => {
       expect((fs.statSync(path.join(dataDir, "pgdata")).mode & 0o777).toString(8)).toBe("700");
     }
     fs.rmSync(root, { recursive: true, force: true });
-  });
+  }, 120_000); // two on-disk databases are created (initdb each): slow on a busy machine
 });

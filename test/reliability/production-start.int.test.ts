@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { env, resetEnvForTests } from "@/lib/env";
+import { assertProductionConfig, env, resetEnvForTests } from "@/lib/env";
 import pg from "pg";
 
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
@@ -64,7 +64,7 @@ describe("production start", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("BOOTSTRAP_OWNER_PASSWORD", "ringback-demo");
     resetEnvForTests();
-    expect(() => env()).toThrow(/BOOTSTRAP_OWNER_PASSWORD is the demo password/);
+    expect(() => assertProductionConfig()).toThrow(/BOOTSTRAP_OWNER_PASSWORD is the demo password/);
     vi.stubEnv("BOOTSTRAP_OWNER_PASSWORD", "");
     resetEnvForTests();
     expect(env().bootstrap.ownerPassword, "no demo default in production").toBeUndefined();

@@ -6,7 +6,7 @@ import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/r
 import { authenticate } from "@/lib/auth/authenticate";
 import { clientIp } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
-import { env, resetEnvForTests } from "@/lib/env";
+import { assertProductionConfig, env, resetEnvForTests } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
 import { POST as changePasswordRoute } from "@/app/api/account/password/route";
@@ -182,7 +182,7 @@ describe("configuration", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "");
     resetEnvForTests();
-    expect(() => env()).toThrow(/AUTH_SECRET is required in production/);
+    expect(() => assertProductionConfig()).toThrow(/AUTH_SECRET is required in production/);
     vi.stubEnv("AUTH_SECRET", "a-long-random-secret-a-long-random-secret");
     resetEnvForTests();
     expect(env().isProduction).toBe(true);
