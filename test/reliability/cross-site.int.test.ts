@@ -9,6 +9,9 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { withRequestScope } from "@/test/reliability/next-request-scope";
 import { loadRoutes, withParams, type RouteMethod } from "@/test/reliability/route-inventory";
+import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
+
+const fileStartedAt = new Date();
 
 const BASE = "https://ringback.test";
 let routes: RouteMethod[] = [];
@@ -27,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await leaveNoWorkBehind(fileStartedAt);
   await stopBoss();
 });
 

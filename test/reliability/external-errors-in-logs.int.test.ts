@@ -22,6 +22,9 @@ import { deliverWebhookJob } from "@/lib/webhooks/deliver-webhook-job";
 import { authedRequest, createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
+import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
+
+const fileStartedAt = new Date();
 
 const accountSid = `AC${"e".repeat(32)}`;
 const authToken = "network-failure-auth-token-5e4d3c2b1a";
@@ -52,6 +55,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await leaveNoWorkBehind(fileStartedAt);
   await stopBoss();
   delete process.env.OPENAI_API_KEY;
   delete process.env.OPENAI_BASE_URL;

@@ -18,6 +18,9 @@ import { findOutboundUrlProblem } from "@/lib/outbound/outbound-url-rule";
 import { OutboundBlockedError, postOutbound } from "@/lib/outbound/post-outbound";
 import { deliverWebhookJob } from "@/lib/webhooks/deliver-webhook-job";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
+import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
+
+const fileStartedAt = new Date();
 
 const none = {} as never;
 
@@ -50,6 +53,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await leaveNoWorkBehind(fileStartedAt);
   await stopBoss();
 });
 

@@ -9,6 +9,9 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { withRequestScope } from "@/test/reliability/next-request-scope";
 import { loadRoutes, withParams, type RouteMethod } from "@/test/reliability/route-inventory";
+import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
+
+const fileStartedAt = new Date();
 
 type Fixture = Awaited<ReturnType<typeof businessWithTeam>>;
 type Entry = {
@@ -128,6 +131,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await leaveNoWorkBehind(fileStartedAt);
   await stopBoss();
 });
 
