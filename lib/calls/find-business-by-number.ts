@@ -2,7 +2,6 @@
 // profiles (lib/business/business-profile.ts): a webhook of a known number reads nothing to find it. A number no
 // business owns is never matched to anyone: it gets a health event and a log line, nothing else.
 import { getBusinessByNumber, type BusinessProfile } from "@/lib/business/business-profile";
-import { db } from "@/lib/db/client";
 import { recordHealthEvent } from "@/lib/health/record-health-event";
 import { logger, maskPhone } from "@/lib/log";
 import { toE164 } from "@/lib/telephony/phone";

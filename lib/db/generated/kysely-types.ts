@@ -144,12 +144,15 @@ export type Event = {
     payload: Generated<unknown>;
     createdAt: Generated<Timestamp>;
 };
-export type HealthEvent = {
-    id: string;
+export type HealthCounter = {
     kind: string;
-    businessId: string | null;
-    detail: Generated<unknown>;
-    createdAt: Generated<Timestamp>;
+    /**
+     * the business it concerns, or "" when none can be trusted yet (a bad signature comes before any business)
+     */
+    scope: Generated<string>;
+    windowStart: Timestamp;
+    count: Generated<number>;
+    lastAt: Generated<Timestamp>;
 };
 export type Lead = {
     id: string;
@@ -281,6 +284,11 @@ export type RateLimit = {
     key: string;
     count: number;
     windowStart: Timestamp;
+    /**
+     * no attempt under this key before this time (progressive delay)
+     */
+    blockedUntil: Timestamp | null;
+    expiresAt: Generated<Timestamp>;
 };
 export type Thread = {
     id: string;
@@ -320,6 +328,10 @@ export type User = {
      * bumped on password change or removal: older sessions end on their next request
      */
     sessionVersion: Generated<number>;
+    /**
+     * a generated first password (production bootstrap): nothing but the password change is allowed until it is done
+     */
+    mustChangePassword: Generated<boolean>;
     createdAt: Generated<Timestamp>;
     updatedAt: Timestamp;
 };
@@ -358,7 +370,7 @@ export type DB = {
     Call: Call;
     ConsentChange: ConsentChange;
     Event: Event;
-    HealthEvent: HealthEvent;
+    HealthCounter: HealthCounter;
     Lead: Lead;
     Membership: Membership;
     Message: Message;
