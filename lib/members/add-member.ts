@@ -50,7 +50,13 @@ export async function addMember({
         { userId, role: membership.role },
         { businessId, actor: { kind: "user", userId: addedByUserId } },
       );
-      return { id: userId, email: input.email, name: input.name, role: membership.role, createdAt: membership.createdAt };
+      return {
+        id: userId,
+        email: input.email,
+        name: input.name,
+        role: membership.role,
+        createdAt: membership.createdAt,
+      };
     },
     { jobs: false },
   );

@@ -44,5 +44,6 @@ export async function findOutboundUrlProblem(url: string, { lookup = systemLooku
 /** The same check as a 422 naming the field, for the routes that save such a URL. */
 export async function assertOutboundUrl(url: string, field: string): Promise<void> {
   const problem = await findOutboundUrlProblem(url);
-  if (problem) throw new AppError("validation_failed", "Some fields are not valid.", [{ path: field, message: problem }]);
+  if (problem)
+    throw new AppError("validation_failed", "Some fields are not valid.", [{ path: field, message: problem }]);
 }
