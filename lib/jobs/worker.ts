@@ -30,6 +30,7 @@ export const workerShape: Record<QueueName, { loops: number; batchSize: number }
   "follow-up": { loops: 1, batchSize: 5 },
   "deliver-webhook": { loops: 1, batchSize: 10 },
   "sweep-outbox": { loops: 1, batchSize: 1 },
+  "prune-housekeeping": { loops: 1, batchSize: 1 },
 };
 
 /** The most job fetches a second the idle worker makes, from its shape. */
