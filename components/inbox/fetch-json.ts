@@ -4,18 +4,23 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** the API's per-field messages ([{ path, message }]) of a 4xx, for showing each next to its field */
+    readonly details?: unknown,
   ) {
     super(message);
   }
 }
 
 async function parse<T>(response: Response): Promise<T> {
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  };
   if (!response.ok) {
     throw new ApiError(
       response.status,
       body.error?.code ?? "error",
       body.error?.message ?? "Something went wrong. Try again.",
+      body.error?.details,
     );
   }
   return body as T;

@@ -7,7 +7,9 @@ import useSWR from "swr";
 import { Button } from "@/components/ui/button";
 import { Field, controlBaseClassName, controlClassName } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
-import { fetchJson, postJson } from "@/components/inbox/fetch-json";
+import { ApiError, fetchJson, postJson } from "@/components/inbox/fetch-json";
+import { errorAt, fieldErrorsFrom } from "@/components/settings/settings-draft";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 
 type Prefs = {
   notify: { missed_call: boolean; customer_reply: boolean; ai_handoff: boolean };
@@ -29,6 +31,8 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
   const [phone, setPhone] = useState(initial.phone ?? "");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -42,16 +46,27 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
       );
       setPhone(preferences.phone ?? "");
       onSaved(preferences);
+      setErrors({});
       setStatus({ ok: true, text: "Saved." });
     } catch (cause) {
-      setStatus({ ok: false, text: cause instanceof Error ? cause.message : "Could not save." });
+      const fieldErrors = cause instanceof ApiError ? fieldErrorsFrom(cause.details) : {};
+      setErrors(fieldErrors);
+      setStatus({
+        ok: false,
+        text:
+          Object.keys(fieldErrors).length > 0
+            ? "Not saved: fix the highlighted field."
+            : cause instanceof Error
+              ? cause.message
+              : "Could not save.",
+      });
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form onSubmit={save} className="space-y-4" data-testid="notification-prefs">
+    <form ref={formRef} onSubmit={save} className="space-y-4" data-testid="notification-prefs">
       <h3 className="font-semibold text-slate-900">Notify me about</h3>
       {eventLabels.map(({ key, label }) => (
         <Switch
@@ -63,7 +78,7 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
       ))}
       <p className="text-sm text-slate-500">Emergencies always notify you, even in quiet hours.</p>
       <div className="flex flex-wrap gap-4">
-        <Field label="Quiet hours from">
+        <Field label="Quiet hours from" error={errors.quietStart}>
           {(control) => (
             <input
               {...control}
@@ -74,7 +89,7 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
             />
           )}
         </Field>
-        <Field label="until">
+        <Field label="until" error={errors.quietEnd}>
           {(control) => (
             <input
               {...control}
@@ -89,6 +104,7 @@ function PrefsForm({ initial, onSaved }: { initial: Prefs; onSaved: (prefs: Pref
       <Field
         label="My phone"
         hint="For escalation texts, emergency calls and Call back (Ringback rings this phone first)."
+        error={errorAt(errors, "phone")}
       >
         {(control) => (
           <input

@@ -1,11 +1,14 @@
 "use client";
 // Settings → CRM webhooks (owner): add an endpoint (the secret is shown once), send a test event, see deliveries.
 import Link from "next/link";
+import { useState, type FormEvent } from "react";
 import { BusinessTime } from "@/components/display/business-time";
-import { useState } from "react";
 import useSWR from "swr";
+import { errorAt, fieldErrorsFrom } from "@/components/settings/settings-draft";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { controlClassName, Field } from "@/components/ui/field";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 
 type Endpoint = { id: string; url: string; events: string[]; isActive: boolean };
 type Delivery = {
@@ -20,14 +23,19 @@ type Delivery = {
 
 const fetcher = (url: string) =>
   fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error("Could not load."))));
+/** A refused request: the API's message and its per-field details. */
+type RequestError = Error & { details?: unknown };
+
 const send = (url: string, method: string, body?: unknown) =>
   fetch(url, {
     method,
     headers: body ? { "content-type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
   }).then(async (response) => {
-    const json = response.status === 204 ? null : await response.json();
-    if (!response.ok) throw new Error(json?.error?.message ?? "Request failed.");
+    const json = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      throw Object.assign(new Error(json?.error?.message ?? "Request failed."), { details: json?.error?.details });
+    }
     return json;
   });
 
@@ -64,6 +72,31 @@ export function WebhookSettings() {
   const [url, setUrl] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [isAdding, setIsAdding] = useState(false);
+  const formRef = useFocusFirstError(fieldErrors);
+  const urlError = errorAt(fieldErrors, "url");
+
+  // A refused URL gets the API's own words next to the field, which is focused.
+  async function addEndpoint(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMessage(null);
+    setIsAdding(true);
+    try {
+      const created = await send("/api/webhooks", "POST", { url });
+      setSecret(created.secret);
+      setUrl("");
+      setFieldErrors({});
+      setMessage("Endpoint added.");
+      await mutate();
+    } catch (error) {
+      const apiError = error as RequestError;
+      const errors = fieldErrorsFrom(apiError.details);
+      setFieldErrors(Object.keys(errors).length > 0 ? errors : { url: apiError.message });
+    } finally {
+      setIsAdding(false);
+    }
+  }
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setMessage(null);
@@ -86,30 +119,23 @@ export function WebhookSettings() {
         </Link>{" "}
         (what is sent, retries, and how to check the <code>Ringback-Signature</code> header).
       </p>
-      <form
-        className="flex flex-wrap gap-2"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(async () => {
-            const created = await send("/api/webhooks", "POST", { url });
-            setSecret(created.secret);
-            setUrl("");
-          }, "Endpoint added.");
-        }}
-      >
-        <label className="sr-only" htmlFor="webhook-url">
-          Endpoint URL
-        </label>
-        <input
-          id="webhook-url"
-          type="url"
-          required
-          placeholder="https://crm.example.com/hooks/ringback"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3"
-        />
-        <Button type="submit">Add endpoint</Button>
+      <form ref={formRef} className="flex flex-wrap items-start gap-2" onSubmit={(event) => void addEndpoint(event)}>
+        <Field label="Endpoint URL" error={urlError} className="min-w-0 flex-1 basis-64">
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              required
+              placeholder="https://crm.example.com/hooks/ringback"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              className={controlClassName}
+            />
+          )}
+        </Field>
+        <Button type="submit" className="mt-7" disabled={isAdding}>
+          {isAdding ? "Adding…" : "Add endpoint"}
+        </Button>
       </form>
       {secret ? (
         <div role="status" className="rounded-xl bg-amber-50 p-3 text-sm text-amber-900">

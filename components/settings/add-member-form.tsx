@@ -4,9 +4,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClassName, Field } from "@/components/ui/field";
 import { fieldErrorsFrom } from "@/components/settings/settings-draft";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 
 export function AddMemberForm({ onAdded }: { onAdded: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | undefined>();
   const [isPending, setIsPending] = useState(false);
 
@@ -29,8 +31,15 @@ export function AddMemberForm({ onAdded }: { onAdded: () => void }) {
       });
       const body = await response.json().catch(() => ({}));
       if (!response.ok) {
-        setErrors(fieldErrorsFrom(body?.error?.details));
-        setMessage({ tone: "error", text: body?.error?.message ?? "Could not add. Try again." });
+        const fieldErrors = fieldErrorsFrom(body?.error?.details);
+        setErrors(fieldErrors);
+        setMessage({
+          tone: "error",
+          text:
+            Object.keys(fieldErrors).length > 0
+              ? "Not added: fix the highlighted field."
+              : (body?.error?.message ?? "Could not add. Try again."),
+        });
         return;
       }
       form.reset();
@@ -45,7 +54,12 @@ export function AddMemberForm({ onAdded }: { onAdded: () => void }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3 border-t border-slate-100 pt-4" aria-label="Add a person">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="space-y-3 border-t border-slate-100 pt-4"
+      aria-label="Add a person"
+    >
       <h3 className="text-base font-semibold">Add a person</h3>
       <div className="grid gap-3 md:grid-cols-2">
         <Field label="Email" error={errors.email}>

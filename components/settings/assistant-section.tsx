@@ -31,6 +31,7 @@ export function AssistantSection({ draft, onChange, errors }: SectionProps) {
                 rows={5}
                 maxLength={4000}
                 className={controlClassName}
+                name="aiInstructions"
                 value={draft.aiInstructions}
                 onChange={(event) => onChange({ aiInstructions: event.target.value })}
               />

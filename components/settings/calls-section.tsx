@@ -4,6 +4,7 @@ import { clsx } from "clsx";
 import { Card } from "@/components/ui/card";
 import { controlClassName, Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { ForwardingCodes } from "@/components/settings/forwarding-codes";
 import { NumberField } from "@/components/settings/number-field";
 import type { SectionProps } from "@/components/settings/section-props";
 import { errorAt } from "@/components/settings/settings-draft";
@@ -21,7 +22,12 @@ const routingModes = [
   },
 ] as const;
 
-export function CallsSection({ draft, onChange, errors }: SectionProps) {
+export function CallsSection({
+  draft,
+  onChange,
+  errors,
+  twilioNumber,
+}: SectionProps & { twilioNumber: string | null }) {
   return (
     <Card id="calls" title="Calls" description="How calls reach you and when a call counts as missed.">
       <fieldset className="space-y-2">
@@ -63,6 +69,7 @@ export function CallsSection({ draft, onChange, errors }: SectionProps) {
                 inputMode="tel"
                 autoComplete="tel"
                 className={controlClassName}
+                name="forwardTo"
                 value={draft.forwardTo}
                 onChange={(event) => onChange({ forwardTo: event.target.value })}
               />
@@ -94,7 +101,9 @@ export function CallsSection({ draft, onChange, errors }: SectionProps) {
             onChange={(minAnsweredSeconds) => onChange({ minAnsweredSeconds })}
           />
         </>
-      ) : null}
+      ) : (
+        <ForwardingCodes twilioNumber={twilioNumber} />
+      )}
       <NumberField
         label="Repeat calls within"
         unit="minutes"
@@ -115,6 +124,7 @@ export function CallsSection({ draft, onChange, errors }: SectionProps) {
             {...control}
             rows={3}
             className={controlClassName}
+            name="ignoreList"
             value={draft.ignoreList}
             onChange={(event) => onChange({ ignoreList: event.target.value })}
           />
@@ -126,6 +136,7 @@ export function CallsSection({ draft, onChange, errors }: SectionProps) {
             {...control}
             rows={2}
             className={controlClassName}
+            name="greetingMessage"
             value={draft.greetingMessage}
             onChange={(event) => onChange({ greetingMessage: event.target.value })}
           />

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClassName, Field } from "@/components/ui/field";
 import { fieldErrorsFrom } from "@/components/settings/settings-draft";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 
 export function ChangePasswordForm({
   email,
@@ -18,6 +19,7 @@ export function ChangePasswordForm({
   currentLabel?: string;
 }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [error, setError] = useState<string | undefined>();
   const [isPending, setIsPending] = useState(false);
 
@@ -38,8 +40,13 @@ export function ChangePasswordForm({
       });
       if (!response.ok) {
         const body = await response.json().catch(() => ({}));
-        setErrors(fieldErrorsFrom(body?.error?.details));
-        setError(body?.error?.message ?? "Could not change the password.");
+        const fieldErrors = fieldErrorsFrom(body?.error?.details);
+        setErrors(fieldErrors);
+        setError(
+          Object.keys(fieldErrors).length > 0
+            ? "Not changed: fix the highlighted field."
+            : (body?.error?.message ?? "Could not change the password."),
+        );
         return;
       }
       await signOut({ callbackUrl: "/login" });
@@ -51,7 +58,7 @@ export function ChangePasswordForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label={title}>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-3" aria-label={title}>
       <h3 className="text-base font-semibold">{title}</h3>
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

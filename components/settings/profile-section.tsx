@@ -27,6 +27,7 @@ export function ProfileSection({ draft, onChange, errors }: SectionProps) {
             {...control}
             rows={3}
             className={controlClassName}
+            name="services"
             value={draft.services}
             onChange={(event) => onChange({ services: event.target.value })}
           />
@@ -37,6 +38,7 @@ export function ProfileSection({ draft, onChange, errors }: SectionProps) {
           <input
             {...control}
             className={controlClassName}
+            name="serviceArea"
             value={draft.serviceArea}
             onChange={(event) => onChange({ serviceArea: event.target.value })}
           />
@@ -50,6 +52,7 @@ export function ProfileSection({ draft, onChange, errors }: SectionProps) {
             inputMode="url"
             placeholder="https://"
             className={controlClassName}
+            name="bookingUrl"
             value={draft.bookingUrl}
             onChange={(event) => onChange({ bookingUrl: event.target.value })}
           />
@@ -61,6 +64,7 @@ export function ProfileSection({ draft, onChange, errors }: SectionProps) {
             {...control}
             rows={3}
             className={controlClassName}
+            name="priceList"
             value={draft.priceList}
             onChange={(event) => onChange({ priceList: event.target.value })}
           />

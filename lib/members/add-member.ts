@@ -33,7 +33,8 @@ export async function addMember({
         .where("Membership.businessId", "=", businessId)
         .where("User.email", "=", input.email)
         .executeTakeFirst();
-      if (existing) throw new AppError("conflict", CONFLICT_MESSAGE);
+      // Named on the email field, where the form shows it.
+      if (existing) throw new AppError("conflict", CONFLICT_MESSAGE, [{ path: "email", message: CONFLICT_MESSAGE }]);
       const now = new Date();
       const userId = newId();
       await tx

@@ -19,7 +19,9 @@ export const notificationPrefsPatchSchema = z
       .strict(),
     quietStart: hhmm.nullable(),
     quietEnd: hhmm.nullable(),
-    phone: z.union([e164Schema, z.literal("").transform(() => null), z.null()]),
+    // "" clears it; anything else must be a phone number, refused with e164Schema's own message (a union's
+    // "Invalid input" told the person nothing).
+    phone: z.preprocess((value) => (value === "" ? null : value), e164Schema.nullable()),
   })
   .partial()
   .strict();

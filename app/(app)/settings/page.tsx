@@ -23,7 +23,7 @@ export default async function SettingsPage() {
     getBusiness({ businessId: member.businessId }),
     listMembers({ businessId: member.businessId }),
   ]);
-  const { webhookUrls: _webhookUrls, phoneNumbers: _phoneNumbers, isSimulator: _isSimulator, ...settings } = business;
+  const { webhookUrls: _webhookUrls, phoneNumbers, isSimulator: _isSimulator, ...settings } = business;
 
   return (
     <div className="space-y-6">
@@ -32,6 +32,7 @@ export default async function SettingsPage() {
         initial={settings}
         timeZones={timeZoneOptions(settings.timezone)}
         canEdit={member.role === "owner"}
+        twilioNumber={phoneNumbers[0]?.e164 ?? null}
       />
       {member.role === "owner" ? <NumberSetup /> : null}
       <TeamSection
