@@ -2,11 +2,27 @@
 // Settings → "Test my setup": runs a signed missed call from a test caller through the real webhook path and shows
 // each step with its time. The test caller receives nothing; the test conversation stays out of the inbox.
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-type Step = { key: string; label: string; ok: boolean; ms: number; detail: string };
+type Step = { key: string; label: string; ok: boolean; isWarning?: boolean; ms: number; detail: string };
 type Result = { ok: boolean; steps: Step[] };
+
+// Each step's outcome in words, not only by colour.
+function StepOutcome({ step }: { step: Step }) {
+  if (!step.ok) return <Badge tone="danger">Failed</Badge>;
+  if (step.isWarning) return <Badge tone="warning">Check</Badge>;
+  return <Badge tone="success">Passed</Badge>;
+}
+
+function summary(result: Result): { text: string; className: string } {
+  if (!result.ok) return { text: "Something needs attention.", className: "text-red-700" };
+  if (result.steps.some((step) => step.isWarning)) {
+    return { text: "It works, with something to check below.", className: "text-amber-800" };
+  }
+  return { text: "Everything works.", className: "text-emerald-700" };
+}
 
 export function SetupTestSection() {
   const [result, setResult] = useState<Result | null>(null);
@@ -45,23 +61,16 @@ export function SetupTestSection() {
       ) : null}
       {result ? (
         <div data-testid="setup-test-result" className="space-y-2">
-          <p className={result.ok ? "font-semibold text-emerald-700" : "font-semibold text-red-700"}>
-            {result.ok ? "Everything works." : "Something needs attention."}
-          </p>
-          <ol className="space-y-1">
+          <p className={`font-semibold ${summary(result).className}`}>{summary(result).text}</p>
+          <ol className="space-y-3">
             {result.steps.map((step) => (
-              <li
-                key={step.key}
-                className="flex items-start gap-2 text-sm"
-                data-testid="setup-test-step"
-                data-ok={step.ok}
-              >
-                <span aria-hidden>{step.ok ? "✅" : "❌"}</span>
-                <span className="min-w-0 flex-1">
-                  <span className="font-medium text-slate-900">{step.label}</span>
-                  <span className="block text-slate-600">{step.detail}</span>
-                </span>
-                <span className="tabular-nums text-slate-500">{step.ms} ms</span>
+              <li key={step.key} className="text-sm" data-testid="setup-test-step" data-ok={step.ok}>
+                <div className="flex items-center gap-2">
+                  <StepOutcome step={step} />
+                  <span className="min-w-0 flex-1 font-medium text-slate-900">{step.label}</span>
+                  <span className="tabular-nums text-slate-500">{step.ms} ms</span>
+                </div>
+                <p className="mt-1 break-words text-slate-600 [overflow-wrap:anywhere]">{step.detail}</p>
               </li>
             ))}
           </ol>

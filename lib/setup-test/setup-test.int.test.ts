@@ -9,6 +9,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { getLeadMetrics } from "@/lib/metrics/lead-metrics";
+import { registerPushSubscription } from "@/lib/notifications/push-subscriptions";
+import { startPushFake, type PushFake } from "@/test/fakes/push-fake";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { authedRequest, createTestBusiness, sessionCookie } from "@/test/helpers/business";
 
@@ -17,19 +19,31 @@ type Result = {
   ok: boolean;
   caller: string;
   callSid: string;
-  steps: { key: string; ok: boolean; ms: number; detail: string }[];
+  steps: { key: string; ok: boolean; isWarning?: boolean; ms: number; detail: string }[];
 };
 
+let pushFake: PushFake;
+let deviceCount = 0;
+
 beforeAll(async () => {
+  pushFake = await startPushFake();
   await startWorker({ pollingIntervalSeconds: 0.5 });
 });
 
 afterAll(async () => {
   await stopBoss();
+  await pushFake.close();
 });
 
-async function runFor(overrides: Parameters<typeof createTestBusiness>[0] = {}) {
+/** A phone of `userId` with notifications on (its pushes land in the local push fake). */
+async function addDevice(businessId: string, userId: string) {
+  const { endpoint, keys } = pushFake.subscription(`/setup-test/${++deviceCount}`);
+  await registerPushSubscription({ businessId, userId, endpoint, ...keys, userAgent: "Mozilla/5.0 (iPhone) Safari" });
+}
+
+async function runFor(overrides: Parameters<typeof createTestBusiness>[0] = {}, { withDevice = true } = {}) {
   const test = await createTestBusiness(overrides);
+  if (withDevice) await addDevice(test.business.id, test.user.id);
   const cookie = await sessionCookie({ userId: test.user.id, businessId: test.business.id });
   const response = await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext);
   return { ...test, cookie, response, result: (await response.json()) as Result };
@@ -120,6 +134,34 @@ describe("POST /api/setup-test (simulator mode)", () => {
     expect(result.ok).toBe(false);
     expect(result.steps.at(-1)).toMatchObject({ key: "push", ok: false });
     expect(result.steps.slice(0, -1).every((step) => step.ok)).toBe(true);
+  });
+
+  it("with no device registered it fails the notification step and names who no phone will notify", async () => {
+    const { result } = await runFor({}, { withDevice: false });
+    expect(result.ok).toBe(false);
+    expect(result.steps.slice(0, -1).every((step) => step.ok)).toBe(true);
+    const push = result.steps.at(-1)!;
+    expect(push).toMatchObject({ key: "push", ok: false });
+    expect(push.detail).toContain("No phone will be notified");
+    expect(push.detail).toContain("Olivia Owner");
+  });
+
+  it("passes with a warning naming the members whose phone will not be notified", async () => {
+    const test = await createTestBusiness();
+    await addDevice(test.business.id, test.user.id);
+    const teammate = await db.user.create({
+      data: { email: `max-${crypto.randomUUID()}@example.test`, name: "Max Member", passwordHash: "x" },
+    });
+    await db.membership.create({ data: { userId: teammate.id, businessId: test.business.id, role: "member" } });
+    const cookie = await sessionCookie({ userId: test.user.id, businessId: test.business.id });
+    const result = (await (
+      await setupTestRoute(authedRequest("/api/setup-test", { cookie, method: "POST" }), noContext)
+    ).json()) as Result;
+    const push = result.steps.at(-1)!;
+    expect(push).toMatchObject({ key: "push", ok: true, isWarning: true });
+    expect(push.detail).toContain("1 device of Olivia Owner");
+    expect(push.detail).toContain("No phone will notify Max Member");
+    expect(push.detail).not.toContain("No phone will notify Olivia");
   });
 });
 
