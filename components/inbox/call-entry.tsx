@@ -1,5 +1,6 @@
 // A call in the conversation timeline: missed or answered, and the voicemail if one was left; or a call back.
 import { BusinessTime } from "@/components/display/business-time";
+import { callProgressText } from "@/components/inbox/call-progress";
 import type { ThreadCall } from "@/components/inbox/types";
 
 function callTitle(call: ThreadCall): string {
@@ -16,6 +17,10 @@ export function CallEntry({ call }: { call: ThreadCall }) {
       <p className="font-semibold">
         {callTitle(call)} · <BusinessTime value={call.createdAt} style="time" />
       </p>
+      {/* "simulated": a call back placed before calls reported their progress; it has nothing to follow. */}
+      {call.direction === "outbound" && call.status !== "simulated" ? (
+        <p data-testid="call-progress">{callProgressText(call.status)}</p>
+      ) : null}
       {call.voicemailUrl || call.voicemailTranscript ? (
         <div className="mt-1 space-y-1" data-testid="voicemail">
           <p>Voicemail{call.voicemailDurationSec ? ` (${call.voicemailDurationSec} s)` : ""}</p>

@@ -1,21 +1,27 @@
 // The controls that decide who answers. "Take over" comes first and biggest whenever the auto-text or the AI holds
-// the conversation: on iOS there are no notification actions, so this is the one-tap takeover.
+// the conversation: on iOS there are no notification actions, so this is the one-tap takeover. "Hand back to AI" is
+// offered only to a person holding a conversation the AI had before.
 "use client";
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CallBackButton } from "@/components/inbox/call-back-button";
 import { postJson } from "@/components/inbox/fetch-json";
-import type { ThreadMode } from "@/components/inbox/types";
+import type { ThreadCall, ThreadMode } from "@/components/inbox/types";
 
 export function ThreadActions({
   threadId,
   mode,
+  hasAiTurns,
+  calls,
   onTakenOver,
   onChanged,
 }: {
   threadId: string;
   mode: ThreadMode;
+  hasAiTurns: boolean;
+  /** the conversation's calls, so Call back can follow the one it placed */
+  calls: ThreadCall[];
   onTakenOver: () => void;
   onChanged: () => void;
 }) {
@@ -50,7 +56,7 @@ export function ThreadActions({
         </Button>
       ) : null}
       <div className="flex gap-2">
-        {mode !== "ai" ? (
+        {mode === "human" && hasAiTurns ? (
           <Button
             look="secondary"
             data-testid="release-button"
@@ -61,7 +67,7 @@ export function ThreadActions({
             {pending === "release" ? "Handing back…" : "Hand back to AI"}
           </Button>
         ) : null}
-        <CallBackButton threadId={threadId} onCalled={onChanged} />
+        <CallBackButton threadId={threadId} calls={calls} onCalled={onChanged} />
       </div>
       {error ? (
         <p className="text-sm text-red-700" role="alert">

@@ -1,4 +1,5 @@
-// One conversation row: who, what they need, the last message, who holds it, and whether it needs you.
+// One conversation row: who, what they need, the last message, who holds it, and whether it needs you. Keyboard focus
+// is a solid ring drawn inside the row (the list clips anything outside its rounded corners).
 import Link from "next/link";
 import { clsx } from "clsx";
 import { useDisplay } from "@/components/display/display-context";
@@ -18,7 +19,7 @@ export function ThreadListItem({ thread }: { thread: ThreadRow }) {
     <li data-testid="thread-item" data-thread-id={thread.id}>
       <Link
         href={`/inbox/${thread.id}`}
-        className="flex min-h-16 gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none"
+        className="flex min-h-16 gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-brand-600"
       >
         <span className="mt-2 w-2.5 shrink-0" aria-hidden>
           {isUnread ? <span className="block h-2.5 w-2.5 rounded-full bg-brand-600" data-testid="unread-dot" /> : null}

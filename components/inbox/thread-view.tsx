@@ -1,8 +1,10 @@
 // One conversation: the chat (messages and calls in time order), the AI reply as it is written, the controls and
-// the composer. Live events refetch the thread; when the stream is down it polls.
+// the composer. Live events refetch the thread; when the stream is down it polls. It opens at the newest message
+// and keeps the reader's place when they scroll up (a pill then points to what arrived).
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useRef } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { AiStreamBubble } from "@/components/inbox/ai-stream-bubble";
 import { CallEntry } from "@/components/inbox/call-entry";
@@ -16,6 +18,7 @@ import { ThreadActions } from "@/components/inbox/thread-actions";
 import type { ThreadCall, ThreadDetail, ThreadMessage } from "@/components/inbox/types";
 import { useAiStream } from "@/components/inbox/use-ai-stream";
 import { useLiveEvents } from "@/components/inbox/use-live-events";
+import { useStickToNewest } from "@/components/inbox/use-stick-to-newest";
 
 type Entry = { kind: "message"; at: string; message: ThreadMessage } | { kind: "call"; at: string; call: ThreadCall };
 
@@ -40,6 +43,15 @@ export function ThreadView({ threadId }: { threadId: string }) {
   const { data, error, mutate } = useSWR<{ thread: ThreadDetail }>(url, fetchJson, {
     refreshInterval: isLive ? 0 : 10_000,
   });
+  const entries = data ? timeline(data.thread) : [];
+  const listRef = useRef<HTMLOListElement>(null);
+  const composerRef = useRef<HTMLDivElement>(null);
+  const { hasNewBelow, scrollToNewest } = useStickToNewest({
+    listRef,
+    composerRef,
+    entryCount: entries.length,
+    growth: stream.text.length + (stream.state === "idle" ? 0 : 1),
+  });
 
   if (error && !data) {
     return (
@@ -61,11 +73,13 @@ export function ThreadView({ threadId }: { threadId: string }) {
         <ThreadActions
           threadId={thread.id}
           mode={thread.mode}
+          hasAiTurns={thread.hasAiTurns}
+          calls={thread.calls}
           onTakenOver={markAbandoned}
           onChanged={() => void mutate()}
         />
-        <ol className="flex flex-col gap-3 py-2" aria-label="Conversation">
-          {timeline(thread).map((entry) =>
+        <ol ref={listRef} className="flex flex-col gap-3 py-2" aria-label="Conversation">
+          {entries.map((entry) =>
             entry.kind === "message" ? (
               <MessageBubble key={entry.message.id} message={entry.message} />
             ) : (
@@ -74,12 +88,30 @@ export function ThreadView({ threadId }: { threadId: string }) {
           )}
           <AiStreamBubble stream={stream} />
         </ol>
-        <div className="sticky bottom-20 z-[5] -mx-4 border-t border-slate-200 bg-slate-50 px-4 py-2 md:bottom-0">
+        {/* Held right on the bottom tab bar on a phone: no gap for messages to show through. */}
+        <div
+          ref={composerRef}
+          data-testid="composer-bar"
+          className="sticky bottom-[var(--bottom-nav-height)] z-[5] -mx-4 border-t border-slate-200 bg-slate-50 px-4 py-2 md:bottom-0"
+        >
+          {hasNewBelow ? (
+            <button
+              type="button"
+              data-testid="new-message-pill"
+              onClick={scrollToNewest}
+              className="absolute -top-12 left-1/2 min-h-11 -translate-x-1/2 rounded-full bg-brand-600 px-4 text-sm font-semibold text-white shadow-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              ↓ New message
+            </button>
+          ) : null}
           <Composer
             threadId={thread.id}
             isOptedOut={thread.lead.isOptedOut}
             shouldFocus={shouldFocusComposer}
-            onSent={() => void mutate()}
+            onSent={() => {
+              scrollToNewest();
+              void mutate();
+            }}
           />
         </div>
       </div>

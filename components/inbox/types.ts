@@ -68,6 +68,8 @@ export type ThreadDetail = {
   isWaitingOnPerson: boolean;
   isAiWriting: boolean;
   aiGenerationId: string | null;
+  /** the AI answered in this conversation at some point */
+  hasAiTurns: boolean;
   holder: { id: string; name: string; email: string } | null;
   lead: ThreadLead;
   messages: ThreadMessage[];

@@ -1,6 +1,6 @@
 // A lead's page: who, status and value, the AI-captured fields and notes, the conversation, calls and consent.
 import Link from "next/link";
-import { formatMoney } from "@/components/dashboard/format";
+import { formatJobValue } from "@/components/leads/job-value";
 import { LeadCalls } from "@/components/leads/lead-calls";
 import { LeadConversation } from "@/components/leads/lead-conversation";
 import { LeadFieldsEditor } from "@/components/leads/lead-fields-editor";
@@ -25,7 +25,7 @@ export function LeadDetail({ lead }: { lead: Lead }) {
         </h1>
         <Badge tone={statusTones[lead.status]}>{statusLabels[lead.status]}</Badge>
         {lead.isOptedOut ? <Badge tone="danger">Opted out</Badge> : null}
-        {lead.valueCents !== null ? <Badge tone="success">{formatMoney(lead.valueCents)}</Badge> : null}
+        {lead.valueCents !== null ? <Badge tone="success">{formatJobValue(lead.valueCents)}</Badge> : null}
       </div>
       <p className="text-sm text-slate-600">
         <PhoneNumber value={lead.phone} /> · from a {sourceLabels[lead.source].toLowerCase()} · created{" "}

@@ -2,6 +2,7 @@
 // Changes a lead's status. Won asks for the job's value (optional) so the dashboard can show revenue won back.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { jobValueInput, parseJobValue } from "@/components/leads/job-value";
 import { statusLabels, statusOrder } from "@/components/leads/lead-labels";
 import { Button } from "@/components/ui/button";
 
@@ -28,7 +29,7 @@ export function LeadStatusEditor({
 }) {
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
-  const [value, setValue] = useState(valueCents === null ? "" : String(valueCents / 100));
+  const [value, setValue] = useState(jobValueInput(valueCents));
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -52,8 +53,8 @@ export function LeadStatusEditor({
     void save({ status: next });
   }
 
-  const dollars = Number(value.replace(/[$,\s]/g, ""));
-  const isValueValid = value.trim() === "" || (Number.isFinite(dollars) && dollars >= 0);
+  const cents = parseJobValue(value);
+  const isValueValid = cents !== undefined;
 
   return (
     <div className="space-y-2">
@@ -79,8 +80,7 @@ export function LeadStatusEditor({
           className="space-y-2 rounded-xl bg-emerald-50 p-3"
           onSubmit={(event) => {
             event.preventDefault();
-            if (isValueValid)
-              void save({ status: "won", valueCents: value.trim() === "" ? null : Math.round(dollars * 100) });
+            if (cents !== undefined) void save({ status: "won", valueCents: cents });
           }}
         >
           <label className="block text-sm font-medium text-emerald-900" htmlFor="lead-value">
@@ -92,10 +92,16 @@ export function LeadStatusEditor({
             inputMode="decimal"
             value={value}
             onChange={(event) => setValue(event.target.value)}
-            className="min-h-11 w-full rounded-lg border border-emerald-300 px-3"
+            aria-invalid={isValueValid ? undefined : true}
+            aria-describedby={isValueValid ? undefined : "lead-value-error"}
+            className="min-h-11 w-full rounded-lg border border-emerald-300 px-3 aria-[invalid=true]:border-red-500"
             placeholder="e.g. 450"
           />
-          {!isValueValid ? <p className="text-sm text-red-700">Enter an amount such as 450 or 1,200.50.</p> : null}
+          {!isValueValid ? (
+            <p id="lead-value-error" className="text-sm text-red-700">
+              Enter an amount such as 450 or 1,250.50.
+            </p>
+          ) : null}
           <div className="flex gap-2">
             <Button type="submit" disabled={isSaving || !isValueValid} data-testid="lead-mark-won">
               Mark won

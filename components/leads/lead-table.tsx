@@ -3,9 +3,9 @@
 // every lead is one thumb-sized link showing the same fields. Both carry data-testid="lead-row"; CSS shows one.
 import { clsx } from "clsx";
 import Link from "next/link";
-import { formatMoney } from "@/components/dashboard/format";
 import { BusinessTime } from "@/components/display/business-time";
 import { PhoneNumber } from "@/components/display/phone-number";
+import { formatJobValue } from "@/components/leads/job-value";
 import { LeadSortPicker } from "@/components/leads/lead-sort-picker";
 import { sortColumns, sourceLabels, statusLabels, statusTones, urgencyLabels } from "@/components/leads/lead-labels";
 import { Badge } from "@/components/ui/badge";
@@ -102,7 +102,7 @@ function LeadCards({ leads, sort, dir, onSort }: Props) {
                 <span>
                   <span className="block text-xs text-slate-600">Value</span>
                   <span className="tabular-nums text-slate-900">
-                    {lead.valueCents === null ? "—" : formatMoney(lead.valueCents)}
+                    {lead.valueCents === null ? "—" : formatJobValue(lead.valueCents)}
                   </span>
                 </span>
               </span>
@@ -173,7 +173,7 @@ function LeadDesktopTable({ leads, sort, dir, onSort, activeIndex }: Props) {
               </td>
               <td className="px-3 py-2 text-slate-700">{lead.service ?? "—"}</td>
               <td className="px-3 py-2 tabular-nums">
-                {lead.valueCents === null ? "—" : formatMoney(lead.valueCents)}
+                {lead.valueCents === null ? "—" : formatJobValue(lead.valueCents)}
               </td>
               <td className="px-3 py-2 text-slate-600">
                 <BusinessTime value={lead.createdAt} />

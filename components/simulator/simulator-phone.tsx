@@ -4,7 +4,11 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { randomCallerNumber } from "@/components/simulator/random-caller";
-import { SimulatorIncomingCall, type SimulatorCall } from "@/components/simulator/simulator-incoming-call";
+import {
+  SimulatorIncomingCall,
+  type HandsetAction,
+  type SimulatorCall,
+} from "@/components/simulator/simulator-incoming-call";
 import { SimulatorMessages, type SimulatorMessage } from "@/components/simulator/simulator-messages";
 
 const fetchJson = async (url: string) => {
@@ -61,6 +65,18 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
           ? `Missed call (${outcomeText[call.missReason] ?? call.missReason})${call.skipReason ? `: no text, ${call.skipReason.replaceAll("_", " ")}` : ". Auto-text on its way."}${call.hasVoicemail ? " Voicemail left." : ""}`
           : "Answered: no text needed.",
       );
+      await mutate();
+    } catch (error) {
+      setStatus(`Call failed: ${(error as Error).message}`);
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  async function answerCall(callId: string, action: HandsetAction) {
+    setIsBusy(true);
+    try {
+      await post("/api/simulator/call-status", { callId, action });
       await mutate();
     } catch (error) {
       setStatus(`Call failed: ${(error as Error).message}`);
@@ -157,7 +173,11 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
           <p className="border-b border-slate-100 py-1 text-center text-xs font-medium text-slate-500">
             {businessName}
           </p>
-          <SimulatorIncomingCall calls={data?.calls ?? []} />
+          <SimulatorIncomingCall
+            calls={data?.calls ?? []}
+            isBusy={isBusy}
+            onAction={(id, action) => void answerCall(id, action)}
+          />
           <div className="flex flex-1 flex-col overflow-y-auto" data-testid="sim-outbox">
             <SimulatorMessages messages={data?.messages ?? []} businessName={businessName} />
           </div>

@@ -2,12 +2,15 @@
 // the simulated handset) and the Twilio path against the local fake (rings the professional, dials the customer
 // with the business number as caller ID).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as simulatorCallStatus } from "@/app/api/simulator/call-status/route";
 import { GET as simulatorConversation } from "@/app/api/simulator/conversation/route";
+import { POST as callStatusRoute } from "@/app/api/twilio/call-status/route";
 import { POST as callBackRoute } from "@/app/api/threads/[id]/call-back/route";
 import { db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { authedRequest, createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
+import { signedTwilioRequest } from "@/test/helpers/twilio";
 
 async function threadFor(
   overrides: Parameters<typeof createTestBusiness>[0] = {},
@@ -45,7 +48,7 @@ describe("POST /api/threads/{id}/call-back (simulator mode)", () => {
     const response = await callBack(thread.id, cookie);
     expect(response.status).toBe(202);
     const body = await response.json();
-    expect(body).toMatchObject({ simulated: true, status: "simulated", ringing: ownerPhone });
+    expect(body).toMatchObject({ simulated: true, status: "ringing", ringing: ownerPhone });
     expect(body.callSid).toMatch(/^CA[0-9a-f]{32}$/);
     const call = await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } });
     expect(call).toMatchObject({
@@ -69,7 +72,57 @@ describe("POST /api/threads/{id}/call-back (simulator mode)", () => {
       {} as never,
     );
     const { calls } = await handset.json();
-    expect(calls).toEqual([expect.objectContaining({ id: call.id, from: twilioNumber })]);
+    expect(calls).toEqual([expect.objectContaining({ id: call.id, from: twilioNumber, status: "ringing" })]);
+  });
+
+  it("follows the call: the handset answers (in progress), hangs up (completed); each step is published once", async () => {
+    const { thread, cookie } = await threadFor();
+    const placed = await (await callBack(thread.id, cookie)).json();
+    const handset = (action: string) =>
+      simulatorCallStatus(
+        authedRequest("/api/simulator/call-status", {
+          cookie,
+          method: "POST",
+          body: { callId: placed.callId, action },
+        }),
+        {} as never,
+      );
+    const statusOf = async () => (await db.call.findUniqueOrThrow({ where: { id: placed.callId } })).status;
+    expect(await statusOf()).toBe("ringing");
+    expect(await (await handset("answer")).json()).toMatchObject({ status: "in-progress" });
+    // A late "ringing" (callbacks may arrive out of order) does not undo "in-progress".
+    await callStatusRoute(
+      await signedTwilioRequest("/api/twilio/call-status", { CallSid: placed.callSid, CallStatus: "ringing" }),
+    );
+    expect(await statusOf()).toBe("in-progress");
+    expect(await (await handset("hang_up")).json()).toMatchObject({ status: "completed" });
+    expect(await (await handset("answer")).json()).toMatchObject({ status: "completed" });
+    const events = await db.event.findMany({
+      where: { callId: placed.callId, type: "call.status" },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((event) => (event.payload as { status: string }).status)).toEqual([
+      "ringing",
+      "in-progress",
+      "completed",
+    ]);
+  });
+
+  it("a declined call back did not connect; another business cannot touch it", async () => {
+    const { thread, cookie } = await threadFor();
+    const other = await threadFor();
+    const placed = await (await callBack(thread.id, cookie)).json();
+    const handset = (action: string, as: string) =>
+      simulatorCallStatus(
+        authedRequest("/api/simulator/call-status", {
+          cookie: as,
+          method: "POST",
+          body: { callId: placed.callId, action },
+        }),
+        {} as never,
+      );
+    expect((await handset("decline", other.cookie)).status).toBe(404);
+    expect(await (await handset("decline", cookie)).json()).toMatchObject({ status: "no-answer" });
   });
 
   it("409 when the member has no phone of their own (and is not the owner with a forwarding number)", async () => {
@@ -124,6 +177,18 @@ describe("POST /api/threads/{id}/call-back (Twilio)", () => {
     expect(await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } })).toMatchObject({
       direction: "outbound",
       status: "queued",
+    });
+    // Twilio is asked to report the call's progress, which the thread view follows.
+    expect(placed!.statusCallback).toMatch(/^https:\/\/ringback\.test\/api\/twilio\/call-status/);
+    expect(placed!.statusCallbackEvents).toEqual(["initiated", "ringing", "answered", "completed"]);
+    for (const status of ["initiated", "ringing", "in-progress"]) {
+      const answer = await callStatusRoute(
+        await signedTwilioRequest("/api/twilio/call-status", { CallSid: body.callSid, CallStatus: status }),
+      );
+      expect(answer.status).toBe(204);
+    }
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: body.callSid } })).toMatchObject({
+      status: "in-progress",
     });
     const event = await db.event.findFirstOrThrow({ where: { threadId: thread.id, type: "call.call_back" } });
     expect(event.payload).toMatchObject({ callSid: body.callSid, simulated: false, professionalPhone: memberPhone });

@@ -1,7 +1,8 @@
 // "Call back" from the thread view: Twilio rings the professional's own phone and, when they pick up, bridges them
 // to the customer with the business's number as caller ID (the customer sees the business, not a cell number).
-// Calling is not texting: an opted-out lead can still be called back. In simulator mode nothing dials out: the
-// outbound Call and the Event are recorded, and the simulated handset shows the incoming call.
+// Calling is not texting: an opted-out lead can still be called back. Twilio reports the call's progress to
+// /api/twilio/call-status, which the thread view follows. In simulator mode nothing dials out: the outbound Call and
+// the Event are recorded, the simulated handset rings (answer or decline it there) and reports the same way.
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -9,9 +10,10 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger, maskPhone } from "@/lib/log";
 import { formatPhone } from "@/lib/telephony/phone";
-import { simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
+import { postTwilioWebhook } from "@/lib/telephony/simulator/post-twilio-webhook";
+import { SIMULATOR_ACCOUNT_SID, simulatedSid } from "@/lib/telephony/simulator/simulator-sids";
 import { getTwilioClient } from "@/lib/telephony/twilio-client";
-import { voiceResponse } from "@/lib/telephony/twiml";
+import { callbackUrl, voiceResponse } from "@/lib/telephony/twiml";
 
 export function callBackTwiml({
   customerLabel,
@@ -71,10 +73,17 @@ export async function callBack({
   let status: string;
   if (isSimulated) {
     callSid = simulatedSid("CA");
-    status = "simulated";
+    status = "queued";
   } else {
     try {
-      const call = await getTwilioClient().calls.create({ to: professionalPhone, from: businessNumber, twiml });
+      const call = await getTwilioClient().calls.create({
+        to: professionalPhone,
+        from: businessNumber,
+        twiml,
+        statusCallback: callbackUrl("call-status"),
+        statusCallbackMethod: "POST",
+        statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
+      });
       callSid = call.sid;
       status = call.status ?? "queued";
     } catch (cause) {
@@ -110,5 +119,16 @@ export async function callBack({
     },
     { jobs: false },
   );
+  if (isSimulated) {
+    // The simulated handset starts ringing at once, reported as Twilio would.
+    await postTwilioWebhook("/api/twilio/call-status", {
+      AccountSid: SIMULATOR_ACCOUNT_SID,
+      CallSid: callSid,
+      CallStatus: "ringing",
+      Direction: "outbound-api",
+      ApiVersion: "2010-04-01",
+    });
+    call.status = "ringing";
+  }
   return { call, professionalPhone, businessNumber, customerPhone, simulated: isSimulated };
 }

@@ -20,6 +20,7 @@ export async function getThread({
       isWaitingOnPerson: true,
       unreadCount: true,
       aiGenerationId: true,
+      aiTurnCount: true,
       windowDeadline: true,
       takenOverAt: true,
       lastMessageAt: true,
@@ -85,8 +86,11 @@ export async function getThread({
   if (markRead && thread.unreadCount > 0) {
     await db.thread.updateMany({ where: { id: threadId, businessId }, data: { unreadCount: 0 } });
   }
+  const { aiTurnCount, ...rest } = thread;
   return {
-    ...thread,
+    ...rest,
+    // The AI had this conversation at some point: only then is "Hand back to AI" a thing to offer.
+    hasAiTurns: aiTurnCount > 0 || thread.messages.some((message) => message.authorKind === "ai"),
     unreadCount: markRead ? 0 : thread.unreadCount,
     /** The customer's language, as the lead keeps it ("en" until detected or set by a person). */
     language: thread.lead.language,

@@ -64,6 +64,20 @@ export const eventCatalogue = {
     businessNumber: z.string(),
     simulated: z.boolean(),
   }),
+  /** how a call Ringback placed (Call back) is going, as Twilio reports it */
+  "call.status": z.object({
+    status: z.enum([
+      "queued",
+      "initiated",
+      "ringing",
+      "in-progress",
+      "completed",
+      "busy",
+      "failed",
+      "no-answer",
+      "canceled",
+    ]),
+  }),
 
   // leads
   "lead.created": z.object({ source: z.enum(["call", "text"]) }),

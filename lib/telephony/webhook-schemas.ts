@@ -57,7 +57,17 @@ export const voiceFallbackParamsSchema = voiceParamsSchema.extend({
 
 export const callStatusParamsSchema = z.object({
   CallSid: callSid,
-  CallStatus: z.enum(["queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled"]),
+  CallStatus: z.enum([
+    "queued",
+    "initiated",
+    "ringing",
+    "in-progress",
+    "completed",
+    "busy",
+    "failed",
+    "no-answer",
+    "canceled",
+  ]),
   From: address.default(""),
   CallDuration: seconds,
 });

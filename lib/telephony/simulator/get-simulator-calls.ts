@@ -7,7 +7,7 @@ export async function getSimulatorIncomingCalls({ businessId, phone }: { busines
     where: { businessId, direction: "outbound", toNumber: phone },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, fromNumber: true, createdAt: true },
+    select: { id: true, fromNumber: true, status: true, createdAt: true },
   });
-  return calls.map((call) => ({ id: call.id, from: call.fromNumber, createdAt: call.createdAt }));
+  return calls.map((call) => ({ id: call.id, from: call.fromNumber, status: call.status, createdAt: call.createdAt }));
 }

@@ -1,4 +1,5 @@
-// POST /api/twilio/call-status — the number's StatusCallback: how the caller's call ended (completed, busy…).
+// POST /api/twilio/call-status — the number's StatusCallback (how a caller's call ended: completed, busy…) and the
+// progress of a call Ringback placed (Call back: ringing, answered, ended).
 import { recordCallStatus } from "@/lib/calls/record-call-status";
 import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
 import { callStatusParamsSchema } from "@/lib/telephony/webhook-schemas";

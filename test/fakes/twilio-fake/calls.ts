@@ -19,6 +19,8 @@ export function callRoutes(state: FakeState): Route[] {
           twiml: form.get("Twiml") ?? undefined,
           url: form.get("Url") ?? undefined,
           status: "queued",
+          statusCallback: form.get("StatusCallback") ?? undefined,
+          statusCallbackEvents: form.getAll("StatusCallbackEvent"),
         };
         if (!call.to || !call.from || (!call.twiml && !call.url)) {
           return sendTwilioError(response, {

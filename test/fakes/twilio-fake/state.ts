@@ -12,7 +12,17 @@ export type FakeMessage = {
   dateCreated: Date;
 };
 
-export type FakeCall = { sid: string; to: string; from: string; twiml?: string; url?: string; status: string };
+export type FakeCall = {
+  sid: string;
+  to: string;
+  from: string;
+  twiml?: string;
+  url?: string;
+  status: string;
+  /** where Twilio would report the call's progress, and for which events (StatusCallbackEvent, repeated) */
+  statusCallback?: string;
+  statusCallbackEvents?: string[];
+};
 
 export type FakeFailure = { status: number; code?: number; message?: string; retryAfter?: string };
 

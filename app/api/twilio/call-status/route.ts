@@ -1,4 +1,5 @@
-// POST /api/twilio/call-status — the number's StatusCallback: how the caller's call ended (completed, busy…).
+// POST /api/twilio/call-status — the number's StatusCallback (how a caller's call ended: completed, busy…) and the
+// progress of a call Ringback placed (Call back: ringing, answered, ended).
 // The handler lives in lib/telephony/webhooks (the simulator calls the same one through its table).
 import { callStatusWebhook } from "@/lib/telephony/webhooks/call-status";
 
