@@ -70,9 +70,7 @@ export function SettingsForm({
   // that render (fields carry their setting's name).
   useLayoutEffect(() => {
     const typed: Record<string, string> = {};
-    for (const field of formRef.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
-      "input[name], textarea[name]",
-    ) ?? []) {
+    for (const field of formRef.current?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(TYPED_FIELDS) ?? []) {
       const key = field.name as keyof SettingsDraft;
       if (typeof initialDraft[key] === "string" && field.value !== initialDraft[key]) typed[key] = field.value;
     }

@@ -21,6 +21,13 @@ test("settings load with a clean console, and what is typed before hydration sta
   const before = await name.inputValue();
   const typed = `${before} (typed early)`;
   await name.fill(typed);
+  const chosen = () =>
+    form.evaluate((element) =>
+      [...element.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked, input[type="checkbox"]')].map(
+        (input) => `${input.name || input.getAttribute("aria-label")}=${input.value}:${input.checked}`,
+      ),
+    );
+  const choicesBefore = await chosen();
 
   release();
   await expect(form).toHaveAttribute("data-hydrated", "true");
@@ -28,6 +35,8 @@ test("settings load with a clean console, and what is typed before hydration sta
   await expect(page.getByTestId("push-devices")).toBeVisible();
   await expect(name).toHaveValue(typed);
   await expect(page.getByTestId("settings-status")).toHaveText("Unsaved changes");
+  // Only what was typed changed: every choice (routing, language, days open) is as the server rendered it.
+  expect(await chosen()).toEqual(choicesBefore);
   expect(errors.filter((text) => /#418|#423|#425|hydrat/i.test(text))).toEqual([]);
   expect(errors).toEqual([]);
 });
