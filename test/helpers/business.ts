@@ -1,5 +1,6 @@
 // Per-test data: every test makes its own business (unique numbers), so tests never see each other's rows.
 import { randomInt } from "node:crypto";
+import { isValidPhoneNumber } from "libphonenumber-js";
 import { encode } from "next-auth/jwt";
 import { defaultAutoReplyTemplate } from "@/lib/business/auto-reply-template";
 import { defaultBusinessHours, type BusinessHours } from "@/lib/business/business-hours";
@@ -7,10 +8,19 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@prisma/client";
 
-/** A random valid-looking US number in the 555-01xx fictional range's area codes (never a real subscriber). */
+/**
+ * A random valid US number. Tests make thousands of businesses and customers in one database, and a number drawn twice
+ * makes two tests share rows: so the exchange is random too (about 60 million numbers, checked valid by the same
+ * library the app uses), not only the last four digits. Nothing is ever sent to it: Twilio is always a local fake.
+ */
 export function randomPhone(): string {
   const areaCodes = ["212", "312", "415", "512", "617", "702", "206", "303"];
-  return `+1${areaCodes[randomInt(areaCodes.length)]}555${String(randomInt(10_000)).padStart(4, "0")}`;
+  for (;;) {
+    const exchange = String(200 + randomInt(800));
+    if (exchange.endsWith("11")) continue; // N11 codes (211, 911…) are service codes, not exchanges
+    const candidate = `+1${areaCodes[randomInt(areaCodes.length)]}${exchange}${String(randomInt(10_000)).padStart(4, "0")}`;
+    if (isValidPhoneNumber(candidate)) return candidate;
+  }
 }
 
 const passwordHashCache = new Map<string, Promise<string>>();
