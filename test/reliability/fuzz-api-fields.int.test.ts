@@ -73,6 +73,7 @@ const jsonSpecs: Record<string, JsonSpec> = {
   "DELETE /api/push/subscriptions": { body: () => ({ endpoint: "https://push.example.test/send/none" }) },
   "POST /api/simulator/call": { body: () => ({ from: randomPhone(), callerName: "Sam Caller" }) },
   "POST /api/simulator/sms": { body: () => ({ from: randomPhone(), body: "Is anyone there?" }) },
+  "POST /api/simulator/call-status": { body: () => ({ callId: "no-such-call", action: "answer" }) },
   "POST /api/threads/[id]/messages": { id: "threadId", body: () => ({ body: "On my way at 3" }) },
   "POST /api/threads/[id]/release": { id: "threadId", body: () => ({ now: false }) },
   "POST /api/webhooks": { body: () => ({ url: "https://crm.example.test/hooks/ringback", events: ["lead.created"] }) },

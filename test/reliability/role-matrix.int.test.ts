@@ -66,6 +66,8 @@ const roles: Record<string, Entry> = {
   "POST /api/setup-test": { role: "member" },
   "POST /api/simulator/call": { role: "member", body: () => ({ from: randomPhone() }) },
   "POST /api/simulator/sms": { role: "member", body: () => ({ from: randomPhone(), body: "Is anyone there?" }) },
+  // No Call back was placed in this fixture: a member gets past the role check to the call lookup (404).
+  "POST /api/simulator/call-status": { role: "member", body: () => ({ callId: "no-such-call", action: "answer" }) },
   "PATCH /api/leads/[id]": { role: "member", id: (f) => f.lead.id, body: () => ({ status: "contacted" }) },
   "POST /api/notifications/[id]/opened": { role: "member", id: (f) => f.notification.id },
   "POST /api/threads/[id]/takeover": { role: "member", id: (f) => f.thread.id },
