@@ -3,6 +3,7 @@
 import { Card } from "@/components/ui/card";
 import { controlClassName, Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { AiReplyModeField } from "@/components/settings/ai-reply-mode-field";
 import { NumberField } from "@/components/settings/number-field";
 import type { SectionProps } from "@/components/settings/section-props";
 
@@ -20,6 +21,7 @@ export function AssistantSection({ draft, onChange, errors }: SectionProps) {
       />
       {draft.aiEnabled ? (
         <>
+          <AiReplyModeField draft={draft} onChange={onChange} errors={errors} />
           <Field
             label="Instructions"
             hint="House rules: what to ask, what never to promise."

@@ -33,6 +33,8 @@ const saved: SavedSettings = {
   aiEnabled: true,
   aiInstructions: "",
   aiMaxTurns: 8,
+  aiReplyMode: "auto",
+  aiDraftAutoSendMinutes: null,
   services: "",
   serviceArea: "",
   bookingUrl: null,

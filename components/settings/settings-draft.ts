@@ -28,6 +28,8 @@ export type SavedSettings = {
   aiEnabled: boolean;
   aiInstructions: string;
   aiMaxTurns: number;
+  aiReplyMode: "auto" | "approve";
+  aiDraftAutoSendMinutes: number | null;
   services: string;
   serviceArea: string;
   bookingUrl: string | null;
@@ -65,6 +67,8 @@ const settingKeys = [
   "aiEnabled",
   "aiInstructions",
   "aiMaxTurns",
+  "aiReplyMode",
+  "aiDraftAutoSendMinutes",
   "services",
   "serviceArea",
   "bookingUrl",

@@ -111,6 +111,46 @@ describe("/api/business", () => {
     expect((await patch({ available: true })).status).toBe(200);
   });
 
+  it("AI drafts: the owner picks approve mode and an auto-send delay (or never); bad values and members are refused", async () => {
+    const { business, user } = await createTestBusiness();
+    const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
+    const initial = await (await GET(authedRequest("/api/business", { cookie }), noContext)).json();
+    expect(initial).toMatchObject({ aiReplyMode: "auto", aiDraftAutoSendMinutes: null });
+
+    const patch = (body: unknown, withCookie = cookie) =>
+      PATCH(authedRequest("/api/business", { cookie: withCookie, method: "PATCH", body }), noContext);
+    const approved = await patch({ aiReplyMode: "approve", aiDraftAutoSendMinutes: 10 });
+    expect(approved.status).toBe(200);
+    expect(await approved.json()).toMatchObject({ aiReplyMode: "approve", aiDraftAutoSendMinutes: 10 });
+    const event = await db.event.findFirst({ where: { businessId: business.id, type: "business.updated" } });
+    expect(event).toMatchObject({
+      actorUserId: user.id,
+      payload: { fields: ["aiReplyMode", "aiDraftAutoSendMinutes"] },
+    });
+
+    for (const body of [
+      { aiReplyMode: "manual" },
+      { aiReplyMode: null },
+      { aiDraftAutoSendMinutes: 0 },
+      { aiDraftAutoSendMinutes: 1441 },
+      { aiDraftAutoSendMinutes: 2.5 },
+      { aiDraftAutoSendMinutes: "10" },
+    ]) {
+      const response = await patch(body);
+      expect(response.status, JSON.stringify(body)).toBe(422);
+      expect((await response.json()).error.details[0].path).toBe(Object.keys(body)[0]);
+    }
+    const never = await patch({ aiDraftAutoSendMinutes: null });
+    expect(await never.json()).toMatchObject({ aiReplyMode: "approve", aiDraftAutoSendMinutes: null });
+
+    const member = await db.user.create({ data: { email: `m-${Date.now()}@example.test`, passwordHash: "x" } });
+    await db.membership.create({ data: { userId: member.id, businessId: business.id, role: "member" } });
+    const memberCookie = await sessionCookie({ userId: member.id, businessId: business.id });
+    const refused = await patch({ aiReplyMode: "auto" }, memberCookie);
+    expect(refused.status).toBe(403);
+    expect((await db.business.findUniqueOrThrow({ where: { id: business.id } })).aiReplyMode).toBe("approve");
+  });
+
   it("ends a session when the password changes (sessionVersion)", async () => {
     const { business, user } = await createTestBusiness();
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });

@@ -50,6 +50,14 @@ export const businessPatchSchema = z
     aiEnabled: z.boolean(),
     aiInstructions: text(4000),
     aiMaxTurns: z.number().int().min(1).max(50),
+    aiReplyMode: z.enum(["auto", "approve"], "Choose auto (the AI sends) or approve (a person approves each reply)."),
+    /** a draft nobody acted on goes out after this many minutes; null: never */
+    aiDraftAutoSendMinutes: z
+      .number()
+      .int("Use whole minutes.")
+      .min(1, "Use at least 1 minute, or never.")
+      .max(24 * 60, "Use at most 1,440 minutes (a day), or never.")
+      .nullable(),
     services: text(2000),
     serviceArea: text(1000),
     bookingUrl: z
@@ -91,6 +99,8 @@ export const businessSelect = {
   aiEnabled: true,
   aiInstructions: true,
   aiMaxTurns: true,
+  aiReplyMode: true,
+  aiDraftAutoSendMinutes: true,
   services: true,
   serviceArea: true,
   bookingUrl: true,

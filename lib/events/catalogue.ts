@@ -39,6 +39,8 @@ const messagePurpose = z.enum([
   "escalation",
 ]);
 const leadStatus = z.enum(["new", "contacted", "qualified", "won", "lost"]);
+const draftVia = z.enum(["thread", "push", "auto_send"]);
+const draftDiscardReason = z.enum(["discarded", "taken_over", "manual_reply", "customer_message", "superseded"]);
 const consentSource = z.enum(["keyword", "twilio_error", "manual", "free_text"]);
 
 export const eventCatalogue = {
@@ -140,6 +142,14 @@ export const eventCatalogue = {
   "ai.error": z.object({ generationId: id, attempt: z.number().int(), error: z.string() }),
   "ai.abandoned": z.object({ generationId: id, stage: z.enum(["streaming", "sending"]) }),
   "ai.blocked_reply": z.object({ generationId: id, reasons: z.array(z.string()), blockedText: z.string() }),
+
+  // drafts ("AI suggests, I approve"): who wrote, edited, sent or dropped each one is the event's actor
+  "draft.created": z.object({ draftId: id, generationId: id, body: z.string(), autoSendAt: z.string().nullable() }),
+  /** a person changed the AI's text before sending it */
+  "draft.edited": z.object({ draftId: id, body: z.string(), previousBody: z.string() }),
+  /** approved: by a person (from the thread or the notification) or by the auto-send delay */
+  "draft.sent": z.object({ draftId: id, via: draftVia, messageIds: z.array(id), isEdited: z.boolean() }),
+  "draft.discarded": z.object({ draftId: id, reason: draftDiscardReason }),
 
   // notifications
   "notification.escalated": z.object({

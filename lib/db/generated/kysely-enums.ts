@@ -96,9 +96,21 @@ export const NotificationKind = {
     customer_reply: "customer_reply",
     ai_handoff: "ai_handoff",
     emergency: "emergency",
-    test: "test"
+    test: "test",
+    ai_draft: "ai_draft"
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
+export const AiReplyMode = {
+    auto: "auto",
+    approve: "approve"
+} as const;
+export type AiReplyMode = (typeof AiReplyMode)[keyof typeof AiReplyMode];
+export const DraftStatus = {
+    pending: "pending",
+    sent: "sent",
+    discarded: "discarded"
+} as const;
+export type DraftStatus = (typeof DraftStatus)[keyof typeof DraftStatus];
 export const DeliveryStatus = {
     pending: "pending",
     succeeded: "succeeded",

@@ -4,8 +4,38 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-import type { RoutingMode, Role, LeadStatus, LeadSource, Urgency, LanguageSource, ThreadMode, Direction, AuthorKind, MessagePurpose, MessageStatus, CallSkipReason, ConsentAction, NotificationKind, DeliveryStatus } from "./kysely-enums";
+import type { RoutingMode, Role, LeadStatus, LeadSource, Urgency, LanguageSource, ThreadMode, Direction, AuthorKind, MessagePurpose, MessageStatus, CallSkipReason, ConsentAction, NotificationKind, AiReplyMode, DraftStatus, DeliveryStatus } from "./kysely-enums";
 
+export type AiDraft = {
+    id: string;
+    businessId: string;
+    threadId: string;
+    /**
+     * the AI generation that wrote it
+     */
+    generationId: string;
+    /**
+     * the text as the AI wrote it (after the reply guard)
+     */
+    body: string;
+    /**
+     * the text that went out, when a person edited it before sending
+     */
+    sentBody: string | null;
+    status: Generated<DraftStatus>;
+    /**
+     * why it left `pending`: sent, discarded, taken_over, manual_reply, customer_message, superseded
+     */
+    resolution: string | null;
+    resolvedByUserId: string | null;
+    resolvedAt: Timestamp | null;
+    /**
+     * when it goes out on its own unless someone acts first; null = it waits for a person
+     */
+    autoSendAt: Timestamp | null;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
 export type AppSetting = {
     key: string;
     value: unknown;
@@ -53,6 +83,14 @@ export type Business = {
     aiEnabled: Generated<boolean>;
     aiInstructions: Generated<string>;
     aiMaxTurns: Generated<number>;
+    /**
+     * `approve`: the AI's replies wait as drafts until a member sends or discards them
+     */
+    aiReplyMode: Generated<AiReplyMode>;
+    /**
+     * minutes after which a draft nobody acted on is sent on its own; null = never
+     */
+    aiDraftAutoSendMinutes: number | null;
     services: Generated<string>;
     serviceArea: Generated<string>;
     bookingUrl: string | null;
@@ -365,6 +403,7 @@ export type WebhookEndpoint = {
     updatedAt: Timestamp;
 };
 export type DB = {
+    AiDraft: AiDraft;
     AppSetting: AppSetting;
     Business: Business;
     Call: Call;
