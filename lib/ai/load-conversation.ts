@@ -1,18 +1,22 @@
 // The conversation so far, as chat messages: customer texts are `user` content only (data, never instructions);
 // everything we sent is `assistant`. Keywords (STOP/START/HELP) and escalation texts to the professional are left out.
 import type { ModelMessage } from "ai";
-import { db } from "@/lib/db/client";
+import { sqlDb } from "@/lib/db/kysely";
 import { detectKeyword } from "@/lib/conversations/keywords";
 
 export type ConversationLine = { role: "user" | "assistant"; text: string; purpose: string; createdAt: Date };
 
 export async function loadConversation(threadId: string, limit = 30): Promise<ConversationLine[]> {
-  const rows = await db.message.findMany({
-    where: { threadId, purpose: { notIn: ["escalation", "keyword_reply"] }, status: { notIn: ["failed", "canceled"] } },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { direction: true, body: true, purpose: true, createdAt: true },
-  });
+  // Read on every AI turn: typed SQL (the AI's own overhead is measured by the bench).
+  const rows = await sqlDb()
+    .selectFrom("Message")
+    .select(["direction", "body", "purpose", "createdAt"])
+    .where("threadId", "=", threadId)
+    .where("purpose", "not in", ["escalation", "keyword_reply"])
+    .where("status", "not in", ["failed", "canceled"])
+    .orderBy("createdAt", "desc")
+    .limit(limit)
+    .execute();
   return rows
     .reverse()
     .filter((row) => !(row.direction === "inbound" && detectKeyword(row.body)))

@@ -2,7 +2,8 @@
 // AI may answer, then generates (streamed, takeover-abandonable), guards and sends the reply.
 import { randomUUID } from "node:crypto";
 import { businessHoursSchema, defaultBusinessHours, isWithinBusinessHours } from "@/lib/business/business-hours";
-import { db } from "@/lib/db/client";
+import { sql } from "kysely";
+import { sqlDb } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
 import type { JobPayloads } from "@/lib/jobs/queues";
@@ -23,13 +24,11 @@ import { toReplyLanguage } from "@/lib/language/languages";
 import { resolveCustomerLanguage } from "@/lib/language/resolve-customer-language";
 
 export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): Promise<void> {
-  const thread = await db.thread.findUnique({
-    where: { id: threadId },
-    include: { lead: true, business: { include: { phoneNumbers: { select: { e164: true } } } } },
-  });
-  if (!thread || thread.mode === "human" || thread.mode === "closed" || thread.lead.isOptedOut) return;
+  const loaded = await loadTurnState(threadId);
+  if (!loaded) return;
+  const { thread, lead, business } = loaded;
+  if (thread.mode === "human" || thread.mode === "closed" || lead.isOptedOut) return;
   if (!(await hasUnansweredCustomerMessage(threadId))) return; // a person (or an earlier turn) already answered
-  const { business, lead } = thread;
   const base = { businessId: business.id, threadId, leadId: lead.id };
   const hours = businessHoursSchema.safeParse(business.businessHours);
   const businessHours = hours.success ? hours.data : defaultBusinessHours;
@@ -38,7 +37,11 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     business.available && isWithinBusinessHours({ hours: businessHours, timeZone: business.timezone });
   if ((reason === "window" && isOpenAndAvailable) || !business.aiEnabled) {
     // The professional is working and reachable: the notification stands, no AI.
-    await db.thread.update({ where: { id: threadId }, data: { isWaitingOnPerson: true, windowDeadline: null } });
+    await sqlDb()
+      .updateTable("Thread")
+      .set({ isWaitingOnPerson: true, windowDeadline: null, updatedAt: new Date() })
+      .where("id", "=", threadId)
+      .execute();
     await recordEvent(
       "thread.waiting_on_person",
       { reason: business.aiEnabled ? "business_hours" : "ai_disabled" },
@@ -48,13 +51,24 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   }
 
   const generationId = `gen_${randomUUID()}`;
-  const claimed = await db.$executeRaw`
-    UPDATE "Thread" SET "aiGenerationId" = ${generationId}, mode = 'ai', "aiTurnCount" = "aiTurnCount" + 1,
-      "windowDeadline" = NULL, "isWaitingOnPerson" = false, "updatedAt" = now()
-    WHERE id = ${threadId} AND mode IN ('auto', 'ai')
-      AND ("aiGenerationId" IS NULL OR "updatedAt" < now() - interval '3 minutes')`;
-  if (claimed === 0) {
-    const current = await db.thread.findUnique({ where: { id: threadId }, select: { mode: true } });
+  const claim = await sqlDb()
+    .updateTable("Thread")
+    .set({
+      aiGenerationId: generationId,
+      mode: "ai",
+      aiTurnCount: sql<number>`"aiTurnCount" + 1`,
+      windowDeadline: null,
+      isWaitingOnPerson: false,
+      updatedAt: sql<Date>`now()`,
+    })
+    .where("id", "=", threadId)
+    .where("mode", "in", ["auto", "ai"])
+    .where((eb) =>
+      eb.or([eb("aiGenerationId", "is", null), eb("updatedAt", "<", sql<Date>`now() - interval '3 minutes'`)]),
+    )
+    .executeTakeFirst();
+  if (claim.numUpdatedRows === 0n) {
+    const current = await sqlDb().selectFrom("Thread").select("mode").where("id", "=", threadId).executeTakeFirst();
     if (!current || current.mode === "human" || current.mode === "closed") return;
     throw new Error("another AI generation is in progress in this thread; retrying later");
   }
@@ -67,8 +81,11 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   const publisher = createTokenPublisher(context);
   const abort = new AbortController();
   const watcher = setInterval(() => {
-    void db.thread
-      .findUnique({ where: { id: threadId }, select: { aiGenerationId: true } })
+    void sqlDb()
+      .selectFrom("Thread")
+      .select("aiGenerationId")
+      .where("id", "=", threadId)
+      .executeTakeFirst()
       .then((row) => row?.aiGenerationId !== generationId && abort.abort())
       .catch(() => undefined);
   }, 300);
@@ -138,7 +155,7 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
       ].join("\n"),
       priceList: business.priceList,
       bookingUrl: business.bookingUrl,
-      phoneNumbers: business.phoneNumbers.map((number) => number.e164),
+      phoneNumbers: business.phoneNumbers,
     });
     if (!verdict.isAllowed) {
       await recordEvent(
@@ -168,22 +185,43 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   await publisher.finish(sent.isSent ? "ai.done" : "ai.abandoned", { messageIds: sent.messageIds });
 }
 
+/** The thread, its lead and its business (with its numbers, oldest first) as the turn needs them: typed SQL. */
+async function loadTurnState(threadId: string) {
+  const db = sqlDb();
+  const thread = await db.selectFrom("Thread").selectAll().where("id", "=", threadId).executeTakeFirst();
+  if (!thread) return null;
+  const [lead, business, numbers] = await Promise.all([
+    db.selectFrom("Lead").selectAll().where("id", "=", thread.leadId).executeTakeFirstOrThrow(),
+    db.selectFrom("Business").selectAll().where("id", "=", thread.businessId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("PhoneNumber")
+      .select("e164")
+      .where("businessId", "=", thread.businessId)
+      .orderBy("createdAt", "asc")
+      .execute(),
+  ]);
+  return { thread, lead, business: { ...business, phoneNumbers: numbers.map((number) => number.e164) } };
+}
+
 /** Is the customer's latest (non-keyword) message still without an answer from the AI or a person? */
 export async function hasUnansweredCustomerMessage(threadId: string): Promise<boolean> {
-  const lastInbound = await db.message.findFirst({
-    where: { threadId, direction: "inbound" },
-    orderBy: { createdAt: "desc" },
-    select: { body: true, createdAt: true },
-  });
+  const lastInbound = await sqlDb()
+    .selectFrom("Message")
+    .select(["body", "createdAt"])
+    .where("threadId", "=", threadId)
+    .where("direction", "=", "inbound")
+    .orderBy("createdAt", "desc")
+    .limit(1)
+    .executeTakeFirst();
   if (!lastInbound || detectKeyword(lastInbound.body)) return false;
-  const answered = await db.message.findFirst({
-    where: {
-      threadId,
-      direction: "outbound",
-      authorKind: { in: ["ai", "user"] },
-      createdAt: { gte: lastInbound.createdAt },
-    },
-    select: { id: true },
-  });
+  const answered = await sqlDb()
+    .selectFrom("Message")
+    .select("id")
+    .where("threadId", "=", threadId)
+    .where("direction", "=", "outbound")
+    .where("authorKind", "in", ["ai", "user"])
+    .where("createdAt", ">=", lastInbound.createdAt)
+    .limit(1)
+    .executeTakeFirst();
   return !answered;
 }

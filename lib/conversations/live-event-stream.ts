@@ -1,7 +1,7 @@
 // Server-Sent Events for the inbox and the thread view. Stored Events carry `id:` (their bigint id), so a
 // reconnecting EventSource sends Last-Event-ID and gets everything it missed replayed from the log before the
 // live feed continues; AI token deltas are live only (no id). The live feed itself crosses instances (bus.ts).
-import { db } from "@/lib/db/client";
+import { sqlDb } from "@/lib/db/kysely";
 import { subscribeLive, type LiveEvent } from "@/lib/events/bus";
 import { onShutdownCloseStream } from "@/lib/lifecycle/shutdown";
 
@@ -31,27 +31,23 @@ function frame(event: { id?: string; data: unknown }): string {
   return `${event.id ? `id: ${event.id}\n` : ""}data: ${JSON.stringify(event.data)}\n\n`;
 }
 
+// Both reads run on every (re)connect of every open inbox and thread: typed SQL, no per-query compile step.
 async function storedAfter(filter: Filter, afterId: bigint) {
-  const events = await db.event.findMany({
-    where: {
-      businessId: filter.businessId,
-      ...(filter.threadId ? { threadId: filter.threadId } : {}),
-      id: { gt: afterId },
-    },
-    orderBy: { id: "asc" },
-    take: REPLAY_LIMIT,
-    select: { id: true, type: true, threadId: true },
-  });
-  return events.map((event) => ({ id: event.id.toString(), type: event.type, threadId: event.threadId }));
+  let query = sqlDb()
+    .selectFrom("Event")
+    .select(["id", "type", "threadId"])
+    .where("businessId", "=", filter.businessId)
+    .where("id", ">", afterId.toString());
+  if (filter.threadId) query = query.where("threadId", "=", filter.threadId);
+  const events = await query.orderBy("id", "asc").limit(REPLAY_LIMIT).execute();
+  return events.map((event) => ({ id: String(event.id), type: event.type, threadId: event.threadId }));
 }
 
 async function latestId(filter: Filter): Promise<bigint> {
-  const latest = await db.event.findFirst({
-    where: { businessId: filter.businessId, ...(filter.threadId ? { threadId: filter.threadId } : {}) },
-    orderBy: { id: "desc" },
-    select: { id: true },
-  });
-  return latest?.id ?? 0n;
+  let query = sqlDb().selectFrom("Event").select("id").where("businessId", "=", filter.businessId);
+  if (filter.threadId) query = query.where("threadId", "=", filter.threadId);
+  const latest = await query.orderBy("id", "desc").limit(1).executeTakeFirst();
+  return latest ? BigInt(latest.id) : 0n;
 }
 
 /** Opens the stream; it ends when the client goes away (request.signal). */
