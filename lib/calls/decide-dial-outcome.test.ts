@@ -11,6 +11,16 @@ describe("decideDialOutcome", () => {
     });
   });
 
+  it.each(["", "ringing", "in-progress", "something-new"])(
+    "any other status (%j) is missed as failed",
+    (dialStatus) => {
+      expect(decideDialOutcome({ ...base, dialStatus, dialDurationSec: 0 })).toEqual({
+        isMissed: true,
+        missReason: "failed",
+      });
+    },
+  );
+
   it("a long completed dial is answered", () => {
     expect(decideDialOutcome({ ...base, dialStatus: "completed", dialDurationSec: 95 })).toEqual({ isMissed: false });
   });

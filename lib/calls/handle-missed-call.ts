@@ -13,6 +13,7 @@ import type { Tx } from "@/lib/db/kysely";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
+import type { MissReason } from "@/lib/calls/miss-reason";
 
 export type MissedCallInput = {
   business: CallBusiness;
@@ -20,7 +21,7 @@ export type MissedCallInput = {
   from: string;
   to: string;
   /** no-answer | busy | failed | canceled | short_answer | not_screened | forwarded | no_forward_to */
-  missReason: string;
+  missReason: MissReason;
   dialStatus?: string;
   dialDurationSec?: number;
 };

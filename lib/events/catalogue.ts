@@ -3,6 +3,7 @@
 // stored, so what the thread view, the lead history and the metrics read back has one known shape per name.
 // A new kind of event starts here.
 import { z } from "zod";
+import { missReasons } from "@/lib/calls/miss-reason";
 
 const id = z.string().min(1);
 const nullableId = id.nullable();
@@ -47,7 +48,7 @@ export const eventCatalogue = {
   // calls
   "call.missed": z.object({
     callSid: z.string(),
-    missReason: z.string(),
+    missReason: z.enum(missReasons),
     skipReason: callSkipReason.nullable(),
     isRepeat: z.boolean(),
     autoReplyMessageId: nullableId,

@@ -121,7 +121,7 @@ export type Call = {
     dialDurationSec: number | null;
     isMissed: boolean | null;
     /**
-     * no-answer | busy | failed | canceled | short_answer | not_screened | forwarded
+     * no-answer | busy | failed | canceled | short_answer | not_screened | forwarded | no_forward_to (a CHECK: lib/calls/miss-reason.ts)
      */
     missReason: string | null;
     skipReason: CallSkipReason | null;

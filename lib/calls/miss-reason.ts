@@ -1,0 +1,17 @@
+// Why a call counts as missed. The database holds the same list as a CHECK on "Call"."missReason".
+//   no-answer, busy, failed, canceled: Twilio's DialCallStatus of the professional's leg;
+//   short_answer: answered, but shorter than the business's minimum (a carrier voicemail picked up);
+//   not_screened: the whisper screen was on and nobody pressed 1;
+//   forwarded: the carrier forwarded a call the professional did not take (it arrives already missed);
+//   no_forward_to: ring-first with no number to ring.
+export const missReasons = [
+  "no-answer",
+  "busy",
+  "failed",
+  "canceled",
+  "short_answer",
+  "not_screened",
+  "forwarded",
+  "no_forward_to",
+] as const;
+export type MissReason = (typeof missReasons)[number];
