@@ -1,6 +1,7 @@
 // Calls.json create: outgoing calls are recorded, never dialled.
 import type { Route } from "./server";
 import { sendJson } from "./server";
+import { rfc2822 } from "./dates";
 import { sendTwilioError } from "./errors";
 import { accountPath, newSid, type FakeCall, type FakeState } from "./state";
 
@@ -21,6 +22,7 @@ export function callRoutes(state: FakeState): Route[] {
           status: "queued",
           statusCallback: form.get("StatusCallback") ?? undefined,
           statusCallbackEvents: form.getAll("StatusCallbackEvent"),
+          dateCreated: new Date(),
         };
         if (!call.to || !call.from || (!call.twiml && !call.url)) {
           return sendTwilioError(response, {
@@ -38,7 +40,7 @@ export function callRoutes(state: FakeState): Route[] {
           status: call.status,
           direction: "outbound-api",
           api_version: "2010-04-01",
-          date_created: new Date().toUTCString(),
+          date_created: rfc2822(call.dateCreated),
           uri: `${accountPath(state)}/Calls/${call.sid}.json`,
         });
       },

@@ -2,23 +2,29 @@
 // (messages, calls, lookups, recordings), plus the shared server, auth, errors and paging; this file composes them and
 // hands tests their controls.
 import { basicAuthGuard } from "./auth";
+import { callLogResource, type FakeCallLog, type ReceivedCall } from "./call-log";
 import { callRoutes } from "./calls";
 import { sendNotFound } from "./errors";
 import { incomingPhoneNumbersResource, type FakeIncomingNumbers } from "./incoming-phone-numbers";
 import { lookupRoutes } from "./lookups";
 import { messageRoutes } from "./messages";
+import { messageListResource, type FakeInboundMessages } from "./messages-list";
 import { recordingsResource, type FakeRecordings } from "./recordings";
 import { startFakeServer } from "./server";
-import type { FakeCall, FakeFailure, FakeMessage, FakeState } from "./state";
+import type { FakeCall, FakeCallRecord, FakeFailure, FakeMessage, FakeState } from "./state";
 import { sendMessageStatusCallback, type CallbackDispatcher } from "./status-callbacks";
 
-export type { CallbackDispatcher, FakeCall, FakeFailure, FakeMessage };
+export type { CallbackDispatcher, FakeCall, FakeCallRecord, FakeFailure, FakeMessage, ReceivedCall };
 
 export type TwilioFake = {
   url: string;
   messages: FakeMessage[];
   /** outgoing calls created through Calls.json */
   calls: FakeCall[];
+  /** the account's call log (Calls.json list): add the calls that reached its numbers */
+  callLog: FakeCallLog;
+  /** texts customers sent to the account's numbers (Messages.json list) */
+  inboundMessages: FakeInboundMessages;
   /** the Recordings resource: add recordings, see the media requests */
   recordings: FakeRecordings;
   /** the account's IncomingPhoneNumbers: add numbers, see the updates the app sent */
@@ -50,7 +56,9 @@ export async function startTwilioFake({
     accountSid,
     authToken,
     messages: [],
+    inboundMessages: [],
     calls: [],
+    callLog: [],
     failures: [],
     lineTypes: new Map(),
     messageListeners: [],
@@ -60,9 +68,13 @@ export async function startTwilioFake({
   };
   const recordings = recordingsResource(state);
   const incomingNumbers = incomingPhoneNumbersResource(state);
+  const callLog = callLogResource(state);
+  const messageList = messageListResource(state);
   const routes = [
     ...messageRoutes(state),
+    ...messageList.routes,
     ...callRoutes(state),
+    ...callLog.routes,
     ...lookupRoutes(state),
     ...recordings.routes,
     ...incomingNumbers.routes,
@@ -77,6 +89,8 @@ export async function startTwilioFake({
     url: server.url,
     messages: state.messages,
     calls: state.calls,
+    callLog: callLog.controls,
+    inboundMessages: messageList.controls,
     recordings: recordings.controls,
     incomingNumbers: incomingNumbers.controls,
     get createRequests() {

@@ -1,8 +1,8 @@
-// Messages.json: create (POST) and list (GET), as the app's sender and its "did it go out?" look-up use them.
+// Messages.json create (POST), as the app's sender uses it. The list (GET) is messages-list.ts.
 import type { Route } from "./server";
 import { sendJson } from "./server";
 import { sendTwilioError } from "./errors";
-import { listPage } from "./paging";
+import { rfc2822 } from "./dates";
 import { accountPath, newSid, type FakeMessage, type FakeState } from "./state";
 
 export function messageToJson(message: FakeMessage) {
@@ -14,11 +14,11 @@ export function messageToJson(message: FakeMessage) {
     body: message.body,
     status: message.status,
     num_segments: "1",
-    direction: "outbound-api",
+    direction: message.direction ?? "outbound-api",
     api_version: "2010-04-01",
-    date_created: message.dateCreated.toUTCString(),
-    date_updated: message.dateCreated.toUTCString(),
-    date_sent: message.dateCreated.toUTCString(),
+    date_created: rfc2822(message.dateCreated),
+    date_updated: rfc2822(message.dateCreated),
+    date_sent: rfc2822(message.dateSent === undefined ? message.dateCreated : message.dateSent),
     error_code: null,
     error_message: null,
     price: null,
@@ -66,20 +66,6 @@ export function messageRoutes(state: FakeState): Route[] {
         if (state.holdResponsesMs) await wait(state.holdResponsesMs);
         if (response.destroyed) return;
         return sendJson(response, 201, messageToJson(message));
-      },
-    },
-    {
-      method: "GET",
-      pattern,
-      handle({ response, url }) {
-        const to = url.searchParams.get("To");
-        const from = url.searchParams.get("From");
-        const list = state.messages.filter((message) => (!to || message.to === to) && (!from || message.from === from));
-        return sendJson(
-          response,
-          200,
-          listPage({ key: "messages", items: list.map(messageToJson), uri: messagesPath }),
-        );
       },
     },
   ];

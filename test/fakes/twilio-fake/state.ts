@@ -10,6 +10,10 @@ export type FakeMessage = {
   status: string;
   statusCallback?: string;
   dateCreated: Date;
+  /** "outbound-api" unless said otherwise; a customer's text is "inbound" */
+  direction?: "inbound" | "outbound-api";
+  /** when Twilio sent (or received) it; null while queued or sending. Unset: the creation time */
+  dateSent?: Date | null;
 };
 
 export type FakeCall = {
@@ -22,6 +26,24 @@ export type FakeCall = {
   /** where Twilio would report the call's progress, and for which events (StatusCallbackEvent, repeated) */
   statusCallback?: string;
   statusCallbackEvents?: string[];
+  dateCreated?: Date;
+};
+
+/** A call in the account's call log: a caller's call to one of its numbers, or a leg Twilio dialled for it. */
+export type FakeCallRecord = {
+  sid: string;
+  parentCallSid: string | null;
+  direction: "inbound" | "outbound-dial" | "outbound-api";
+  from: string;
+  to: string;
+  /** queued | ringing | in-progress | canceled | completed | failed | busy | no-answer */
+  status: string;
+  startTime: Date | null;
+  endTime: Date | null;
+  /** seconds, once the call ended */
+  duration: number | null;
+  dateCreated: Date;
+  dateUpdated: Date;
 };
 
 export type FakeFailure = { status: number; code?: number; message?: string; retryAfter?: string };
@@ -30,7 +52,11 @@ export type FakeState = {
   accountSid: string;
   authToken: string;
   messages: FakeMessage[];
+  /** texts customers sent to the account's numbers (listed by Messages.json, never created through it) */
+  inboundMessages: FakeMessage[];
   calls: FakeCall[];
+  /** the call log Calls.json lists, besides the calls created through it */
+  callLog: FakeCallRecord[];
   /** scripted failures for the next Messages.json creates, consumed one per create */
   failures: FakeFailure[];
   lineTypes: Map<string, string>;
