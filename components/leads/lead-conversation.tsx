@@ -38,7 +38,7 @@ export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }
                       message.direction === "inbound" ? "text-slate-600" : "text-brand-50",
                     )}
                   >
-                    {message.authorUser?.name || authorLabels[message.authorKind]} ·{" "}
+                    {message.authorName || authorLabels[message.authorKind]} ·{" "}
                     <BusinessTime value={message.createdAt} />
                     {message.status === "failed" || message.status === "undelivered"
                       ? ` · ${undeliveredText(message.errorCode)}`

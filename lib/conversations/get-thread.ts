@@ -1,7 +1,7 @@
 // One conversation for the thread view: messages (who wrote each), calls with voicemail, the lead, recent events.
-import { voicemailUrlFor } from "@/lib/calls/voicemail-url";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { callSelect, messageSelect, presentCall, presentMessage } from "@/lib/conversations/message-call-select";
 
 export async function getThread({
   businessId,
@@ -47,33 +47,9 @@ export async function getThread({
         where: { purpose: { not: "escalation" } },
         orderBy: { createdAt: "asc" },
         take: 500,
-        select: {
-          id: true,
-          direction: true,
-          authorKind: true,
-          purpose: true,
-          body: true,
-          status: true,
-          errorCode: true,
-          createdAt: true,
-          authorUser: { select: { id: true, name: true } },
-        },
+        select: messageSelect,
       },
-      calls: {
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          direction: true,
-          status: true,
-          isMissed: true,
-          missReason: true,
-          voicemailUrl: true,
-          recordingSid: true,
-          voicemailDurationSec: true,
-          voicemailTranscript: true,
-          createdAt: true,
-        },
-      },
+      calls: { orderBy: { createdAt: "asc" }, select: callSelect },
     },
   });
   if (!thread) throw new AppError("not_found", "Conversation not found.");
@@ -96,16 +72,8 @@ export async function getThread({
     language: thread.lead.language,
     isAiWriting: Boolean(thread.aiGenerationId),
     aiGenerationId: thread.aiGenerationId,
-    messages: thread.messages.map(({ authorUser, ...message }) => ({
-      ...message,
-      authorName: authorUser?.name ?? null,
-      authorUserId: authorUser?.id ?? null,
-    })),
-    // Twilio's recording URL stays on the server: the app plays it through its own authenticated route.
-    calls: thread.calls.map(({ recordingSid, ...call }) => ({
-      ...call,
-      voicemailUrl: voicemailUrlFor({ ...call, recordingSid }),
-    })),
+    messages: thread.messages.map(presentMessage),
+    calls: thread.calls.map(presentCall),
     events: events.reverse().map((event) => ({ ...event, id: event.id.toString() })),
   };
 }

@@ -1,7 +1,7 @@
 // One lead with everything the detail view shows: conversation, calls (voicemail, skip reasons), consent history.
-import { voicemailUrlFor } from "@/lib/calls/voicemail-url";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { callSelect, messageSelect, presentCall, presentMessage } from "@/lib/conversations/message-call-select";
 import { leadListSelect } from "@/lib/leads/list-leads";
 
 export async function getLeadById({ businessId, leadId }: { businessId: string; leadId: string }) {
@@ -27,41 +27,11 @@ export async function getLeadById({ businessId, leadId }: { businessId: string; 
           messages: {
             orderBy: { createdAt: "asc" },
             take: 500,
-            select: {
-              id: true,
-              direction: true,
-              authorKind: true,
-              purpose: true,
-              body: true,
-              status: true,
-              errorCode: true,
-              createdAt: true,
-              authorUser: { select: { name: true } },
-            },
+            select: messageSelect,
           },
         },
       },
-      calls: {
-        orderBy: { createdAt: "desc" },
-        take: 100,
-        select: {
-          id: true,
-          createdAt: true,
-          status: true,
-          dialStatus: true,
-          isMissed: true,
-          missReason: true,
-          skipReason: true,
-          isRepeat: true,
-          isTest: true,
-          smsAcceptedAt: true,
-          detectedAt: true,
-          voicemailUrl: true,
-          recordingSid: true,
-          voicemailDurationSec: true,
-          voicemailTranscript: true,
-        },
-      },
+      calls: { orderBy: { createdAt: "desc" }, take: 100, select: callSelect },
       consentChanges: {
         orderBy: { createdAt: "desc" },
         select: { id: true, action: true, source: true, keyword: true, createdAt: true },
@@ -77,11 +47,8 @@ export async function getLeadById({ businessId, leadId }: { businessId: string; 
   });
   return {
     ...lead,
-    // Twilio's recording URL stays on the server: the app plays it through its own authenticated route.
-    calls: lead.calls.map(({ recordingSid, ...call }) => ({
-      ...call,
-      voicemailUrl: voicemailUrlFor({ ...call, recordingSid }),
-    })),
+    threads: lead.threads.map((thread) => ({ ...thread, messages: thread.messages.map(presentMessage) })),
+    calls: lead.calls.map(presentCall),
     statusHistory: statusEvents.map((event) => ({ ...event, id: event.id.toString() })),
   };
 }
