@@ -57,7 +57,16 @@ export const actorWords: Record<string, string> = {
 
 export const consentSourceWords: Record<string, string> = {
   keyword: "by text",
+  free_text: "in their own words",
+  ai_tool: "in their own words (recognised by the assistant)",
   twilio_error: "reported by the phone network",
   user: "by a team member",
   api: "by an integration",
 };
+
+/** "Opted out in their own words: “please stop texting me”" — what the customer said, as the reason. */
+export function consentReasonText(change: { source: string; keyword: string | null; reason: string | null }): string {
+  const how = consentSourceWords[change.source] ?? "";
+  const words = change.reason ?? change.keyword;
+  return words ? `${how}: “${words}”` : how;
+}

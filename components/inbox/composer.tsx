@@ -4,16 +4,21 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { BusinessTime } from "@/components/display/business-time";
+import { consentReasonText } from "@/components/display/plain-words";
 import { postJson } from "@/components/inbox/fetch-json";
+import type { ConsentRecord } from "@/components/inbox/types";
 
 export function Composer({
   threadId,
   isOptedOut,
+  consent = null,
   shouldFocus,
   onSent,
 }: {
   threadId: string;
   isOptedOut: boolean;
+  consent?: ConsentRecord | null;
   shouldFocus: boolean;
   onSent: () => void;
 }) {
@@ -44,9 +49,20 @@ export function Composer({
 
   if (isOptedOut) {
     return (
-      <p className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700" data-testid="composer-disabled">
-        This customer texted STOP. You cannot text them until they reply START.
-      </p>
+      <div className="rounded-xl bg-slate-100 p-3 text-sm text-slate-700" data-testid="composer-disabled">
+        <p>
+          {consent?.action === "opt_out" ? (
+            <>
+              Opted out {consentReasonText(consent)}
+              {" · "}
+              <BusinessTime value={consent.createdAt} />
+            </>
+          ) : (
+            "This customer opted out of texts."
+          )}
+        </p>
+        <p className="mt-1">No one can text them until they reply START (or COMENZAR).</p>
+      </div>
     );
   }
   return (

@@ -5,13 +5,19 @@ import { BusinessTime } from "@/components/display/business-time";
 import { messageStatusWords, undeliveredText } from "@/components/display/plain-words";
 import type { ThreadMessage } from "@/components/inbox/types";
 
+const systemLabels: Record<string, string> = {
+  keyword_reply: "Automatic",
+  consent_reply: "Opt-out confirmation",
+  safety_advice: "Safety advice",
+};
+
 function author(message: ThreadMessage): { label: string; className: string } {
   switch (message.authorKind) {
     case "customer":
       return { label: "Customer", className: "bg-white text-slate-900 ring-1 ring-slate-200" };
     case "system":
       return {
-        label: message.purpose === "keyword_reply" ? "Automatic" : "Auto-reply",
+        label: systemLabels[message.purpose] ?? "Auto-reply",
         className: "bg-slate-200 text-slate-900",
       };
     case "ai":
@@ -27,7 +33,7 @@ function author(message: ThreadMessage): { label: string; className: string } {
 
 const failed = new Set(["failed", "undelivered"]);
 
-export function MessageBubble({ message }: { message: ThreadMessage }) {
+export function MessageBubble({ message, isOptOut = false }: { message: ThreadMessage; isOptOut?: boolean }) {
   const isInbound = message.direction === "inbound";
   const look = author(message);
   return (
@@ -47,6 +53,11 @@ export function MessageBubble({ message }: { message: ThreadMessage }) {
       >
         {message.body}
       </p>
+      {isOptOut ? (
+        <span className="px-1 text-xs font-semibold text-red-700" data-testid="opt-out-marker">
+          Opted out with this message
+        </span>
+      ) : null}
       {!isInbound ? (
         <span
           className={clsx("px-1 text-xs", failed.has(message.status) ? "font-semibold text-red-700" : "text-slate-500")}

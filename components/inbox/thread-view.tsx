@@ -30,6 +30,12 @@ function timeline(thread: ThreadDetail): Entry[] {
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/** The customer's message that opted them out, while they still are. */
+function isOptedOutBy(thread: ThreadDetail, messageId: string): boolean {
+  const consent = thread.lead.consent;
+  return thread.lead.isOptedOut && consent?.action === "opt_out" && consent.messageId === messageId;
+}
+
 export function ThreadView({ threadId }: { threadId: string }) {
   const shouldFocusComposer = useSearchParams().get("focus") === "composer";
   const display = useDisplay();
@@ -81,7 +87,11 @@ export function ThreadView({ threadId }: { threadId: string }) {
         <ol ref={listRef} className="flex flex-col gap-3 py-2" aria-label="Conversation">
           {entries.map((entry) =>
             entry.kind === "message" ? (
-              <MessageBubble key={entry.message.id} message={entry.message} />
+              <MessageBubble
+                key={entry.message.id}
+                message={entry.message}
+                isOptOut={isOptedOutBy(thread, entry.message.id)}
+              />
             ) : (
               <CallEntry key={entry.call.id} call={entry.call} />
             ),
@@ -107,6 +117,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
           <Composer
             threadId={thread.id}
             isOptedOut={thread.lead.isOptedOut}
+            consent={thread.lead.consent}
             shouldFocus={shouldFocusComposer}
             onSent={() => {
               scrollToNewest();

@@ -60,6 +60,18 @@ export type ThreadLead = {
   isOptedOut: boolean;
   language: string;
   languageSource: string;
+  /** the latest opt-out or opt-in, with the customer's own words when they gave them */
+  consent: ConsentRecord | null;
+};
+
+export type ConsentRecord = {
+  action: "opt_out" | "opt_in";
+  /** keyword | free_text | ai_tool | twilio_error | manual */
+  source: string;
+  keyword: string | null;
+  reason: string | null;
+  messageId: string | null;
+  createdAt: string;
 };
 
 export type ThreadDetail = {

@@ -8,7 +8,7 @@ import { sourceLabels, statusLabels, statusTones } from "@/components/leads/lead
 import { LeadStatusEditor } from "@/components/leads/lead-status-editor";
 import { BusinessTime } from "@/components/display/business-time";
 import { PhoneNumber } from "@/components/display/phone-number";
-import { actorWords, consentSourceWords } from "@/components/display/plain-words";
+import { actorWords, consentReasonText } from "@/components/display/plain-words";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { LeadDetail as Lead } from "@/lib/leads/get-lead";
@@ -82,13 +82,11 @@ export function LeadDetail({ lead }: { lead: Lead }) {
             {lead.consentChanges.length === 0 ? (
               <p className="text-sm text-slate-500">No opt-out or opt-in recorded.</p>
             ) : (
-              <ul className="text-sm">
+              <ul className="space-y-1 text-sm" data-testid="lead-consent-history">
                 {lead.consentChanges.map((change) => (
-                  <li key={change.id}>
+                  <li key={change.id} className="break-words">
                     <BusinessTime value={change.createdAt} />:{" "}
-                    {change.action === "opt_out" ? "Opted out" : "Opted back in"}{" "}
-                    {consentSourceWords[change.source] ?? ""}
-                    {change.keyword ? ` (“${change.keyword}”)` : ""}
+                    {change.action === "opt_out" ? "Opted out" : "Opted back in"} {consentReasonText(change)}
                   </li>
                 ))}
               </ul>

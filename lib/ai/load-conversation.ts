@@ -2,7 +2,7 @@
 // everything we sent is `assistant`. Keywords (STOP/START/HELP) and escalation texts to the professional are left out.
 import type { ModelMessage } from "ai";
 import { sqlDb } from "@/lib/db/kysely";
-import { detectKeyword } from "@/lib/conversations/keywords";
+import { isConsentKeyword } from "@/lib/consent/classify-consent";
 
 export type ConversationLine = { role: "user" | "assistant"; text: string; purpose: string; createdAt: Date };
 
@@ -12,14 +12,14 @@ export async function loadConversation(threadId: string, limit = 30): Promise<Co
     .selectFrom("Message")
     .select(["direction", "body", "purpose", "createdAt"])
     .where("threadId", "=", threadId)
-    .where("purpose", "not in", ["escalation", "keyword_reply"])
+    .where("purpose", "not in", ["escalation", "keyword_reply", "consent_reply", "safety_advice"])
     .where("status", "not in", ["failed", "canceled"])
     .orderBy("createdAt", "desc")
     .limit(limit)
     .execute();
   return rows
     .reverse()
-    .filter((row) => !(row.direction === "inbound" && detectKeyword(row.body)))
+    .filter((row) => !(row.direction === "inbound" && isConsentKeyword(row.body)))
     .map((row) => ({
       role: row.direction === "inbound" ? "user" : "assistant",
       text: row.body || "[photo]",

@@ -9,7 +9,7 @@ import { recordEvent } from "@/lib/events/record-event";
 import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { serializeError } from "@/lib/serialize-error";
-import { detectKeyword } from "@/lib/conversations/keywords";
+import { isConsentKeyword } from "@/lib/consent/classify-consent";
 import { checkReply } from "@/lib/ai/check-reply";
 import { handOff } from "@/lib/ai/hand-off";
 import { loadConversation } from "@/lib/ai/load-conversation";
@@ -213,7 +213,7 @@ export async function hasUnansweredCustomerMessage(threadId: string): Promise<bo
     .orderBy("createdAt", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!lastInbound || detectKeyword(lastInbound.body)) return false;
+  if (!lastInbound || isConsentKeyword(lastInbound.body)) return false;
   const answered = await sqlDb()
     .selectFrom("Message")
     .select("id")

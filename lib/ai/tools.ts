@@ -3,6 +3,7 @@ import { tool } from "ai";
 import { closeConversation, closeConversationInput } from "@/lib/ai/close-conversation";
 import { flagEmergency, flagEmergencyInput } from "@/lib/ai/flag-emergency";
 import { handOff, handOffInput } from "@/lib/ai/hand-off";
+import { optOut, optOutInput } from "@/lib/ai/opt-out";
 import { updateLead, updateLeadInput } from "@/lib/ai/update-lead";
 import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
 
@@ -24,6 +25,12 @@ export function createThreadTools(context: TurnContext, outcome: TurnOutcome) {
         "Hand the conversation to a person: the customer asks for a person, or the question goes beyond what you may answer.",
       inputSchema: handOffInput,
       execute: (input) => handOff(context, outcome, input),
+    }),
+    opt_out: tool({
+      description:
+        "The customer clearly asks to stop receiving texts, in any words or language. Opts the number out and sends the confirmation: write no reply after it.",
+      inputSchema: optOutInput,
+      execute: (input) => optOut(context, input),
     }),
     close_conversation: tool({
       description: "Close the conversation when the customer no longer needs anything.",

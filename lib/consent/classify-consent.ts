@@ -2,7 +2,7 @@
 // message is one), a clear request in their own words, a vague one, or an ordinary message (null). Used at receipt
 // for every inbound text; the model's opt_out tool only adds what these rules cannot see.
 import type { ReplyLanguage } from "@/lib/language/languages";
-import { consentKeywordSets, type ConsentKeywordKind } from "@/lib/consent/consent-keywords";
+import { answerWords, consentKeywordSets, type ConsentKeywordKind } from "@/lib/consent/consent-keywords";
 import { normalizeClause, splitClauses } from "@/lib/language/normalize-text";
 import {
   clearOptOutPhrases,
@@ -48,4 +48,22 @@ export function classifyConsent(body: string): ConsentIntent | null {
   if (optOut) return { kind: "unclear", source: "free_text", language: optOut.language };
   const unclear = matches(unclearPhrases);
   return unclear ? { kind: "unclear", source: "free_text", language: unclear.language } : null;
+}
+
+export type KeywordIntent = Extract<ConsentIntent, { source: "keyword" }>;
+
+/**
+ * The keyword a text is, when it is acted on and kept from the AI. "Yes" or "sí" answer a question from a number
+ * that is not opted out ("Is it urgent?" "Sí."): an ordinary message then, not an opt-in.
+ */
+export function consentKeywordOf(body: string, { isOptedOut }: { isOptedOut: boolean }): KeywordIntent | null {
+  const intent = classifyConsent(body);
+  if (intent?.source !== "keyword") return null;
+  if (intent.kind === "opt_in" && !isOptedOut && answerWords.has(intent.keyword.toLowerCase())) return null;
+  return intent;
+}
+
+/** A text that was a consent keyword whatever the lead's state then (the AI's history leaves these out). */
+export function isConsentKeyword(body: string): boolean {
+  return consentKeywordOf(body, { isOptedOut: false }) !== null;
 }

@@ -41,6 +41,12 @@ export async function getThread({
           notes: true,
           language: true,
           languageSource: true,
+          optedOutAt: true,
+          consentChanges: {
+            orderBy: { createdAt: "desc" },
+            take: 1,
+            select: { action: true, source: true, keyword: true, reason: true, messageId: true, createdAt: true },
+          },
         },
       },
       messages: {
@@ -62,9 +68,15 @@ export async function getThread({
   if (markRead && thread.unreadCount > 0) {
     await db.thread.updateMany({ where: { id: threadId, businessId }, data: { unreadCount: 0 } });
   }
-  const { aiTurnCount, ...rest } = thread;
+  const {
+    aiTurnCount,
+    lead: { consentChanges, ...lead },
+    ...rest
+  } = thread;
   return {
     ...rest,
+    /** `consent`: the latest opt-out or opt-in, with the customer's own words when they gave them (null: none). */
+    lead: { ...lead, consent: consentChanges[0] ?? null },
     // The AI had this conversation at some point: only then is "Hand back to AI" a thing to offer.
     hasAiTurns: aiTurnCount > 0 || thread.messages.some((message) => message.authorKind === "ai"),
     unreadCount: markRead ? 0 : thread.unreadCount,

@@ -114,10 +114,10 @@ describe("POST /api/twilio/sms", () => {
     expect(await aiReplies(thread.id)).toHaveLength(0);
   });
 
-  it("'please stop texting me' flags the thread for a person and the AI stays out", async () => {
+  it("an unclear 'that's enough' flags the thread for a person and the AI stays out", async () => {
     const { business, twilioNumber } = await createTestBusiness();
     const customer = randomPhone();
-    await postInboundSms({ from: customer, to: twilioNumber, body: "Please stop texting me" });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "That's enough" });
     const thread = (await threadOf({ businessId: business.id, phone: customer }))!;
     await processed(thread.id, 1);
     const after = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });

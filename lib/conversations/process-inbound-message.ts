@@ -1,12 +1,14 @@
-// The work after the SMS webhook answered: keywords first (they never reach the AI), then the notification, then
-// the thread's mode decides who answers: a person (`human`), the AI at once (`ai`), or the AI after the
-// human-priority window (`auto`).
+// The work after the SMS webhook answered: consent first (keywords in English and Spanish and clear requests in the
+// customer's own words opt out like STOP; none of them reach the AI; an unclear one goes to a person), then the
+// notification, then the thread's mode decides who answers: a person (`human`), the AI at once (`ai`), or the AI
+// after the human-priority window (`auto`). The consent classifier is pure CPU: it adds no query.
 import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
 import { applyConsentKeyword } from "@/lib/conversations/apply-consent-keyword";
-import { detectKeyword, isInformalStopRequest } from "@/lib/conversations/keywords";
+import { changeConsentInTx } from "@/lib/consent/change-consent";
+import { classifyConsent, consentKeywordOf } from "@/lib/consent/classify-consent";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
 import { detectThreadLanguage, rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
@@ -43,12 +45,12 @@ export async function processInboundMessage({ messageId }: { messageId: string }
     if (claimed.numUpdatedRows === 0n) return;
     const base = { businessId: message.businessId, threadId: thread.id, leadId: lead.id };
 
-    const keyword = detectKeyword(message.body);
+    const keyword = consentKeywordOf(message.body, lead);
     if (keyword) {
       await applyConsentKeyword(tx, outbox, keyword, {
         ...base,
         businessName: message.businessName,
-        phone: lead.phone,
+        messageId: message.id,
         messageSid: message.messageSid,
         lead,
       });
@@ -59,9 +61,36 @@ export async function processInboundMessage({ messageId }: { messageId: string }
 
     const who = customerLabel(lead);
     const preview = shortPreview(message.body) || "[photo]";
+    const consent = classifyConsent(message.body);
 
-    if (isInformalStopRequest(message.body)) {
-      // Not a carrier keyword, but the AI must not argue or continue: a person decides.
+    if (consent?.kind === "opt_out") {
+      // "Please stop texting me": revoked by a reasonable means, exactly like STOP, confirmed once in their words'
+      // language (the carrier does not see this one). The customer's words are the reason the thread shows.
+      await changeConsentInTx(tx, outbox, {
+        ...base,
+        businessName: message.businessName,
+        lead,
+        action: "opt_out",
+        source: "free_text",
+        reason: message.body,
+        messageId: message.id,
+        messageSid: message.messageSid,
+        confirmIn: consent.language,
+        actor: { kind: "customer" },
+      });
+      await notifyMembersInTx(tx, outbox, {
+        ...base,
+        kind: "customer_reply",
+        title: `${who} opted out of texts`,
+        body: preview,
+        isUrgent: false,
+      });
+      return;
+    }
+
+    if (consent?.kind === "unclear") {
+      // "Enough", "wrong number": maybe a request to stop, maybe not. The AI must not argue or continue: a person
+      // reads it and decides (they can still answer; the number is not opted out).
       await tx
         .updateTable("Thread")
         .set({
@@ -75,13 +104,13 @@ export async function processInboundMessage({ messageId }: { messageId: string }
         .execute();
       outbox.record(
         "thread.mode_changed",
-        { from: thread.mode, to: "human", reason: "customer_asked_to_stop" },
+        { from: thread.mode, to: "human", reason: "unclear_consent_request" },
         { ...base, actor: { kind: "system" } },
       );
       await notifyMembersInTx(tx, outbox, {
         ...base,
         kind: "customer_reply",
-        title: `${who} asked to stop texting`,
+        title: `${who} may not want texts: please read`,
         body: preview,
         isUrgent: false,
       });

@@ -41,8 +41,12 @@ export async function queueOutgoingMessageInTx(
   const fromNumber = input.fromNumber ?? (await getBusinessProfile(input.businessId, tx)).phoneNumbers[0];
   const lead = input.lead ?? (await readThreadLead(tx, input));
   const to = input.to ?? lead.phone;
-  if (to === lead.phone && lead.isOptedOut) {
-    throw new AppError("opted_out", "This customer replied STOP: no messages can be sent until they text START.");
+  // The one exception: the confirmation of the opt-out itself, queued in the unit of work that recorded it.
+  if (to === lead.phone && lead.isOptedOut && input.purpose !== "consent_reply") {
+    throw new AppError(
+      "opted_out",
+      "This customer opted out of texts (STOP or a request to stop): nothing can be sent until they text START.",
+    );
   }
   if (!fromNumber) throw new AppError("conflict", "This business has no phone number to send from.");
   const body = input.body.trim();

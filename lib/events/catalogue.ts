@@ -38,11 +38,13 @@ const messagePurpose = z.enum([
   "manual",
   "keyword_reply",
   "escalation",
+  "consent_reply",
+  "safety_advice",
 ]);
 const leadStatus = z.enum(["new", "contacted", "qualified", "won", "lost"]);
 const draftVia = z.enum(["thread", "push", "auto_send"]);
 const draftDiscardReason = z.enum(["discarded", "taken_over", "manual_reply", "customer_message", "superseded"]);
-const consentSource = z.enum(["keyword", "twilio_error", "manual", "free_text"]);
+const consentSource = z.enum(["keyword", "twilio_error", "manual", "free_text", "ai_tool"]);
 
 export const eventCatalogue = {
   // calls
@@ -119,16 +121,21 @@ export const eventCatalogue = {
   "thread.waiting_on_person": z.object({ reason: z.enum(["business_hours", "ai_disabled"]) }),
 
   // consent
+  /** `reason`: the customer's own words (free text) or the model's reason (its opt_out tool) */
   "consent.opted_out": z.object({
     source: consentSource,
     keyword: z.string().optional(),
+    reason: z.string().optional(),
     messageSid: z.string().nullable().optional(),
+    messageId: nullableId.optional(),
     errorCode: z.number().int().optional(),
   }),
   "consent.opted_in": z.object({
     source: consentSource,
     keyword: z.string().optional(),
+    reason: z.string().optional(),
     messageSid: z.string().nullable().optional(),
+    messageId: nullableId.optional(),
   }),
 
   // the AI

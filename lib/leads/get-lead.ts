@@ -34,7 +34,15 @@ export async function getLeadById({ businessId, leadId }: { businessId: string; 
       calls: { orderBy: { createdAt: "desc" }, take: 100, select: callSelect },
       consentChanges: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, action: true, source: true, keyword: true, createdAt: true },
+        select: {
+          id: true,
+          action: true,
+          source: true,
+          keyword: true,
+          reason: true,
+          messageId: true,
+          createdAt: true,
+        },
       },
     },
   });

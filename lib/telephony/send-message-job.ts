@@ -43,7 +43,8 @@ export async function sendMessageJob({ messageId }: JobPayloads["send-message"],
 /** Consent is checked again right before sending: a STOP may have arrived after the message was queued. */
 async function shouldNotSend(message: ClaimedMessage): Promise<boolean> {
   const isToCustomer = message.toNumber === message.lead.phone && message.purpose !== "escalation";
-  if (isToCustomer && message.lead.isOptedOut) {
+  // The opt-out's own confirmation goes to a number that is opted out by then, on purpose.
+  if (isToCustomer && message.lead.isOptedOut && message.purpose !== "consent_reply") {
     await recordMessageNotSent(message, { status: "canceled", errorMessage: "opted_out", skipReason: "opted_out" });
     return true;
   }

@@ -60,7 +60,9 @@ export const MessagePurpose = {
     ai_reply: "ai_reply",
     manual: "manual",
     keyword_reply: "keyword_reply",
-    escalation: "escalation"
+    escalation: "escalation",
+    consent_reply: "consent_reply",
+    safety_advice: "safety_advice"
 } as const;
 export type MessagePurpose = (typeof MessagePurpose)[keyof typeof MessagePurpose];
 export const MessageStatus = {

@@ -80,9 +80,21 @@ export type Business = {
     escalationEnabled: Generated<boolean>;
     escalationDelayMinutes: Generated<number>;
     emergencyCallEnabled: Generated<boolean>;
+    /**
+     * text fixed safety advice at once when a customer reports an emergency (gas, flooding…)
+     */
+    emergencyAdvice: Generated<boolean>;
     aiEnabled: Generated<boolean>;
     aiInstructions: Generated<string>;
     aiMaxTurns: Generated<number>;
+    /**
+     * the first AI-written message of a thread says it is the business's virtual assistant
+     */
+    aiDisclosure: Generated<boolean>;
+    /**
+     * that introduction, with {business}; empty = the default wording in the customer's language
+     */
+    aiDisclosureText: Generated<string>;
     /**
      * `approve`: the AI's replies wait as drafts until a member sends or discards them
      */
