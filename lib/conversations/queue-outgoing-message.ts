@@ -10,6 +10,9 @@ import type { Message } from "@/lib/db/generated/kysely-types";
 import type { AuthorKind, MessagePurpose } from "@/lib/db/generated/kysely-enums";
 import { AppError } from "@/lib/errors";
 
+/** Twilio's limit for one message's Body (it splits it into segments on the way). */
+export const MAX_SMS_CHARACTERS = 1600;
+
 export type OutgoingMessageInput = {
   businessId: string;
   threadId: string;
@@ -51,6 +54,10 @@ export async function queueOutgoingMessageInTx(
   if (!fromNumber) throw new AppError("conflict", "This business has no phone number to send from.");
   const body = input.body.trim();
   if (!body) throw new AppError("validation_failed", "A message cannot be empty.");
+  if (body.length > MAX_SMS_CHARACTERS) {
+    // Twilio refuses a longer body (21617): refused here, before anything is stored or sent.
+    throw new AppError("validation_failed", "A text can be at most 1,600 characters.");
+  }
   const message = await tx
     .insertInto("Message")
     .values({

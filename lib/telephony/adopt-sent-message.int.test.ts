@@ -52,6 +52,7 @@ async function interruptedAutoReply() {
 describe("adopting a message an earlier attempt created", () => {
   it("finds it while Twilio still has it queued (date_sent null), past the first page: no second send", async () => {
     const { message, customer, twilioNumber } = await interruptedAutoReply();
+    fake.setDeliveryOutcome(customer, { status: "queued" }); // Twilio sends none of them while the test looks
     const earlier = await client.messages.create({ to: customer, from: twilioNumber, body: message.body });
     fake.messages.find((candidate) => candidate.sid === earlier.sid)!.dateSent = null;
     // 60 newer messages of the same conversation, also not sent yet: the earlier attempt is on the second page.

@@ -27,8 +27,11 @@ const twilioToStatus: Record<string, MessageStatus> = {
   failed: "failed",
 };
 
-/** Carrier errors worth a readable reason on the message (no blind resend for any of them). */
+/** Twilio and carrier errors worth a readable reason on the message (no blind resend for any of them). */
 export const deliveryErrorReasons: Record<number, string> = {
+  21211: "Invalid phone number",
+  21614: "Not a mobile number (landline)",
+  21617: "Message too long (over 1,600 characters)",
   30003: "Unreachable destination handset",
   30005: "Unknown destination handset",
   30006: "Landline or unreachable carrier",
@@ -46,6 +49,8 @@ export async function applyMessageStatus(input: {
   if (!status) return { changed: false };
   const newRank = rank[status]!;
   const lowerStatuses = (Object.keys(rank) as MessageStatus[]).filter((candidate) => rank[candidate]! < newRank);
+  // `queued` (a Messaging Service reports it, and `accepted`) is behind every stored status: nothing to move.
+  if (lowerStatuses.length === 0) return { changed: false };
   const now = new Date();
   const isFailure = status === "failed" || status === "undelivered";
   return runTransaction(async (tx, outbox) => {

@@ -6,6 +6,9 @@ import { UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-err
 import type { ClaimedMessage } from "@/lib/telephony/claim-message";
 import { writeMessageStatus } from "@/lib/telephony/write-message-status";
 
+/** Twilio's 21614: the number cannot take texts (a landline), the same outcome as the Lookup check's. */
+const NOT_A_MOBILE_NUMBER = 21614;
+
 /** Twilio accepted the message: store its sid; an auto-reply stamps the call and moves the lead new → contacted. */
 export async function recordMessageAccepted(message: ClaimedMessage, sid: string) {
   const now = new Date();
@@ -66,7 +69,13 @@ export async function recordMessageNotSent(
       actor: outcome.errorCode ? "twilio" : "system",
     });
     if (!changed || message.purpose !== "auto_reply") return;
-    const skipReason = outcome.skipReason ?? (outcome.errorCode === UNSUBSCRIBED_RECIPIENT ? "opted_out" : "rejected");
+    const skipReason =
+      outcome.skipReason ??
+      (outcome.errorCode === UNSUBSCRIBED_RECIPIENT
+        ? "opted_out"
+        : outcome.errorCode === NOT_A_MOBILE_NUMBER
+          ? "landline"
+          : "rejected");
     await tx
       .updateTable("Call")
       .set({ skipReason, updatedAt: new Date() })

@@ -31,9 +31,8 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function missedCall(overrides: Parameters<typeof createTestBusiness>[0] = {}) {
+async function missedCall(overrides: Parameters<typeof createTestBusiness>[0] = {}, from = randomPhone()) {
   const test = await createTestBusiness({ routingMode: "forwarded", ...overrides });
-  const from = randomPhone();
   const sid = callSid();
   const response = await voice(
     await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: test.twilioNumber }),
@@ -62,7 +61,7 @@ async function jobStates(messageId: string) {
 describe("send-message against the Twilio fake", () => {
   it("sends the auto-SMS once with the StatusCallback, stamps the call, moves the lead to contacted", async () => {
     const { business, from, twilioNumber, call, messageId } = await missedCall();
-    const message = await messageWhen(messageId, ["sent"]);
+    const message = await messageWhen(messageId, ["sent", "delivered"]);
     expect(sentTo(from)).toHaveLength(1);
     const [sms] = sentTo(from);
     expect(sms).toMatchObject({
@@ -94,7 +93,7 @@ describe("send-message against the Twilio fake", () => {
     fake.failNextCreates(1, { status: 500, message: "Internal Server Error" });
     const before = fake.createRequests;
     const { from, messageId } = await missedCall();
-    await messageWhen(messageId, ["sent"]);
+    await messageWhen(messageId, ["sent", "delivered"]);
     expect(fake.createRequests - before).toBe(2);
     expect(sentTo(from)).toHaveLength(1);
   });
@@ -102,7 +101,7 @@ describe("send-message against the Twilio fake", () => {
   it("a 429 with Retry-After is honoured and sends once", async () => {
     fake.failNextCreates(1, { status: 429, code: 20429, message: "Too Many Requests", retryAfter: "1" });
     const { from, messageId } = await missedCall();
-    await messageWhen(messageId, ["sent"]);
+    await messageWhen(messageId, ["sent", "delivered"]);
     expect(sentTo(from)).toHaveLength(1);
   });
 
@@ -138,17 +137,19 @@ describe("send-message against the Twilio fake", () => {
   });
 
   it("a delivery error 30007 in a status callback fails the message with the reason; 21610 there opts out", async () => {
-    const first = await missedCall();
-    const sent = await messageWhen(first.messageId, ["sent"]);
-    await fake.sendStatusCallback(sent.messageSid!, "undelivered", { ErrorCode: "30007" });
-    expect(await db.message.findUniqueOrThrow({ where: { id: first.messageId } })).toMatchObject({
+    // Twilio itself reports the outcome the carrier gave: the fake sends these callbacks, signed, on its own.
+    const filtered = randomPhone();
+    fake.setDeliveryOutcome(filtered, { status: "undelivered", errorCode: 30007 });
+    const first = await missedCall({}, filtered);
+    expect(await messageWhen(first.messageId, ["undelivered"])).toMatchObject({
       status: "undelivered",
       errorCode: 30007,
       errorMessage: "Message filtered by the carrier",
     });
-    const second = await missedCall();
-    const other = await messageWhen(second.messageId, ["sent"]);
-    await fake.sendStatusCallback(other.messageSid!, "failed", { ErrorCode: "21610" });
+    const unsubscribed = randomPhone();
+    fake.setDeliveryOutcome(unsubscribed, { status: "failed", errorCode: 21610 });
+    const second = await missedCall({}, unsubscribed);
+    await messageWhen(second.messageId, ["failed"]);
     expect(
       await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } }),
     ).toMatchObject({ isOptedOut: true });
@@ -186,7 +187,7 @@ describe("send-message against the Twilio fake", () => {
     await restartWorker();
     const { sweepOutboxJob } = await import("@/lib/telephony/sweep-outbox-job");
     await sweepOutboxJob();
-    const message = await messageWhen(messageId, ["sent"]);
+    const message = await messageWhen(messageId, ["sent", "delivered"]);
     expect(message.messageSid).toBe(`SM${"b".repeat(32)}`);
     expect(fake.createRequests).toBe(before);
     expect(sentTo(from)).toHaveLength(1);
@@ -197,7 +198,7 @@ describe("send-message against the Twilio fake", () => {
     const { from, messageId } = await missedCall();
     await stopBoss(); // the process "dies" with the job still queued
     await restartWorker();
-    await messageWhen(messageId, ["sent"]);
+    await messageWhen(messageId, ["sent", "delivered"]);
     expect(sentTo(from)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import type { Job } from "pg-boss";
 import { enqueue } from "@/lib/jobs/boss";
 import { queues, type JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { deliveryErrorReasons } from "@/lib/telephony/apply-message-status";
 import { claimMessage, type ClaimedMessage } from "@/lib/telephony/claim-message";
 import { lookupLineType } from "@/lib/telephony/lookup-line-type";
 import {
@@ -62,7 +63,8 @@ async function handleSendFailure(message: ClaimedMessage, error: SendSmsError, r
   const log = { messageId: message.id, httpStatus: error.httpStatus, code: error.twilioCode };
   if (error.kind === "permanent") {
     logger.warn(log, "Twilio refused the message; not retrying");
-    await recordMessageNotSent(message, { status: "failed", errorCode: error.twilioCode, errorMessage: error.message });
+    const reason = (error.twilioCode && deliveryErrorReasons[error.twilioCode]) || error.message;
+    await recordMessageNotSent(message, { status: "failed", errorCode: error.twilioCode, errorMessage: reason });
     return;
   }
   if (retryCount >= queues.sendMessage.retryLimit) {

@@ -1,7 +1,9 @@
-// A customer's text as Twilio delivers it: a signed POST to /api/twilio/sms.
+// A customer's text as Twilio delivers it: a signed POST to /api/twilio/sms. The text passes through "Twilio"
+// first: a running Twilio fake sees its STOP/START, as Twilio's own opt-out handling would.
 import { randomUUID } from "node:crypto";
 import { POST } from "@/app/api/twilio/sms/route";
 import { db } from "@/lib/db/client";
+import { noteInboundTextAtTwilio } from "@/test/fakes/twilio-fake";
 import { signedTwilioRequest } from "@/test/helpers/twilio";
 
 export const messageSid = () => `SM${randomUUID().replaceAll("-", "")}`;
@@ -17,6 +19,7 @@ export async function postInboundSms({
   body: string;
   sid?: string;
 }) {
+  noteInboundTextAtTwilio({ from, to, body });
   const request = await signedTwilioRequest("/api/twilio/sms", {
     MessageSid: sid,
     SmsSid: sid,

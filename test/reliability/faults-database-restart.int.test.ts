@@ -80,8 +80,9 @@ describe.skipIf(!isServer)("PostgreSQL drops every connection under load", () =>
     const callSids = calls.map((call) => call.CallSid);
     await waitFor(
       async () =>
-        (await db.message.count({ where: { status: "sent", autoReplyFor: { callSid: { in: callSids } } } })) ===
-        calls.length,
+        (await db.message.count({
+          where: { status: { in: ["sent", "delivered"] }, autoReplyFor: { callSid: { in: callSids } } },
+        })) === calls.length,
       { timeoutMs: 60_000, intervalMs: 250 },
     );
     for (const call of calls) expect(fake.messages.filter((message) => message.to === call.From)).toHaveLength(1);

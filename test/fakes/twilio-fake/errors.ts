@@ -4,12 +4,20 @@ import { sendJson } from "./server";
 
 export type TwilioError = { status: number; code?: number | null; message: string };
 
+/** The error's page, as Twilio links it in `more_info`. */
+export const moreInfo = (code: number) => `https://www.twilio.com/docs/errors/${code}`;
+
+export function twilioErrorBody(error: TwilioError) {
+  const code = error.code ?? null;
+  return { code, message: error.message, more_info: code === null ? null : moreInfo(code), status: error.status };
+}
+
 export function sendTwilioError(
   response: ServerResponse,
   error: TwilioError,
   headers: Record<string, string> = {},
 ): void {
-  sendJson(response, error.status, { code: error.code ?? null, message: error.message, status: error.status }, headers);
+  sendJson(response, error.status, twilioErrorBody(error), headers);
 }
 
 export function sendNotFound(response: ServerResponse): void {

@@ -1,20 +1,52 @@
 // A local stand-in for Twilio's REST API (integration tests, e2e and the benchmark). One module per resource
 // (messages, calls, lookups, recordings), plus the shared server, auth, errors and paging; this file composes them and
 // hands tests their controls.
+//
+// Strict where Twilio is: a create is refused with Twilio's code (21211, 21602, 21603, 21610 after the recipient
+// texted STOP to that number, 21614 for a landline, 21617); an accepted message moves on by itself (queued → sent →
+// delivered, or the recipient's scripted outcome) and its StatusCallback hears each step, signed.
+import type { Delivery } from "../twilio-webhook-delivery";
+import { deliverWebhook } from "../twilio-webhook-delivery";
 import { basicAuthGuard } from "./auth";
 import { callLogResource, type FakeCallLog, type ReceivedCall } from "./call-log";
 import { callRoutes } from "./calls";
 import { sendNotFound } from "./errors";
 import { incomingPhoneNumbersResource, type FakeIncomingNumbers } from "./incoming-phone-numbers";
 import { lookupRoutes } from "./lookups";
+import { noteInboundText } from "./message-rules";
 import { messageRoutes } from "./messages";
 import { messageListResource, type FakeInboundMessages } from "./messages-list";
 import { recordingsResource, type FakeRecordings } from "./recordings";
 import { startFakeServer } from "./server";
-import type { FakeCall, FakeCallRecord, FakeFailure, FakeMessage, FakeState } from "./state";
+import type {
+  DeliveryOutcome,
+  FakeCall,
+  FakeCallRecord,
+  FakeFailure,
+  FakeMessage,
+  FakeState,
+  SentStatusCallback,
+} from "./state";
 import { sendMessageStatusCallback, type CallbackDispatcher } from "./status-callbacks";
 
-export type { CallbackDispatcher, FakeCall, FakeCallRecord, FakeFailure, FakeMessage, ReceivedCall };
+export type {
+  CallbackDispatcher,
+  DeliveryOutcome,
+  FakeCall,
+  FakeCallRecord,
+  FakeFailure,
+  FakeMessage,
+  ReceivedCall,
+  SentStatusCallback,
+};
+
+/** Every running fake: an inbound text a test hands the app reaches "Twilio" first, as it would in production. */
+const runningFakes = new Set<FakeState>();
+
+/** Tells every running fake that a customer texted a Twilio number (its opt-out keywords take effect). */
+export function noteInboundTextAtTwilio(text: { from: string; to: string; body: string }): void {
+  for (const state of runningFakes) noteInboundText(state, text);
+}
 
 export type TwilioFake = {
   url: string;
@@ -34,11 +66,30 @@ export type TwilioFake = {
   /** the next `times` create calls answer with this failure */
   failNextCreates(times: number, failure: FakeFailure): void;
   setLineType(phone: string, lineType: string): void;
+  /** Twilio knows `phone` as invalid: Lookup says `valid: false`, a message to it gets 21211 */
+  setInvalidNumber(phone: string): void;
   /** delay every create answer by `ms` (to simulate a slow Twilio) */
   setCreateDelay(ms: number): void;
   /** accept (record) messages at once but hold the HTTP answer this long: a sender that dies meanwhile never hears */
   holdResponses(ms: number): void;
   sendStatusCallback(sid: string, status: string, extra?: Record<string, string>): Promise<Response>;
+  /** what happens to messages to `to` once accepted (delivered by default); `{ status: "queued" }` holds them */
+  setDeliveryOutcome(to: string, outcome: DeliveryOutcome): void;
+  /** the status callbacks the fake sent by itself, with the app's answers */
+  sentStatusCallbacks: SentStatusCallback[];
+  /** sign the fake's own callbacks with this token instead of the account's (a forged callback) */
+  signCallbacksWith(token: string | undefined): void;
+  /**
+   * A customer texts a Twilio number: Twilio acts on STOP/START itself, then posts the text (signed) to `url`.
+   * The post goes through `dispatch` (default: the fake's callback dispatcher).
+   */
+  receiveText(text: {
+    from: string;
+    to: string;
+    body: string;
+    url: string;
+    dispatch?: CallbackDispatcher;
+  }): Promise<Delivery>;
   onMessage(listener: (message: FakeMessage) => void): void;
   close(): Promise<void>;
 };
@@ -47,10 +98,13 @@ export async function startTwilioFake({
   accountSid,
   authToken,
   dispatchCallback = (request) => fetch(request),
+  statusStepMs = 100,
 }: {
   accountSid: string;
   authToken: string;
   dispatchCallback?: CallbackDispatcher;
+  /** the time between two status changes of a message (and its callbacks) */
+  statusStepMs?: number;
 }): Promise<TwilioFake> {
   const state: FakeState = {
     accountSid,
@@ -61,17 +115,24 @@ export async function startTwilioFake({
     callLog: [],
     failures: [],
     lineTypes: new Map(),
+    invalidNumbers: new Set(),
     messageListeners: [],
     createDelayMs: 0,
     holdResponsesMs: 0,
     createRequests: 0,
+    optOuts: new Set(),
+    deliveryOutcomes: new Map(),
+    sentStatusCallbacks: [],
+    statusStepMs,
+    isClosed: false,
   };
+  runningFakes.add(state);
   const recordings = recordingsResource(state);
   const incomingNumbers = incomingPhoneNumbersResource(state);
   const callLog = callLogResource(state);
   const messageList = messageListResource(state);
   const routes = [
-    ...messageRoutes(state),
+    ...messageRoutes(state, dispatchCallback),
     ...messageList.routes,
     ...callRoutes(state),
     ...callLog.routes,
@@ -90,7 +151,14 @@ export async function startTwilioFake({
     messages: state.messages,
     calls: state.calls,
     callLog: callLog.controls,
-    inboundMessages: messageList.controls,
+    inboundMessages: {
+      ...messageList.controls,
+      // a text Twilio received: its STOP/START take effect at Twilio whether or not the app ever hears of it
+      receive(message) {
+        noteInboundText(state, message);
+        return messageList.controls.receive(message);
+      },
+    },
     recordings: recordings.controls,
     incomingNumbers: incomingNumbers.controls,
     get createRequests() {
@@ -102,6 +170,9 @@ export async function startTwilioFake({
     setLineType(phone, lineType) {
       state.lineTypes.set(phone, lineType);
     },
+    setInvalidNumber(phone) {
+      state.invalidNumbers.add(phone);
+    },
     setCreateDelay(ms) {
       state.createDelayMs = ms;
     },
@@ -110,9 +181,38 @@ export async function startTwilioFake({
     },
     sendStatusCallback: (messageSid, status, extra) =>
       sendMessageStatusCallback(state, dispatchCallback, { messageSid, status, extra }),
+    setDeliveryOutcome(to, outcome) {
+      state.deliveryOutcomes.set(to, outcome);
+    },
+    sentStatusCallbacks: state.sentStatusCallbacks,
+    signCallbacksWith(token) {
+      state.callbackSigningToken = token;
+    },
+    async receiveText({ from, to, body, url, dispatch = dispatchCallback }) {
+      noteInboundText(state, { from, to, body });
+      const { sid } = messageList.controls.receive({ from, to, body });
+      const params = {
+        MessageSid: sid,
+        SmsSid: sid,
+        SmsMessageSid: sid,
+        AccountSid: accountSid,
+        From: from,
+        To: to,
+        Body: body,
+        NumMedia: "0",
+        NumSegments: "1",
+        SmsStatus: "received",
+        ApiVersion: "2010-04-01",
+      };
+      return deliverWebhook({ url, params, authToken, dispatch });
+    },
     onMessage(listener) {
       state.messageListeners.push(listener);
     },
-    close: () => server.close(),
+    close: () => {
+      state.isClosed = true;
+      runningFakes.delete(state);
+      return server.close();
+    },
   };
 }

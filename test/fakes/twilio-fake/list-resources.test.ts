@@ -152,18 +152,19 @@ describe("Messages.json list", () => {
   });
 
   it("a message not sent yet has date_sent null: listed first, never found by a DateSent filter", async () => {
-    const sent = await client.messages.create({ to: "+15550005555", from: ours, body: "queued at Twilio" });
-    fake.messages.find((message) => message.sid === sent.sid)!.dateSent = null;
-    const listed = await client.messages.list({ to: "+15550005555", from: ours });
+    // a number Twilio takes (21211 otherwise), whose messages it holds queued
+    fake.setDeliveryOutcome("+13125550155", { status: "queued" });
+    const sent = await client.messages.create({ to: "+13125550155", from: ours, body: "queued at Twilio" });
+    const listed = await client.messages.list({ to: "+13125550155", from: ours });
     expect(listed[0]).toMatchObject({ sid: sent.sid, dateSent: null });
     const { body } = await getJson(
-      `/2010-04-01/Accounts/${accountSid}/Messages.json?To=${encodeURIComponent("+15550005555")}`,
+      `/2010-04-01/Accounts/${accountSid}/Messages.json?To=${encodeURIComponent("+13125550155")}`,
     );
     expect((body.messages as { date_sent: unknown; date_created: string }[])[0]).toMatchObject({
       date_sent: null,
       date_created: expect.stringMatching(/\+0000$/),
     });
-    expect(await client.messages.list({ to: "+15550005555", dateSentAfter: minutesAgo(60) })).toHaveLength(0);
+    expect(await client.messages.list({ to: "+13125550155", dateSentAfter: minutesAgo(60) })).toHaveLength(0);
   });
 
   it("RFC 2822 as Twilio writes it", () => {

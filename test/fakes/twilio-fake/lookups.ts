@@ -10,6 +10,16 @@ export function lookupRoutes(state: FakeState): Route[] {
       pattern: /^\/v2\/PhoneNumbers\/([^/]+)$/,
       handle({ response, params }) {
         const phone = params[0]!;
+        if (state.invalidNumbers.has(phone)) {
+          // Lookup v2 answers an invalid number with 200, valid: false and no line type
+          return sendJson(response, 200, {
+            phone_number: phone,
+            valid: false,
+            validation_errors: ["INVALID_BUT_POSSIBLE"],
+            line_type_intelligence: null,
+            url: `/v2/PhoneNumbers/${phone}`,
+          });
+        }
         return sendJson(response, 200, {
           phone_number: phone,
           valid: true,

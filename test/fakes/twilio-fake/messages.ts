@@ -3,7 +3,9 @@ import type { Route } from "./server";
 import { sendJson } from "./server";
 import { sendTwilioError } from "./errors";
 import { rfc2822 } from "./dates";
+import { refuseMessage } from "./message-rules";
 import { accountPath, newSid, type FakeMessage, type FakeState } from "./state";
+import { runMessageLifecycle, type CallbackDispatcher } from "./status-callbacks";
 
 export function messageToJson(message: FakeMessage) {
   return {
@@ -19,8 +21,8 @@ export function messageToJson(message: FakeMessage) {
     date_created: rfc2822(message.dateCreated),
     date_updated: rfc2822(message.dateCreated),
     date_sent: rfc2822(message.dateSent === undefined ? message.dateCreated : message.dateSent),
-    error_code: null,
-    error_message: null,
+    error_code: message.errorCode ?? null,
+    error_message: message.errorMessage ?? null,
     price: null,
     uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
   };
@@ -28,7 +30,7 @@ export function messageToJson(message: FakeMessage) {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function messageRoutes(state: FakeState): Route[] {
+export function messageRoutes(state: FakeState, dispatchCallback: CallbackDispatcher): Route[] {
   const messagesPath = `${accountPath(state)}/Messages.json`;
   const pattern = new RegExp(`^${messagesPath.replaceAll(".", "\\.")}$`);
   return [
@@ -48,21 +50,26 @@ export function messageRoutes(state: FakeState): Route[] {
             headers,
           );
         }
+        const refusal = refuseMessage(state, form);
+        if (refusal) return sendTwilioError(response, refusal);
         const message: FakeMessage = {
           sid: newSid("SM"),
           accountSid: state.accountSid,
-          to: form.get("To") ?? "",
-          from: form.get("From") ?? "",
+          to: form.get("To")!,
+          from: form.get("From")!,
           body: form.get("Body") ?? "",
           status: "queued",
           statusCallback: form.get("StatusCallback") ?? undefined,
           dateCreated: new Date(),
+          dateSent: null,
+          errorCode: null,
+          errorMessage: null,
         };
-        if (!message.to || !message.from || !message.body) {
-          return sendTwilioError(response, { status: 400, code: 21604, message: "A 'To' phone number is required." });
-        }
         state.messages.push(message);
         for (const listener of state.messageListeners) listener(message);
+        // Twilio moves the message on (and calls its StatusCallback) only after it answered the create, even when
+        // the sender hung up before reading that answer.
+        response.once("close", () => void runMessageLifecycle(state, dispatchCallback, message));
         if (state.holdResponsesMs) await wait(state.holdResponsesMs);
         if (response.destroyed) return;
         return sendJson(response, 201, messageToJson(message));

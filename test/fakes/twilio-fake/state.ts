@@ -14,6 +14,8 @@ export type FakeMessage = {
   direction?: "inbound" | "outbound-api";
   /** when Twilio sent (or received) it; null while queued or sending. Unset: the creation time */
   dateSent?: Date | null;
+  errorCode?: number | null;
+  errorMessage?: string | null;
 };
 
 export type FakeCall = {
@@ -48,6 +50,18 @@ export type FakeCallRecord = {
 
 export type FakeFailure = { status: number; code?: number; message?: string; retryAfter?: string };
 
+/**
+ * What happens to a message after Twilio accepted it: delivered (the default), undelivered or failed with a carrier
+ * error code, or it stays queued at Twilio (never sent: date_sent stays null, no callback after `queued`).
+ */
+export type DeliveryOutcome =
+  | { status: "delivered" }
+  | { status: "undelivered" | "failed"; errorCode: number; errorMessage?: string }
+  | { status: "queued" };
+
+/** A status callback the fake sent by itself, and how the app answered (null: it could not be reached). */
+export type SentStatusCallback = { messageSid: string; status: string; url: string; responseStatus: number | null };
+
 export type FakeState = {
   accountSid: string;
   authToken: string;
@@ -60,13 +74,29 @@ export type FakeState = {
   /** scripted failures for the next Messages.json creates, consumed one per create */
   failures: FakeFailure[];
   lineTypes: Map<string, string>;
+  /** numbers Twilio knows to be invalid although they look right (a number taken out of service, say) */
+  invalidNumbers: Set<string>;
   messageListeners: ((message: FakeMessage) => void)[];
   createDelayMs: number;
   holdResponsesMs: number;
   /** Messages.json create requests received, failed ones included */
   createRequests: number;
+  /** `${twilioNumber}|${recipient}` pairs where the recipient texted an opt-out keyword (and no opt-in since) */
+  optOuts: Set<string>;
+  /** what happens to messages to a recipient after they were accepted (delivered when not listed) */
+  deliveryOutcomes: Map<string, DeliveryOutcome>;
+  /** the fake's own status callbacks, in the order they were answered */
+  sentStatusCallbacks: SentStatusCallback[];
+  /** the time between two status changes of one message (Twilio takes seconds; the fake is quicker) */
+  statusStepMs: number;
+  /** signs the fake's own callbacks with another token (a test of the app's signature check) */
+  callbackSigningToken?: string;
+  isClosed: boolean;
 };
 
 export const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
 
 export const accountPath = (state: Pick<FakeState, "accountSid">) => `/2010-04-01/Accounts/${state.accountSid}`;
+
+/** The key of the opt-out Twilio keeps per sender and recipient. */
+export const optOutKey = (twilioNumber: string, recipient: string) => `${twilioNumber}|${recipient}`;
