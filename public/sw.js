@@ -58,8 +58,28 @@ self.addEventListener("fetch", (event) => {
 
 // ---- Push notifications (helper INBOX) ----------------------------------------------------------------------
 // Every push shows a notification (browsers penalise silent pushes). Payload: { notificationId, threadId, kind,
-// title, body, url, urgent }. Actions are a bonus: Safari/iOS show none, so a plain tap opens the thread, whose
-// first control is the big Take over button.
+// title, body, url, urgent, aiDueAt, waitingOnPerson, actions }. Actions are a bonus: Safari/iOS show none, so a plain
+// tap opens the thread, whose first control is the big Take over button. The server orders the actions; a browser
+// that shows fewer (Chrome shows two) keeps the first ones.
+
+const KNOWN_ACTIONS = { takeover: "Take over", "let-ai": "Let AI handle", "call-back": "Call back" };
+const DEFAULT_ACTIONS = ["takeover", "let-ai", "call-back"];
+
+function notificationActions(payload, threadId) {
+  if (!threadId) return [];
+  const requested = Array.isArray(payload.actions) ? payload.actions.map((entry) => entry && entry.action) : [];
+  const ids = requested.filter((id) => typeof id === "string" && id in KNOWN_ACTIONS);
+  return (ids.length > 0 ? ids : DEFAULT_ACTIONS).map((action) => ({ action, title: KNOWN_ACTIONS[action] }));
+}
+
+// The deadline in the phone's own time ("AI answers at 10:42:15"), or that nobody but the professional will answer.
+function deadlineLine(payload) {
+  if (payload.waitingOnPerson === true) return "Waiting for you: the AI will not answer.";
+  const dueAt = typeof payload.aiDueAt === "string" ? new Date(payload.aiDueAt) : null;
+  if (!dueAt || Number.isNaN(dueAt.getTime())) return "";
+  const time = dueAt.toLocaleTimeString([], { hour: "numeric", minute: "2-digit", second: "2-digit" });
+  return `AI answers at ${time} unless you take over.`;
+}
 
 self.addEventListener("push", (event) => {
   let payload = {};
@@ -70,8 +90,10 @@ self.addEventListener("push", (event) => {
   }
   const threadId = payload.threadId || null;
   const title = payload.title || "Ringback";
+  const line = deadlineLine(payload);
+  const text = payload.body || "Open Ringback to see what happened.";
   const options = {
-    body: payload.body || "Open Ringback to see what happened.",
+    body: line ? `${text}\n${line}` : text,
     tag: threadId || payload.notificationId || "ringback",
     renotify: true,
     requireInteraction: Boolean(payload.urgent),
@@ -84,12 +106,7 @@ self.addEventListener("push", (event) => {
       notificationId: payload.notificationId || null,
       kind: payload.kind || null,
     },
-    actions: threadId
-      ? [
-          { action: "takeover", title: "Take over" },
-          { action: "let-ai", title: "Let AI handle" },
-        ]
-      : [],
+    actions: notificationActions(payload, threadId),
   };
   event.waitUntil(self.registration.showNotification(title, options));
 });
@@ -142,6 +159,11 @@ async function handleNotificationClick(action, data) {
     await opened;
     return openOrFocus(`/inbox/${data.threadId}?focus=composer`);
   }
+  if (action === "call-back" && data.threadId) {
+    // Rings the member's phone, then the customer, from the business number; the thread follows the call.
+    await Promise.all([postWithSession(`/api/threads/${data.threadId}/call-back`), opened]);
+    return openOrFocus(`/inbox/${data.threadId}`);
+  }
   if (action === "let-ai" && data.threadId) {
     await Promise.all([postWithSession(`/api/threads/${data.threadId}/release?now=1&via=push`, { now: true }), opened]);
     return undefined;
@@ -157,7 +179,7 @@ self.addEventListener("notificationclick", (event) => {
 
 // A page of this origin can run the tap handler on a notification this worker is showing: browsers offer tests no way
 // to click a notification. Harmless in production: it only does what that page could already do with its own session
-// (the same takeover/release requests), and only for a notification that is on screen.
+// (the same takeover/release/call-back requests), and only for a notification that is on screen.
 self.addEventListener("message", (event) => {
   const message = event.data || {};
   if (message.type !== "test-notificationclick" || typeof message.tag !== "string") return;

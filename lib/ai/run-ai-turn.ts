@@ -1,7 +1,7 @@
 // The `ai-turn` job: when the human-priority window ends (or at once while the AI is active). Decides whether the
 // AI may answer, then generates (streamed, takeover-abandonable), guards and sends the reply.
 import { randomUUID } from "node:crypto";
-import { businessHoursSchema, defaultBusinessHours, isWithinBusinessHours } from "@/lib/business/business-hours";
+import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/business-hours";
 import { sql } from "kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
@@ -10,6 +10,7 @@ import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 import { serializeError } from "@/lib/serialize-error";
 import { isConsentKeyword } from "@/lib/consent/classify-consent";
+import { isAiHeldBack } from "@/lib/conversations/ai-turn-rule";
 import { checkReply } from "@/lib/ai/check-reply";
 import { handOff } from "@/lib/ai/hand-off";
 import { loadConversation } from "@/lib/ai/load-conversation";
@@ -27,15 +28,26 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
   const loaded = await loadTurnState(threadId);
   if (!loaded) return;
   const { thread, lead, business } = loaded;
-  if (thread.mode === "human" || thread.mode === "closed" || lead.isOptedOut) return;
-  if (!(await hasUnansweredCustomerMessage(threadId))) return; // a person (or an earlier turn) already answered
+  if (
+    thread.mode === "human" ||
+    thread.mode === "closed" ||
+    lead.isOptedOut ||
+    !(await hasUnansweredCustomerMessage(threadId)) // a person (or an earlier turn) already answered
+  ) {
+    // Nothing to answer: the thread no longer shows a turn as due (a later turn queued meanwhile keeps its own).
+    await sqlDb()
+      .updateTable("Thread")
+      .set({ windowDeadline: null })
+      .where("id", "=", threadId)
+      .where("windowDeadline", "<=", new Date())
+      .execute();
+    return;
+  }
   const base = { businessId: business.id, threadId, leadId: lead.id };
   const hours = businessHoursSchema.safeParse(business.businessHours);
   const businessHours = hours.success ? hours.data : defaultBusinessHours;
 
-  const isOpenAndAvailable =
-    business.available && isWithinBusinessHours({ hours: businessHours, timeZone: business.timezone });
-  if ((reason === "window" && isOpenAndAvailable) || !business.aiEnabled) {
+  if (isAiHeldBack(business, { reason, at: new Date() })) {
     // The professional is working and reachable: the notification stands, no AI.
     await sqlDb()
       .updateTable("Thread")

@@ -58,6 +58,13 @@ export const businessPatchSchema = z
       .min(1, "Use at least 1 minute, or never.")
       .max(24 * 60, "Use at most 1,440 minutes (a day), or never.")
       .nullable(),
+    /** the human-priority window in seconds; null: the server's default */
+    aiEngageDelaySeconds: z
+      .number()
+      .int("Use whole seconds.")
+      .min(0, "Use 0 seconds or more.")
+      .max(86_400, "Use at most 86,400 seconds (a day).")
+      .nullable(),
     services: text(2000),
     serviceArea: text(1000),
     bookingUrl: z
@@ -101,6 +108,7 @@ export const businessSelect = {
   aiMaxTurns: true,
   aiReplyMode: true,
   aiDraftAutoSendMinutes: true,
+  aiEngageDelaySeconds: true,
   services: true,
   serviceArea: true,
   bookingUrl: true,

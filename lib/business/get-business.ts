@@ -23,6 +23,8 @@ export async function getBusiness({ businessId }: { businessId: string }) {
     autoReplyLanguage: toAutoReplyLanguage(business.autoReplyLanguage),
     webhookUrls: twilioWebhookUrls(),
     isSimulator: env().twilio.isSimulator,
+    /** the window a business gets while aiEngageDelaySeconds is null (AI_ENGAGE_DELAY_SECONDS) */
+    defaultAiEngageDelaySeconds: env().ai.engageDelaySeconds,
   };
 }
 

@@ -1,4 +1,5 @@
 // One conversation for the thread view: messages (who wrote each), calls with voicemail, the lead, recent events.
+import { aiOutlook, aiOutlookJson, aiRuleBusinessSelect } from "@/lib/conversations/ai-turn-rule";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { callSelect, messageSelect, presentCall, presentMessage } from "@/lib/conversations/message-call-select";
@@ -26,6 +27,7 @@ export async function getThread({
       lastMessageAt: true,
       createdAt: true,
       holder: { select: { id: true, name: true, email: true } },
+      business: { select: aiRuleBusinessSelect },
       lead: {
         select: {
           id: true,
@@ -70,11 +72,18 @@ export async function getThread({
   }
   const {
     aiTurnCount,
+    business,
     lead: { consentChanges, ...lead },
     ...rest
   } = thread;
+  const outlook = aiOutlook(
+    { ...thread, isAiWriting: Boolean(thread.aiGenerationId), isOptedOut: thread.lead.isOptedOut },
+    business,
+  );
   return {
     ...rest,
+    // When the AI answers if nobody acts (the countdown), or that a person is expected to.
+    ...aiOutlookJson(outlook),
     /** `consent`: the latest opt-out or opt-in, with the customer's own words when they gave them (null: none). */
     lead: { ...lead, consent: consentChanges[0] ?? null },
     // The AI had this conversation at some point: only then is "Hand back to AI" a thing to offer.

@@ -1,5 +1,6 @@
 // The inbox list: a business's conversations, newest activity first, each with what the list row shows.
 import { isVoicemailPreview } from "@/lib/calls/record-voicemail";
+import { aiOutlook, aiOutlookJson, aiRuleBusinessSelect } from "@/lib/conversations/ai-turn-rule";
 import { db } from "@/lib/db/client";
 import { customerLeadsOnly } from "@/lib/setup-test/test-caller";
 
@@ -27,6 +28,8 @@ export async function listThreads({
       id: true,
       mode: true,
       isWaitingOnPerson: true,
+      windowDeadline: true,
+      aiGenerationId: true,
       unreadCount: true,
       holderUserId: true,
       lastMessageAt: true,
@@ -52,6 +55,9 @@ export async function listThreads({
       },
     },
   });
+  // The hours and availability rule reads the business once for the whole list.
+  const business = await db.business.findUnique({ where: { id: businessId }, select: aiRuleBusinessSelect });
+  const now = new Date();
   return threads.map(({ messages, lead, ...thread }) => {
     const last = messages[0];
     // A voicemail left after the last message is the newest thing in the conversation: the row shows it.
@@ -64,6 +70,12 @@ export async function listThreads({
       mode: thread.mode,
       holderUserId: thread.holderUserId,
       isWaitingOnPerson: thread.isWaitingOnPerson,
+      ...aiOutlookJson(
+        business
+          ? aiOutlook({ ...thread, isAiWriting: Boolean(thread.aiGenerationId), isOptedOut: lead.isOptedOut }, business)
+          : { aiDueAt: null, waitingOnPerson: thread.isWaitingOnPerson },
+        now,
+      ),
       unreadCount: thread.unreadCount,
       lastActivityAt: thread.lastMessageAt.toISOString(),
       lastMessage:

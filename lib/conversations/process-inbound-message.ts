@@ -3,13 +3,13 @@
 // notification, then the thread's mode decides who answers: a person (`human`), the AI at once (`ai`), or the AI
 // after the human-priority window (`auto`). The consent classifier is pure CPU: it adds no query.
 import { runTransaction } from "@/lib/db/run-transaction";
-import { env } from "@/lib/env";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
 import { applyConsentKeyword } from "@/lib/conversations/apply-consent-keyword";
 import { changeConsentInTx } from "@/lib/consent/change-consent";
 import { classifyConsent, consentKeywordOf } from "@/lib/consent/classify-consent";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
+import { windowDeadlineFor } from "@/lib/conversations/ai-turn-rule";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
 import { detectThreadLanguage, rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
 
@@ -26,7 +26,9 @@ export async function processInboundMessage({ messageId }: { messageId: string }
         "Message.body",
         "Message.messageSid",
         "Message.direction",
+        "Message.createdAt",
         "Business.name as businessName",
+        "Business.aiEngageDelaySeconds",
       ])
       .where("Message.id", "=", messageId)
       .executeTakeFirst();
@@ -117,20 +119,14 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       return;
     }
 
-    await notifyMembersInTx(tx, outbox, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
-    if (thread.mode === "human" || thread.mode === "closed") return;
+    // The turn first, then the notification: the push reads when the AI will answer (see send-push-job).
     if (thread.mode === "ai") {
-      await scheduleAiTurn(tx, outbox, { threadId: thread.id, delaySeconds: 0, reason: "ai_active" });
-      return;
+      await scheduleAiTurn(tx, outbox, { threadId: thread.id, dueAt: new Date(), reason: "ai_active" });
+    } else if (thread.mode === "auto") {
+      // The window runs from the message's arrival, not from when this job got to it.
+      const dueAt = windowDeadlineFor(message.createdAt, { aiEngageDelaySeconds: message.aiEngageDelaySeconds });
+      await scheduleAiTurn(tx, outbox, { threadId: thread.id, dueAt, reason: "window" });
     }
-    const delaySeconds = env().ai.engageDelaySeconds;
-    const scheduled = await scheduleAiTurn(tx, outbox, { threadId: thread.id, delaySeconds, reason: "window" });
-    if (scheduled.isNew) {
-      await tx
-        .updateTable("Thread")
-        .set({ windowDeadline: new Date(Date.now() + delaySeconds * 1000), updatedAt: new Date() })
-        .where("id", "=", thread.id)
-        .execute();
-    }
+    await notifyMembersInTx(tx, outbox, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
   });
 }

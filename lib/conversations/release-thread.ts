@@ -33,7 +33,7 @@ export async function releaseThread(input: ReleaseInput) {
       },
     );
     if (input.now) {
-      await scheduleAiTurn(tx, outbox, { threadId: thread.id, delaySeconds: 0, reason: "let_ai_handle" });
+      await scheduleAiTurn(tx, outbox, { threadId: thread.id, dueAt: new Date(), reason: "let_ai_handle" });
     }
   });
   return { mode: "ai" as const, isAiScheduled: Boolean(input.now) };

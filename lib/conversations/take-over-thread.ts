@@ -31,6 +31,7 @@ export async function takeOverThreadInTx(tx: Tx, outbox: Outbox, input: TakeOver
       mode: "human",
       holderUserId: input.userId,
       aiGenerationId: null,
+      windowDeadline: null,
       isWaitingOnPerson: false,
       updatedAt: now,
       ...(isAlreadyHeld ? {} : { takenOverAt: now }),

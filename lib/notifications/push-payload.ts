@@ -4,6 +4,10 @@ import type { NotificationKind } from "@prisma/client";
 
 export const MAX_PUSH_PAYLOAD_BYTES = 3_993;
 
+/** What a tap on a notification's button does (the service worker runs it with the member's session). */
+export type PushActionId = "takeover" | "let-ai" | "call-back";
+export type PushAction = { action: PushActionId; title: string };
+
 export type PushPayload = {
   notificationId: string;
   threadId: string | null;
@@ -12,7 +16,27 @@ export type PushPayload = {
   body: string;
   url: string;
   urgent: boolean;
+  /** when the AI answers if nobody acts (ISO), the same deadline the thread shows; null: no AI answer is pending */
+  aiDueAt?: string | null;
+  /** the AI will not answer: the customer waits on a person */
+  waitingOnPerson?: boolean;
+  /** the notification's buttons, most useful first (a phone that shows fewer keeps the first ones) */
+  actions?: PushAction[];
 };
+
+const takeOver: PushAction = { action: "takeover", title: "Take over" };
+const letAiHandle: PushAction = { action: "let-ai", title: "Let AI handle" };
+const callBack: PushAction = { action: "call-back", title: "Call back" };
+
+/**
+ * The buttons of a notification about a conversation. Take over always leads. While the AI is due to answer, "Let AI
+ * handle" comes next (answer now instead of waiting out the window); when the hours and availability rule leaves the
+ * customer to a person, "Call back" does (the bridged call from the business number). Chrome shows two buttons.
+ */
+export function pushActions({ threadId, waitingOnPerson }: { threadId: string | null; waitingOnPerson: boolean }) {
+  if (!threadId) return [];
+  return waitingOnPerson ? [takeOver, callBack, letAiHandle] : [takeOver, letAiHandle, callBack];
+}
 
 function cut(text: string, chars: number): string {
   const characters = Array.from(text);

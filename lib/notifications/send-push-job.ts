@@ -2,9 +2,10 @@
 // others; gone devices are pruned; if some device may succeed later the job throws after trying all of them, and
 // the retry targets only the devices that failed (failureCount > 0; a success resets it).
 import type { Job } from "pg-boss";
+import { loadAiOutlook } from "@/lib/conversations/ai-turn-rule";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { buildPushPayload, pushDeliveryOptions } from "@/lib/notifications/push-payload";
+import { buildPushPayload, pushActions, pushDeliveryOptions } from "@/lib/notifications/push-payload";
 import { sendToSubscription } from "@/lib/notifications/send-to-subscription";
 import { getVapidDetails } from "@/lib/notifications/vapid";
 
@@ -23,6 +24,9 @@ export async function sendPushJob(data: { notificationId: string }, job?: Pick<J
     },
   });
   if (subscriptions.length === 0) return;
+  // When the AI will answer, read as the push goes out: the same deadline the thread view counts down to.
+  const outlook = notification.threadId ? await loadAiOutlook(notification.threadId) : null;
+  const waitingOnPerson = outlook?.waitingOnPerson ?? false;
   const payload = buildPushPayload({
     notificationId: notification.id,
     threadId: notification.threadId,
@@ -31,6 +35,9 @@ export async function sendPushJob(data: { notificationId: string }, job?: Pick<J
     body: notification.body,
     url: notification.threadId ? `/inbox/${notification.threadId}` : "/inbox",
     urgent: notification.isUrgent,
+    aiDueAt: outlook?.aiDueAt?.toISOString() ?? null,
+    waitingOnPerson,
+    actions: pushActions({ threadId: notification.threadId, waitingOnPerson }),
   });
   const vapidDetails = await getVapidDetails();
   const options = { ...pushDeliveryOptions(notification.kind, notification.isUrgent), vapidDetails };

@@ -103,6 +103,10 @@ export type Business = {
      * minutes after which a draft nobody acted on is sent on its own; null = never
      */
     aiDraftAutoSendMinutes: number | null;
+    /**
+     * the human-priority window in seconds; null: the server's AI_ENGAGE_DELAY_SECONDS
+     */
+    aiEngageDelaySeconds: number | null;
     services: Generated<string>;
     serviceArea: Generated<string>;
     bookingUrl: string | null;
@@ -348,7 +352,8 @@ export type Thread = {
     holderUserId: string | null;
     isWaitingOnPerson: Generated<boolean>;
     /**
-     * end of the human-priority window; the AI's turn is scheduled for it
+     * when the AI's queued turn is due: the end of the human-priority window (or the moment the AI was asked to
+     * answer at once); null when no AI turn is pending
      */
     windowDeadline: Timestamp | null;
     /**
