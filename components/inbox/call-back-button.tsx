@@ -4,6 +4,7 @@
 "use client";
 
 import { useState } from "react";
+import { NavIcon } from "@/components/shell/nav-icon";
 import { Button } from "@/components/ui/button";
 import { callProgressText, isCallUnderway } from "@/components/inbox/call-progress";
 import { postJson } from "@/components/inbox/fetch-json";
@@ -42,7 +43,8 @@ export function CallBackButton({
   return (
     <div className="flex flex-1 flex-col gap-1">
       <Button look="secondary" data-testid="call-back-button" disabled={isBusy} onClick={() => void callBack()}>
-        {isPlacing ? "Calling your phone…" : "📞 Call back"}
+        <NavIcon name="phone" className="h-5 w-5 shrink-0" />
+        {isPlacing ? "Calling your phone…" : "Call back"}
       </Button>
       {status ? (
         <p className="text-center text-sm text-slate-700" role="status" data-testid="call-back-status">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { clsx } from "clsx";
 import { useDisplay } from "@/components/display/display-context";
+import { AiCountdown } from "@/components/inbox/ai-countdown";
 import { relativeTime } from "@/components/inbox/format";
 import { LanguageBadge } from "@/components/inbox/language-badge";
 import { ModeBadge } from "@/components/inbox/mode-badge";
@@ -10,7 +11,16 @@ import type { ThreadRow } from "@/components/inbox/types";
 
 const authorPrefix: Record<string, string> = { ai: "AI: ", user: "You: ", system: "Auto: " };
 
-export function ThreadListItem({ thread }: { thread: ThreadRow }) {
+export function ThreadListItem({
+  thread,
+  receivedAt,
+  onDue,
+}: {
+  thread: ThreadRow;
+  /** when the list arrived (Date.now()), for the countdown */
+  receivedAt: number;
+  onDue?: () => void;
+}) {
   const display = useDisplay();
   const who = thread.lead.name || display.phone(thread.customerPhone);
   const isUnread = thread.unreadCount > 0;
@@ -35,14 +45,16 @@ export function ThreadListItem({ thread }: { thread: ThreadRow }) {
           <span className="mt-1 flex flex-wrap items-center gap-1.5">
             <ModeBadge mode={thread.mode} />
             <LanguageBadge lead={thread.lead} />
-            {thread.isWaitingOnPerson ? (
+            {thread.waitingOnPerson ? (
               <span
                 className="rounded-full bg-red-600 px-2 py-0.5 text-xs font-bold text-white"
                 data-testid="waiting-marker"
               >
-                Waiting on you
+                Waiting for you
               </span>
-            ) : null}
+            ) : (
+              <AiCountdown look="chip" deadline={{ ...thread, receivedAt }} onDue={onDue} />
+            )}
             {thread.lead.service ? (
               <span className="max-w-48 truncate rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
                 {thread.lead.service}

@@ -2,7 +2,7 @@
 "use client";
 
 import useSWR, { useSWRConfig } from "swr";
-import { fetchJson } from "@/components/inbox/fetch-json";
+import { fetchJsonStamped } from "@/components/inbox/fetch-json";
 import { ThreadListItem } from "@/components/inbox/thread-list-item";
 import type { ThreadRow } from "@/components/inbox/types";
 import { useLiveEvents } from "@/components/inbox/use-live-events";
@@ -14,9 +14,13 @@ export function ThreadList() {
   const { isLive } = useLiveEvents("/api/events", (frame) => {
     if (frame.type !== "ai.token") void mutate(THREADS_URL);
   });
-  const { data, error, isLoading } = useSWR<{ threads: ThreadRow[] }>(THREADS_URL, fetchJson, {
-    refreshInterval: isLive ? 0 : 10_000,
-  });
+  const { data, error, isLoading } = useSWR<{ threads: ThreadRow[]; receivedAt: number }>(
+    THREADS_URL,
+    fetchJsonStamped,
+    {
+      refreshInterval: isLive ? 0 : 10_000,
+    },
+  );
 
   if (error && !data)
     return (
@@ -46,7 +50,12 @@ export function ThreadList() {
           data-testid="thread-list"
         >
           {threads.map((thread) => (
-            <ThreadListItem key={thread.id} thread={thread} />
+            <ThreadListItem
+              key={thread.id}
+              thread={thread}
+              receivedAt={data?.receivedAt ?? 0}
+              onDue={() => void mutate(THREADS_URL)}
+            />
           ))}
         </ul>
       )}

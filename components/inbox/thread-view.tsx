@@ -6,10 +6,11 @@
 import { useSearchParams } from "next/navigation";
 import { useRef } from "react";
 import useSWR, { useSWRConfig } from "swr";
+import { AiCountdown } from "@/components/inbox/ai-countdown";
 import { AiStreamBubble } from "@/components/inbox/ai-stream-bubble";
 import { CallEntry } from "@/components/inbox/call-entry";
 import { Composer } from "@/components/inbox/composer";
-import { fetchJson } from "@/components/inbox/fetch-json";
+import { fetchJsonStamped } from "@/components/inbox/fetch-json";
 import { useDisplay } from "@/components/display/display-context";
 import { LeadCard } from "@/components/inbox/lead-card";
 import { MessageBubble } from "@/components/inbox/message-bubble";
@@ -46,7 +47,7 @@ export function ThreadView({ threadId }: { threadId: string }) {
     apply(frame);
     if (frame.type !== "ai.token" && frame.type !== "ready") void mutateKey(url);
   });
-  const { data, error, mutate } = useSWR<{ thread: ThreadDetail }>(url, fetchJson, {
+  const { data, error, mutate } = useSWR<{ thread: ThreadDetail; receivedAt: number }>(url, fetchJsonStamped, {
     refreshInterval: isLive ? 0 : 10_000,
   });
   const entries = data ? timeline(data.thread) : [];
@@ -76,6 +77,11 @@ export function ThreadView({ threadId }: { threadId: string }) {
           <h1 className="min-w-0 flex-1 truncate text-xl font-bold">{who}</h1>
           <ModeBadge mode={thread.mode} holderName={thread.mode === "human" ? thread.holder?.name || "You" : null} />
         </div>
+        <AiCountdown
+          deadline={{ ...thread, receivedAt: data.receivedAt }}
+          isAiWriting={thread.isAiWriting || stream.state === "writing"}
+          onDue={() => void mutate()}
+        />
         <ThreadActions
           threadId={thread.id}
           mode={thread.mode}

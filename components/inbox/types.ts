@@ -7,6 +7,11 @@ export type ThreadRow = {
   mode: ThreadMode;
   holderUserId: string | null;
   isWaitingOnPerson: boolean;
+  /** when the AI answers if nobody acts (ISO; null: no AI answer pending) and how far away by the server's clock */
+  aiDueAt: string | null;
+  aiDueInMs: number | null;
+  /** the AI will not answer: the customer waits on a person */
+  waitingOnPerson: boolean;
   unreadCount: number;
   lastActivityAt: string;
   lead: {
@@ -78,6 +83,9 @@ export type ThreadDetail = {
   id: string;
   mode: ThreadMode;
   isWaitingOnPerson: boolean;
+  aiDueAt: string | null;
+  aiDueInMs: number | null;
+  waitingOnPerson: boolean;
   isAiWriting: boolean;
   aiGenerationId: string | null;
   /** the AI answered in this conversation at some point */
