@@ -63,7 +63,8 @@ self.addEventListener("fetch", (event) => {
 // that shows fewer (Chrome shows two) keeps the first ones.
 
 const KNOWN_ACTIONS = { takeover: "Take over", "let-ai": "Let AI handle", "call-back": "Call back" };
-const DEFAULT_ACTIONS = ["takeover", "let-ai", "call-back"];
+// A payload that names no buttons (sent before the server chose them) keeps the first two.
+const DEFAULT_ACTIONS = ["takeover", "let-ai"];
 
 function notificationActions(payload, threadId) {
   if (!threadId) return [];

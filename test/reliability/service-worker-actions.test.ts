@@ -104,13 +104,9 @@ describe("service worker: the deadline and the buttons of a customer's reply", (
     ]);
   });
 
-  it("an older payload without buttons gets all three; one without a thread gets none", async () => {
+  it("a payload naming no buttons gets Take over and Let AI handle; one without a thread gets none", async () => {
     const worker = loadServiceWorker();
-    expect((await worker.push(reply)).options.actions.map((entry) => entry.action)).toEqual([
-      "takeover",
-      "let-ai",
-      "call-back",
-    ]);
+    expect((await worker.push(reply)).options.actions.map((entry) => entry.action)).toEqual(["takeover", "let-ai"]);
     expect((await worker.push({ ...reply, threadId: null })).options.actions).toEqual([]);
   });
 
