@@ -42,6 +42,14 @@ const envSchema = z.object({
   OPENAI_BASE_URL: urlString("OPENAI_BASE_URL"),
   AI_MODEL: optionalString,
   AI_ENGAGE_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  /// how often the reconciliation with Twilio's Calls and Messages lists runs per business (also once at boot); 0 = off
+  TWILIO_RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /// a missed call found by reconciliation older than this is recorded, not texted; a first run looks back this far
+  TWILIO_RECONCILE_HORIZON_HOURS: z.coerce
+    .number()
+    .gt(0)
+    .max(24 * 30)
+    .default(24),
   AUTH_SECRET: optionalString,
   VAPID_PUBLIC_KEY: optionalString,
   VAPID_PRIVATE_KEY: optionalString,
@@ -91,6 +99,8 @@ function readEnv(source: NodeJS.ProcessEnv) {
       authToken: raw.TWILIO_AUTH_TOKEN,
       apiBaseUrl: (raw.TWILIO_API_BASE_URL ?? "https://api.twilio.com").replace(/\/+$/, ""),
       isSimulator: !raw.TWILIO_ACCOUNT_SID,
+      reconcileIntervalSeconds: raw.TWILIO_RECONCILE_INTERVAL_SECONDS,
+      reconcileHorizonHours: raw.TWILIO_RECONCILE_HORIZON_HOURS,
     },
     ai: {
       apiKey: raw.OPENAI_API_KEY,

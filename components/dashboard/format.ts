@@ -25,6 +25,7 @@ export const skipReasonLabels: Record<string, string> = {
   ignored: "On the ignore list",
   own_number: "The business's own number",
   repeat_caller: "Called again (already texted)",
+  too_old: "Found too late to text (older than the reconciliation horizon)",
   send_failed: "Auto-SMS failed",
   not_sent: "Auto-SMS not sent yet",
 };

@@ -26,6 +26,22 @@ export function autoReplyLanguageFor(
   return toAutoReplyLanguage(businessChoice);
 }
 
+const lateWords = {
+  en: { phrase: /\b(missed your call)\b/i, suffix: " earlier", prefix: "About your call earlier: " },
+  es: {
+    phrase: /\b(contestar su llamada)\b/i,
+    suffix: " de hace un rato",
+    prefix: "Sobre su llamada de hace un rato: ",
+  },
+};
+
+/** A late text says the call was earlier: after "missed your call" when the template says it, else in front. */
+function sayEarlier(text: string, language: "en" | "es"): string {
+  const words = lateWords[language];
+  if (words.phrase.test(text)) return text.replace(words.phrase, `$1${words.suffix}`);
+  return `${words.prefix}${text}`;
+}
+
 const optOutLines = { en: "Reply STOP to opt out.", es: "Responda PARAR para no recibir más mensajes." };
 const optOutWords = { en: /\bstop\b/i, es: /\bparar\b/i };
 const placeholderPattern = /\{[^{}\s]{0,40}\}/g;
@@ -55,6 +71,8 @@ type RenderInput = {
   bookingUrl?: string | null;
   /** E.164; shown to the customer as their phone shows it ("(512) 555-0157" for a US number). */
   callerNumber?: string;
+  /** the call was found late (reconciliation with Twilio's records): the text says the call was earlier */
+  isLate?: boolean;
 };
 
 export function renderAutoReply(input: RenderInput): string {
@@ -82,6 +100,7 @@ function renderOne(template: string, language: "en" | "es", input: RenderInput):
     .replace(placeholderPattern, (item) => values[item as keyof typeof values])
     .replace(/[ \t]+/g, " ")
     .trim();
+  if (input.isLate) text = sayEarlier(text, language);
   const name = values["{business}"];
   if (!text.toLowerCase().includes(name.toLowerCase())) text = text ? `${name}: ${text}` : name;
   if (!optOutWords[language].test(text)) text = `${text} ${optOutLines[language]}`;

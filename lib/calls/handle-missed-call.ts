@@ -24,6 +24,11 @@ export type MissedCallInput = {
   missReason: MissReason;
   dialStatus?: string;
   dialDurationSec?: number;
+  /**
+   * The call was found by reconciliation with Twilio's records, not told by a webhook: `startedAt` is when it
+   * started at Twilio (the call is dated so); the text says "earlier"; past the horizon nothing is texted.
+   */
+  found?: { startedAt: Date; isBeyondHorizon: boolean };
 };
 
 export type MissedCallResult = { callId: string; isDuplicate: boolean; skipReason: CallSkipReason | null };
@@ -46,6 +51,7 @@ export async function handleMissedCallInTx(
   if (call.detectedAt) return { callId: call.id, isDuplicate: true, skipReason: call.skipReason };
   const detectedAt = new Date();
   const caller = classifyCaller(business, input.from);
+  const { found } = input;
   let skipReason: CallSkipReason | null = caller.skipReason;
   let thread: LockedThread | null = null;
   let lead: LockedLead | null = null;
@@ -70,6 +76,7 @@ export async function handleMissedCallInTx(
         data: { leadId: lead.id, phone: caller.phone, source: "call" },
       });
     if (lead.isOptedOut) skipReason = "opted_out";
+    else if (found?.isBeyondHorizon) skipReason = "too_old";
     else if (opened.hasRecentAutoReply) {
       skipReason = "repeat_caller";
       isRepeat = true;
@@ -82,6 +89,7 @@ export async function handleMissedCallInTx(
         businessName: business.name,
         bookingUrl: business.bookingUrl,
         callerNumber: caller.phone,
+        isLate: Boolean(found),
       });
       const queued = await queueOutgoingMessageInTx(tx, outbox, {
         businessId,
@@ -108,6 +116,8 @@ export async function handleMissedCallInTx(
       dialStatus: input.dialStatus ?? call.dialStatus,
       dialDurationSec: input.dialDurationSec ?? call.dialDurationSec,
       detectedAt,
+      detectedBy: found ? "reconciliation" : "webhook",
+      ...(found ? { createdAt: found.startedAt } : {}),
       skipReason,
       isRepeat,
       leadId: lead?.id ?? null,
@@ -131,7 +141,14 @@ export async function handleMissedCallInTx(
   }
   outbox.record(
     "call.missed",
-    { callSid: input.callSid, missReason: input.missReason, skipReason, isRepeat, autoReplyMessageId },
+    {
+      callSid: input.callSid,
+      missReason: input.missReason,
+      skipReason,
+      isRepeat,
+      autoReplyMessageId,
+      ...(found ? { detectedBy: "reconciliation" as const } : {}),
+    },
     { businessId, threadId: thread?.id, leadId: lead?.id, callId: call.id, actor: { kind: "twilio" } },
   );
   if (skipReason !== "own_number" && skipReason !== "ignored") {

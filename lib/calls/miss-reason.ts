@@ -3,7 +3,8 @@
 //   short_answer: answered, but shorter than the business's minimum (a carrier voicemail picked up);
 //   not_screened: the whisper screen was on and nobody pressed 1;
 //   forwarded: the carrier forwarded a call the professional did not take (it arrives already missed);
-//   no_forward_to: ring-first with no number to ring.
+//   no_forward_to: ring-first with no number to ring;
+//   not_reached: Twilio took the call while Ringback could not answer it (found by reconciliation): nobody's phone rang.
 export const missReasons = [
   "no-answer",
   "busy",
@@ -13,5 +14,6 @@ export const missReasons = [
   "not_screened",
   "forwarded",
   "no_forward_to",
+  "not_reached",
 ] as const;
 export type MissReason = (typeof missReasons)[number];

@@ -9,6 +9,7 @@ const skipText: Partial<Record<CallSkipReason, string>> = {
   opted_out: "they opted out of texts, no auto-text sent",
   anonymous: "caller ID hidden, no auto-text sent",
   invalid_number: "the number cannot be texted",
+  too_old: "found too late for an auto-text; call them back",
 };
 
 export async function notifyMissedCallInTx(

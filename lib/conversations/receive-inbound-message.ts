@@ -7,7 +7,15 @@ import { openConversation } from "@/lib/conversations/lock-conversation";
 import { toE164 } from "@/lib/telephony/phone";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 
-export type InboundMessageInput = { messageSid: string; from: string; to: string; body: string; mediaUrls?: string[] };
+export type InboundMessageInput = {
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+  mediaUrls?: string[];
+  /** when Twilio received it, for a text found late by reconciliation (the webhook's is now) */
+  receivedAt?: Date;
+};
 export type InboundMessageResult =
   { outcome: "stored"; messageId: string; threadId: string } | { outcome: "duplicate" } | { outcome: "unknown_number" };
 
@@ -44,7 +52,7 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
         messageSid: input.messageSid,
         status: "received",
         mediaUrls: input.mediaUrls ?? [],
-        createdAt: now,
+        createdAt: input.receivedAt ?? now,
         updatedAt: now,
       })
       .onConflict((conflict) => conflict.column("messageSid").doNothing())

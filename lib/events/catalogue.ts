@@ -18,6 +18,7 @@ const callSkipReason = z.enum([
   "repeat_caller",
   "landline",
   "rejected",
+  "too_old",
 ]);
 const threadMode = z.enum(["auto", "ai", "human", "closed"]);
 const messageStatus = z.enum([
@@ -54,6 +55,8 @@ export const eventCatalogue = {
     skipReason: callSkipReason.nullable(),
     isRepeat: z.boolean(),
     autoReplyMessageId: nullableId,
+    /** how Ringback learned of it: absent = the webhook */
+    detectedBy: z.enum(["webhook", "reconciliation"]).optional(),
   }),
   "call.answered": z.object({ callSid: z.string(), dialDurationSec: z.number().int().nullable() }),
   "call.screened": z.object({ callSid: z.string() }),

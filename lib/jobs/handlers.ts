@@ -10,6 +10,7 @@ import { processInboundMessage } from "@/lib/conversations/process-inbound-messa
 import { runAiTurn } from "@/lib/ai/run-ai-turn";
 import { runFollowUp } from "@/lib/conversations/follow-up";
 import { pruneHousekeepingJob } from "@/lib/housekeeping/prune-housekeeping-job";
+import { reconcileTwilioJob } from "@/lib/reconciliation/reconcile-job";
 
 export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "send-message": sendMessageJob,
@@ -23,4 +24,5 @@ export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "prune-housekeeping": async () => {
     await pruneHousekeepingJob();
   },
+  "reconcile-twilio": reconcileTwilioJob,
 };

@@ -42,6 +42,9 @@ export const queues = {
   sweepOutbox: { name: "sweep-outbox", retryLimit: 0 },
   /** drops expired rate-limit rows and old health counters (tables an attacker could otherwise grow) */
   pruneHousekeeping: { name: "prune-housekeeping", retryLimit: 0 },
+  /** reconciliation with Twilio's Calls and Messages lists: the sweep (no businessId) or one business's run.
+   *  `stately` + singletonKey: at most one active and one queued run per business across every instance */
+  reconcileTwilio: { name: "reconcile-twilio", policy: "stately", retryLimit: 0, expireInSeconds: 600 },
 } as const satisfies Record<string, Queue>;
 
 export type QueueKey = keyof typeof queues;
@@ -57,4 +60,5 @@ export type JobPayloads = {
   "deliver-webhook": { deliveryId: string };
   "sweep-outbox": Record<string, never>;
   "prune-housekeeping": Record<string, never>;
+  "reconcile-twilio": { businessId?: string; force?: boolean };
 };

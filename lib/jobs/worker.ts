@@ -10,6 +10,7 @@ import { getBoss, registerLocalWorker } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
+import { queueReconciliationSweep } from "@/lib/reconciliation/reconcile-job";
 import { serializeError } from "@/lib/serialize-error";
 
 const globalForWorker = globalThis as unknown as { ringbackWorkerStarted?: boolean };
@@ -21,7 +22,7 @@ export const BACKSTOP_POLL_SECONDS = 8;
  * run at the same time. A slow job (an AI turn streams for seconds) gets loops of its own rather than a batch, so
  * one conversation's turn never holds back another's.
  */
-export const workerShape: Record<QueueName, { loops: number; batchSize: number }> = {
+export const workerShape: Record<QueueName, { loops: number; batchSize: number; pollSeconds?: number }> = {
   "send-message": { loops: 1, batchSize: 20 },
   "process-inbound-message": { loops: 2, batchSize: 5 },
   "ai-turn": { loops: 4, batchSize: 1 },
@@ -31,12 +32,17 @@ export const workerShape: Record<QueueName, { loops: number; batchSize: number }
   "deliver-webhook": { loops: 1, batchSize: 10 },
   "sweep-outbox": { loops: 1, batchSize: 1 },
   "prune-housekeeping": { loops: 1, batchSize: 1 },
+  // Its jobs come from a minute's schedule or from this process's sweep (which wakes it): a slow safety poll.
+  "reconcile-twilio": { loops: 1, batchSize: 2, pollSeconds: 60 },
 };
 
 /** The most job fetches a second the idle worker makes, from its shape. */
 export function idleFetchesPerSecond(pollingIntervalSeconds = BACKSTOP_POLL_SECONDS): number {
   const handled = Object.keys(jobHandlers) as QueueName[];
-  return handled.reduce((sum, name) => sum + workerShape[name].loops, 0) / pollingIntervalSeconds;
+  return handled.reduce((sum, name) => {
+    const { loops, pollSeconds } = workerShape[name];
+    return sum + loops / Math.max(pollSeconds ?? pollingIntervalSeconds, pollingIntervalSeconds);
+  }, 0);
 }
 
 export async function startWorker({
@@ -49,7 +55,8 @@ export async function startWorker({
     QueueName,
     (data: never, job: Job) => Promise<void>,
   ][]) {
-    const { loops, batchSize } = workerShape[name];
+    const { loops, batchSize, pollSeconds } = workerShape[name];
+    const pollEvery = Math.max(pollSeconds ?? pollingIntervalSeconds, pollingIntervalSeconds);
     const runOne = async (job: Job): Promise<JobResult> => {
       const started = Date.now();
       try {
@@ -63,8 +70,8 @@ export async function startWorker({
       }
     };
     const options = {
-      pollingIntervalSeconds,
-      notifyPollingIntervalSeconds: pollingIntervalSeconds,
+      pollingIntervalSeconds: pollEvery,
+      notifyPollingIntervalSeconds: pollEvery,
       batchSize,
       // A full batch means more may be waiting: fetch again at once instead of idling.
       burstWhenBatchFull: true,
@@ -79,6 +86,9 @@ export async function startWorker({
   }
   await boss.schedule("sweep-outbox", "* * * * *", {});
   await boss.schedule("prune-housekeeping", "17 * * * *", {});
+  // Reconciliation with Twilio: the sweep every minute queues the businesses that are due, and once now, for all.
+  await boss.schedule("reconcile-twilio", "* * * * *", {}, { singletonKey: "sweep" });
+  await queueReconciliationSweep({ force: true });
   logger.info({ idleFetchesPerSecond: idleFetchesPerSecond(pollingIntervalSeconds) }, "worker started");
 }
 

@@ -84,9 +84,15 @@ export const CallSkipReason = {
     own_number: "own_number",
     repeat_caller: "repeat_caller",
     landline: "landline",
-    rejected: "rejected"
+    rejected: "rejected",
+    too_old: "too_old"
 } as const;
 export type CallSkipReason = (typeof CallSkipReason)[keyof typeof CallSkipReason];
+export const CallDetectedBy = {
+    webhook: "webhook",
+    reconciliation: "reconciliation"
+} as const;
+export type CallDetectedBy = (typeof CallDetectedBy)[keyof typeof CallDetectedBy];
 export const ConsentAction = {
     opt_out: "opt_out",
     opt_in: "opt_in"

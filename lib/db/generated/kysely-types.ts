@@ -4,7 +4,7 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   : ColumnType<T, T | undefined, T>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-import type { RoutingMode, Role, LeadStatus, LeadSource, Urgency, LanguageSource, ThreadMode, Direction, AuthorKind, MessagePurpose, MessageStatus, CallSkipReason, ConsentAction, NotificationKind, AiReplyMode, DraftStatus, DeliveryStatus } from "./kysely-enums";
+import type { RoutingMode, Role, LeadStatus, LeadSource, Urgency, LanguageSource, ThreadMode, Direction, AuthorKind, MessagePurpose, MessageStatus, CallSkipReason, CallDetectedBy, ConsentAction, NotificationKind, AiReplyMode, DraftStatus, DeliveryStatus } from "./kysely-enums";
 
 export type AiDraft = {
     id: string;
@@ -153,9 +153,10 @@ export type Call = {
      */
     screenedAt: Timestamp | null;
     /**
-     * when the webhook telling us the call was missed arrived
+     * when the webhook telling us the call was missed arrived (or reconciliation found it)
      */
     detectedAt: Timestamp | null;
+    detectedBy: Generated<CallDetectedBy>;
     smsAcceptedAt: Timestamp | null;
     smsDeliveredAt: Timestamp | null;
     createdAt: Generated<Timestamp>;
@@ -374,6 +375,27 @@ export type Thread = {
     createdAt: Generated<Timestamp>;
     updatedAt: Timestamp;
 };
+export type TwilioReconciliation = {
+    businessId: string;
+    /**
+     * calls that started before this were all ended and compared
+     */
+    callsCheckpoint: Timestamp | null;
+    /**
+     * inbound messages sent before this were all compared
+     */
+    messagesCheckpoint: Timestamp | null;
+    lastRunAt: Timestamp | null;
+    lastRunOk: boolean | null;
+    /**
+     * the safe message of the last failed run (never a token or a full number)
+     */
+    lastError: string | null;
+    lastCallsRecovered: Generated<number>;
+    lastMessagesRecovered: Generated<number>;
+    createdAt: Generated<Timestamp>;
+    updatedAt: Timestamp;
+};
 export type User = {
     id: string;
     email: string;
@@ -436,6 +458,7 @@ export type DB = {
     PushSubscription: PushSubscription;
     RateLimit: RateLimit;
     Thread: Thread;
+    TwilioReconciliation: TwilioReconciliation;
     User: User;
     WebhookDelivery: WebhookDelivery;
     WebhookEndpoint: WebhookEndpoint;

@@ -1,0 +1,173 @@
+// One business's reconciliation with Twilio's own records. For each of its numbers:
+//   calls: Twilio's Calls list (incoming to the number, started since the checkpoint less a safety overlap) against
+//     Ringback's calls. A call Ringback never saw, or saw start but never saw end, is decided from Twilio's record
+//     (decide-found-call.ts): a missed one goes through the webhook's own missed-call unit of work (repeat window,
+//     opt-out, ignore list; its text says "earlier"; past the horizon recorded, not texted), marked as found by
+//     reconciliation; an answered one is recorded as answered. Calls still ringing or in progress wait for a later
+//     run: the checkpoint never passes them.
+//   messages: Twilio's Messages list (sent to the number since the checkpoint less the overlap), inbound only. A text
+//     Ringback never stored is stored and processed as if its webhook had come.
+// Idempotent on CallSid and MessageSid: the same units of work a webhook runs decide under the call's row lock and
+// the unique MessageSid, so a late webhook and a run, or two runs, never double anything.
+import { getBusinessProfile } from "@/lib/business/business-profile";
+import { handleMissedCallInTx } from "@/lib/calls/handle-missed-call";
+import { lockCallInTx } from "@/lib/calls/lock-call";
+import { recordAnsweredCallInTx } from "@/lib/calls/record-answered-call";
+import { receiveInboundMessage } from "@/lib/conversations/receive-inbound-message";
+import { db } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { decideFoundCall, hasEnded, needsDialLegs } from "@/lib/reconciliation/decide-found-call";
+import { listCallsTo, listDialLegs, listInboundMessagesTo, type TwilioCall } from "@/lib/reconciliation/twilio-records";
+
+/** Read again behind each checkpoint: Twilio's lists are eventually consistent and clocks differ. */
+export const SAFETY_OVERLAP_MS = 15 * 60_000;
+
+export type ReconcileResult = {
+  callsRead: number;
+  /** missed calls found and handled now (texted, or recorded with their skip reason) */
+  callsRecovered: number;
+  /** of those, how many got an auto-text queued */
+  callsTexted: number;
+  answeredRecorded: number;
+  messagesRecovered: number;
+};
+
+export async function reconcileBusiness(businessId: string, { now = new Date() } = {}): Promise<ReconcileResult> {
+  const business = await getBusinessProfile(businessId);
+  const { reconcileHorizonHours } = env().twilio;
+  const horizonStart = new Date(now.getTime() - reconcileHorizonHours * 3_600_000);
+  const state = await db.twilioReconciliation.findUnique({ where: { businessId } });
+  const readFrom = (checkpoint: Date | null | undefined) =>
+    checkpoint ? new Date(checkpoint.getTime() - SAFETY_OVERLAP_MS) : horizonStart;
+  const result: ReconcileResult = {
+    callsRead: 0,
+    callsRecovered: 0,
+    callsTexted: 0,
+    answeredRecorded: 0,
+    messagesRecovered: 0,
+  };
+
+  // Calls. The checkpoint moves to when this run listed, or to the start of the oldest call still going.
+  const callsListedAt = new Date();
+  let callsCheckpoint: Date | null = callsListedAt;
+  for (const number of business.phoneNumbers) {
+    const { items, isComplete } = await listCallsTo({ to: number, since: readFrom(state?.callsCheckpoint) });
+    if (!isComplete) callsCheckpoint = null; // the oldest pages are unread: the next run reads them
+    const callerCalls = items
+      .filter((call) => call.direction === "inbound" && !call.parentCallSid && call.to === number)
+      .sort((a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0));
+    result.callsRead += callerCalls.length;
+    for (const call of callerCalls) {
+      if (!hasEnded(call)) {
+        const started = call.startTime ?? callsListedAt;
+        if (callsCheckpoint && started < callsCheckpoint) callsCheckpoint = started;
+        continue;
+      }
+      await reconcileCall(business, call, { horizonStart, result });
+    }
+  }
+
+  // Inbound messages.
+  const messagesListedAt = new Date();
+  let messagesCheckpoint: Date | null = messagesListedAt;
+  for (const number of business.phoneNumbers) {
+    const { items, isComplete } = await listInboundMessagesTo({
+      to: number,
+      since: readFrom(state?.messagesCheckpoint),
+    });
+    if (!isComplete) messagesCheckpoint = null;
+    const stored = new Set(
+      (
+        await db.message.findMany({
+          where: { messageSid: { in: items.map((message) => message.sid) } },
+          select: { messageSid: true },
+        })
+      ).map((message) => message.messageSid),
+    );
+    const missing = items.filter((message) => !stored.has(message.sid)).reverse(); // oldest first
+    for (const message of missing) {
+      const received = await receiveInboundMessage({
+        messageSid: message.sid,
+        from: message.from,
+        to: message.to,
+        body: message.body,
+        receivedAt: message.dateSent ?? undefined,
+      });
+      if (received.outcome === "stored") result.messagesRecovered += 1;
+    }
+  }
+
+  await db.twilioReconciliation.upsert({
+    where: { businessId },
+    create: {
+      businessId,
+      callsCheckpoint,
+      messagesCheckpoint,
+      lastRunAt: now,
+      lastRunOk: true,
+      lastCallsRecovered: result.callsRecovered,
+      lastMessagesRecovered: result.messagesRecovered,
+    },
+    update: {
+      ...(callsCheckpoint ? { callsCheckpoint } : {}),
+      ...(messagesCheckpoint ? { messagesCheckpoint } : {}),
+      lastRunAt: now,
+      lastRunOk: true,
+      lastError: null,
+      lastCallsRecovered: result.callsRecovered,
+      lastMessagesRecovered: result.messagesRecovered,
+    },
+  });
+  if (result.callsRecovered || result.messagesRecovered || result.answeredRecorded) {
+    logger.info({ businessId, ...result }, "reconciliation with Twilio recovered what its webhooks never brought");
+  }
+  return result;
+}
+
+type Business = Awaited<ReturnType<typeof getBusinessProfile>>;
+
+async function reconcileCall(
+  business: Business,
+  call: TwilioCall,
+  { horizonStart, result }: { horizonStart: Date; result: ReconcileResult },
+) {
+  const known = await db.call.findUnique({
+    where: { callSid: call.sid },
+    select: { detectedAt: true, isMissed: true, screenedAt: true },
+  });
+  if (known && (known.detectedAt !== null || known.isMissed !== null)) return; // Ringback saw it end
+  const dialLegs = needsDialLegs(business, call) ? await listDialLegs(call.sid) : [];
+  const outcome = decideFoundCall({ business, call, dialLegs, wasScreened: Boolean(known?.screenedAt) });
+  const startedAt = call.startTime ?? call.endTime ?? new Date();
+  const ids = { businessId: business.id, callSid: call.sid, from: call.from, to: call.to };
+  if (!outcome.isMissed) {
+    await runTransaction(async (tx, outbox) => {
+      const locked = await lockCallInTx(tx, ids);
+      await recordAnsweredCallInTx(tx, outbox, locked, {
+        callSid: call.sid,
+        from: call.from,
+        dialStatus: outcome.dialStatus,
+        dialDurationSec: outcome.dialDurationSec,
+      });
+    });
+    result.answeredRecorded += 1;
+    return;
+  }
+  const handled = await runTransaction((tx, outbox) =>
+    handleMissedCallInTx(tx, outbox, {
+      business,
+      callSid: call.sid,
+      from: call.from,
+      to: call.to,
+      missReason: outcome.missReason,
+      dialStatus: outcome.dialStatus,
+      dialDurationSec: outcome.dialDurationSec,
+      found: { startedAt, isBeyondHorizon: startedAt < horizonStart },
+    }),
+  );
+  if (handled.isDuplicate) return;
+  result.callsRecovered += 1;
+  if (handled.skipReason === null) result.callsTexted += 1;
+}
