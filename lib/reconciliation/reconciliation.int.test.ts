@@ -15,7 +15,7 @@ import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { postInboundSms } from "@/test/helpers/inbound-sms";
 import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
-import { callSid, signedTwilioRequest } from "@/test/helpers/twilio";
+import { signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
 
 const accountSid = `AC${"e".repeat(32)}`;
