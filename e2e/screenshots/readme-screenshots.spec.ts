@@ -89,3 +89,28 @@ test("the simulator after a missed call", async ({ browser, ownerCookies, baseUR
   await page.screenshot({ path: path.join(outDir, "simulator-desktop.png") });
   await page.context().close();
 });
+
+test("the countdown to the AI's answer, on a phone", async ({ browser, ownerCookies, baseURL }) => {
+  const page = await openPage(browser, ownerCookies, phone, baseURL);
+  // A two-minute window and the professional on a job, so the AI will answer when it ends; then back as it was.
+  const before = (await (await page.request.get("/api/business")).json()) as {
+    available: boolean;
+    aiEngageDelaySeconds: number | null;
+  };
+  await page.request.patch("/api/business", { data: { available: false, aiEngageDelaySeconds: 120 } });
+  try {
+    const caller = uniqueCallerNumber();
+    const { threadId } = await placeMissedCall(page.request, caller);
+    await sendCustomerText(page.request, caller, "Hi, the kitchen tap won't stop dripping. Can someone come today?");
+    const thread = new ThreadPage(page);
+    await thread.goto(threadId);
+    await expect(page.getByTestId("ai-countdown")).toHaveAttribute("data-state", "counting");
+    await page.screenshot({ path: path.join(outDir, "countdown-phone.png") });
+    await page.request.post(`/api/threads/${threadId}/takeover`);
+  } finally {
+    await page.request.patch("/api/business", {
+      data: { available: before.available, aiEngageDelaySeconds: before.aiEngageDelaySeconds },
+    });
+    await page.context().close();
+  }
+});
