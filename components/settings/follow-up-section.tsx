@@ -50,6 +50,12 @@ export function FollowUpSection({ draft, onChange, errors }: SectionProps) {
           />
         </>
       ) : null}
+      <Switch
+        label="Text safety advice on emergencies"
+        description="When a customer reports gas, flooding, sparks or no heat in the cold, they get fixed safety advice at once (in their language) saying you were alerted. It is not an AI reply: your window to answer first still stands."
+        checked={draft.emergencyAdvice}
+        onChange={(emergencyAdvice) => onChange({ emergencyAdvice })}
+      />
     </Card>
   );
 }

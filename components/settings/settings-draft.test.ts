@@ -30,6 +30,7 @@ const saved: SavedSettings = {
   escalationEnabled: true,
   escalationDelayMinutes: 5,
   emergencyCallEnabled: false,
+  emergencyAdvice: true,
   aiEnabled: true,
   aiInstructions: "",
   aiMaxTurns: 8,

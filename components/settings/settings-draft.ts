@@ -25,6 +25,7 @@ export type SavedSettings = {
   escalationEnabled: boolean;
   escalationDelayMinutes: number;
   emergencyCallEnabled: boolean;
+  emergencyAdvice: boolean;
   aiEnabled: boolean;
   aiInstructions: string;
   aiMaxTurns: number;
@@ -64,6 +65,7 @@ const settingKeys = [
   "escalationEnabled",
   "escalationDelayMinutes",
   "emergencyCallEnabled",
+  "emergencyAdvice",
   "aiEnabled",
   "aiInstructions",
   "aiMaxTurns",

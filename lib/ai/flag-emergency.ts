@@ -1,8 +1,9 @@
-// Tool `flag_emergency`: urgency → emergency and an urgent notification at once (once per thread, not per mention).
+// Tool `flag_emergency`: urgency → emergency and an urgent notification at once — once per thread, however often the
+// emergency is mentioned: when the check at receipt already raised it, the tool adds only its log line. The model
+// writes its own words of advice, so no fixed advice is sent from here.
 import { z } from "zod";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { notifyMembersInTx } from "@/lib/notifications/notify-members";
-import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
+import { raiseEmergencyInTx } from "@/lib/conversations/raise-emergency";
 import { recordToolCall } from "@/lib/ai/record-tool-call";
 import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
 
@@ -20,27 +21,19 @@ export async function flagEmergency(
   await runTransaction(async (tx, outbox) => {
     recordToolCall(outbox, context, "flag_emergency", { reason });
     const lead = await tx
-      .updateTable("Lead")
-      .set({ urgency: "emergency", updatedAt: new Date() })
+      .selectFrom("Lead")
+      .select(["id", "name", "phone", "isOptedOut"])
       .where("id", "=", context.leadId)
-      .returning(["name", "phone"])
       .executeTakeFirstOrThrow();
-    // One urgent alert per thread, however often the emergency is mentioned (or set through update_lead first).
-    const alreadyAlerted = await tx
-      .selectFrom("Notification")
-      .select("id")
-      .where("threadId", "=", context.threadId)
-      .where("kind", "=", "emergency")
-      .limit(1)
-      .executeTakeFirst();
-    if (alreadyAlerted) return;
-    await notifyMembersInTx(tx, outbox, {
+    await raiseEmergencyInTx(tx, outbox, {
       businessId: context.businessId,
+      businessName: "",
       threadId: context.threadId,
-      kind: "emergency",
-      title: `Emergency: ${customerLabel(lead)}`,
-      body: shortPreview(reason),
-      isUrgent: true,
+      lead,
+      reason,
+      advice: null,
+      source: "ai_tool",
+      actor: { kind: "ai" },
     });
   });
   return { notified: true };

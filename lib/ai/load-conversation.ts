@@ -12,7 +12,7 @@ export async function loadConversation(threadId: string, limit = 30): Promise<Co
     .selectFrom("Message")
     .select(["direction", "body", "purpose", "createdAt"])
     .where("threadId", "=", threadId)
-    .where("purpose", "not in", ["escalation", "keyword_reply", "consent_reply", "safety_advice"])
+    .where("purpose", "not in", ["escalation", "keyword_reply", "consent_reply"])
     .where("status", "not in", ["failed", "canceled"])
     .orderBy("createdAt", "desc")
     .limit(limit)

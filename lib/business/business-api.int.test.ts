@@ -151,6 +151,22 @@ describe("/api/business", () => {
     expect((await db.business.findUniqueOrThrow({ where: { id: business.id } })).aiReplyMode).toBe("approve");
   });
 
+  it("safety advice on emergencies: on by default, the owner switches it off; a non-boolean is refused", async () => {
+    const { business, user } = await createTestBusiness();
+    const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
+    const initial = await (await GET(authedRequest("/api/business", { cookie }), noContext)).json();
+    expect(initial).toMatchObject({ emergencyAdvice: true });
+    const patch = (body: unknown) =>
+      PATCH(authedRequest("/api/business", { cookie, method: "PATCH", body }), noContext);
+    const bad = await patch({ emergencyAdvice: "no" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.details[0].path).toBe("emergencyAdvice");
+    const off = await patch({ emergencyAdvice: false });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ emergencyAdvice: false });
+    expect((await db.business.findUniqueOrThrow({ where: { id: business.id } })).emergencyAdvice).toBe(false);
+  });
+
   it("ends a session when the password changes (sessionVersion)", async () => {
     const { business, user } = await createTestBusiness();
     const cookie = await sessionCookie({ userId: user.id, businessId: business.id });

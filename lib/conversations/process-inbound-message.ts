@@ -1,7 +1,8 @@
 // The work after the SMS webhook answered: consent first (keywords in English and Spanish and clear requests in the
 // customer's own words opt out like STOP; none of them reach the AI; an unclear one goes to a person), then the
 // notification, then the thread's mode decides who answers: a person (`human`), the AI at once (`ai`), or the AI
-// after the human-priority window (`auto`). The consent classifier is pure CPU: it adds no query.
+// after the human-priority window (`auto`). An emergency is recognised here too, as the text arrives: the urgent
+// alert and the fixed safety advice go out at once, whoever answers later. Both checks are pure CPU.
 import { runTransaction } from "@/lib/db/run-transaction";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
@@ -10,6 +11,8 @@ import { changeConsentInTx } from "@/lib/consent/change-consent";
 import { classifyConsent, consentKeywordOf } from "@/lib/consent/classify-consent";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { windowDeadlineFor } from "@/lib/conversations/ai-turn-rule";
+import { raiseEmergencyInTx } from "@/lib/conversations/raise-emergency";
+import { detectEmergency } from "@/lib/ai/detect-emergency";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
 import { detectThreadLanguage, rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
 
@@ -29,6 +32,7 @@ export async function processInboundMessage({ messageId }: { messageId: string }
         "Message.createdAt",
         "Business.name as businessName",
         "Business.aiEngageDelaySeconds",
+        "Business.emergencyAdvice",
       ])
       .where("Message.id", "=", messageId)
       .executeTakeFirst();
@@ -58,7 +62,20 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       });
       return;
     }
-    if (lead.isOptedOut) return; // stored and shown, but nobody texts an opted-out number
+    // At receipt, not when the AI's turn comes (nor never, when a person is available and the AI does not run).
+    const emergency = detectEmergency(message.body);
+    const alert = emergency
+      ? await raiseEmergencyInTx(tx, outbox, {
+          ...base,
+          businessName: message.businessName,
+          lead,
+          reason: `${emergency.reason}: ${shortPreview(message.body, 60)}`,
+          advice: message.emergencyAdvice ? { text: emergency.advice, language: emergency.language } : null,
+          source: "receipt",
+          actor: { kind: "system" },
+        })
+      : null;
+    if (lead.isOptedOut) return; // stored and shown (an emergency alerts the team), but nobody texts this number
     await rememberCustomerLanguage(tx, { leadId: lead.id, language });
 
     const who = customerLabel(lead);
@@ -127,6 +144,9 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       const dueAt = windowDeadlineFor(message.createdAt, { aiEngageDelaySeconds: message.aiEngageDelaySeconds });
       await scheduleAiTurn(tx, outbox, { threadId: thread.id, dueAt, reason: "window" });
     }
-    await notifyMembersInTx(tx, outbox, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
+    // The urgent alert already said who and what: no second push for the same text.
+    if (!alert?.isNewAlert) {
+      await notifyMembersInTx(tx, outbox, { ...base, kind: "customer_reply", title: `${who} replied`, body: preview });
+    }
   });
 }

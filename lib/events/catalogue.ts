@@ -94,6 +94,13 @@ export const eventCatalogue = {
     z.object({ fields: z.array(z.string()) }),
     z.object({ status: leadStatus, reason: z.string() }),
   ]),
+  /** an emergency recognised in the conversation: at receipt (the deterministic check) or by the model's tool */
+  "lead.emergency": z.object({
+    reason: z.string(),
+    source: z.enum(["receipt", "ai_tool"]),
+    isNewAlert: z.boolean(),
+    adviceMessageId: nullableId,
+  }),
   "lead.status_changed": z.object({ from: z.string(), to: leadStatus, valueCents: z.number().int().nullable() }),
 
   // messages

@@ -7,6 +7,8 @@ type Texts = {
   followUp: (business: string) => string;
   optOutConfirmation: (business: string) => string;
   optInConfirmation: (business: string) => string;
+  /** the fixed safety advice sent at once on an emergency, with who was alerted */
+  safetyAdvice: (advice: string, business: string) => string;
   handedOff: string;
   /** What the customer gets instead of a blocked AI reply: true, useful, and promises nothing. */
   safeFallback: string;
@@ -22,6 +24,7 @@ export const customerTexts: Record<ReplyLanguage, Texts> = {
     optOutConfirmation: (business) =>
       `${business}: you're unsubscribed and won't get any more texts from us. Reply START to get them again.`,
     optInConfirmation: (business) => `${business}: you'll get our texts again. Reply STOP to opt out.`,
+    safetyAdvice: (advice, business) => `${advice} We've alerted ${business}.`,
     handedOff: "Thanks! I've passed this to the team and someone will follow up with you shortly.",
     safeFallback:
       "Thanks for the details! I've passed this on to the team, and they'll confirm pricing and timing with you directly.",
@@ -37,6 +40,7 @@ export const customerTexts: Record<ReplyLanguage, Texts> = {
       `${business}: ya no recibirá más mensajes nuestros. Responda COMENZAR para volver a recibirlos.`,
     optInConfirmation: (business) =>
       `${business}: volverá a recibir nuestros mensajes. Responda PARAR para no recibir más.`,
+    safetyAdvice: (advice, business) => `${advice} Ya avisamos a ${business}.`,
     handedOff: "¡Gracias! Ya le pasé esto al equipo y alguien le contactará en breve.",
     safeFallback:
       "¡Gracias por los detalles! Ya se los pasé al equipo, y ellos le confirmarán el precio y el horario directamente.",

@@ -7,6 +7,8 @@ export type IntakeField = (typeof intakeFields)[number];
 type Script = {
   questions: Record<IntakeField, string>;
   emergency: (advice: string) => string;
+  /** the same, when the safety advice already went out at receipt */
+  emergencyAdvised: string;
   thanks: (name: string | null) => string;
 };
 
@@ -20,6 +22,7 @@ export const intakeScripts: Record<ReplyLanguage, Script> = {
       name: "And what name should we put this under?",
     },
     emergency: (advice) => `That sounds urgent: I've alerted the team right now. ${advice}`,
+    emergencyAdvised: "That sounds urgent: I've alerted the team right now.",
     thanks: (name) =>
       `Thanks${name ? `, ${name}` : ""}! I've passed everything to the team and someone will follow up with you shortly.`,
   },
@@ -32,6 +35,7 @@ export const intakeScripts: Record<ReplyLanguage, Script> = {
       name: "¿Y a nombre de quién lo anotamos?",
     },
     emergency: (advice) => `Parece urgente: ya avisé al equipo. ${advice}`,
+    emergencyAdvised: "Parece urgente: ya avisé al equipo.",
     thanks: (name) => `¡Gracias${name ? `, ${name}` : ""}! Ya le pasé todo al equipo y alguien le contactará en breve.`,
   },
 };

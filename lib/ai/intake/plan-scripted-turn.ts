@@ -38,7 +38,7 @@ const asksForPerson =
   /\b(?:real person|human|speak (?:to|with)|talk (?:to|with)|call me(?: back| please| asap| at| when|$)|owner|manager|a person|someone real|hablar con|una persona|alguien real|el dueno|el encargado|llamenme|llameme|llamame|me (?:pueden|puede) llamar)\b/;
 
 export function planScriptedTurn({
-  conversation,
+  conversation: lines,
   lead,
   language,
 }: {
@@ -47,6 +47,9 @@ export function planScriptedTurn({
   language: ReplyLanguage;
 }): ScriptedTurnPlan {
   const script = intakeScripts[language];
+  // The fixed safety advice sent at receipt is not one of our questions: it only means the advice is not repeated.
+  const isAdvised = lines.some((line) => line.purpose === "safety_advice");
+  const conversation = lines.filter((line) => line.purpose !== "safety_advice");
   const lastAssistantIndex = conversation.findLastIndex((line) => line.role === "assistant");
   const lastAssistant = conversation[lastAssistantIndex];
   const customerText = conversation
@@ -81,7 +84,7 @@ export function planScriptedTurn({
   if (emergency) update.urgency = "emergency";
   else if (!update.urgency && lead.urgency === "normal" && volunteered.urgency) update.urgency = volunteered.urgency;
 
-  const parts = emergency ? [script.emergency(emergency.advice)] : [];
+  const parts = emergency ? [isAdvised ? script.emergencyAdvised : script.emergency(emergency.advice)] : [];
   if (asksForPerson.test(normalizeClause(customerText))) {
     parts.push(customerTexts[language].handedOff);
     return { update, emergency, handOffReason: "customer asked for a person", reply: parts.join(" ") };
