@@ -112,8 +112,8 @@ export function AiCountdown({
       className={clsx("flex items-center gap-2 rounded-xl px-3 py-2 ring-1 ring-inset", tone)}
     >
       <NavIcon name={state.kind === "waiting" ? "person" : "clock"} className="h-5 w-5 shrink-0" />
-      <span className="font-semibold tabular-nums">{text}</span>
-      <span className="ml-auto text-right text-xs">
+      <span className="font-semibold whitespace-nowrap tabular-nums">{text}</span>
+      <span className="ml-auto min-w-0 text-right text-xs">
         {state.kind === "waiting"
           ? "The AI won't answer this one."
           : state.kind === "counting"
