@@ -1,5 +1,6 @@
 "use client";
-// "Is it working?": the last call processed, signature failures, fallback hits, SMS failures, calls without a lead.
+// "Is it working?": the last call processed, signature failures, fallback hits, SMS failures, calls without a lead,
+// and the reconciliation with Twilio's records (calls it recovered, its last run).
 import type { ReactNode } from "react";
 import useSWR from "swr";
 import { skipReasonLabels } from "@/components/dashboard/format";
@@ -13,6 +14,14 @@ type Health = {
   deliveryFailuresByCode: { errorCode: number | null; count: number }[];
   callsWithoutLead: { id: string; createdAt: string; skipReason: string | null }[];
   setupWarnings?: { code: string; message: string }[];
+  reconciliation?: {
+    isOn: boolean;
+    recovered24h: number;
+    recovered7d: number;
+    lastRunAt: string | null;
+    lastRunOk: boolean | null;
+    lastError: string | null;
+  };
 };
 
 const fetcher = (url: string) =>
@@ -74,6 +83,37 @@ export function HealthPanel() {
             value={String(data.twilioFallbackHits24h)}
             isBad={data.twilioFallbackHits24h > 0}
           />
+          {data.reconciliation ? (
+            <>
+              <Row
+                label="Calls recovered by reconciliation (24 h / 7 days)"
+                value={
+                  <span data-testid="reconciliation-recovered">
+                    {data.reconciliation.recovered24h} / {data.reconciliation.recovered7d}
+                  </span>
+                }
+                isBad={data.reconciliation.recovered24h > 0}
+              />
+              <Row
+                label="Last reconciliation with Twilio"
+                value={
+                  <span data-testid="reconciliation-last-run">
+                    {data.reconciliation.lastRunAt ? (
+                      <>
+                        <BusinessTime value={data.reconciliation.lastRunAt} />
+                        {data.reconciliation.lastRunOk === false ? " (failed, retrying)" : ""}
+                      </>
+                    ) : data.reconciliation.isOn ? (
+                      "Not run yet"
+                    ) : (
+                      "Off (simulator mode)"
+                    )}
+                  </span>
+                }
+                isBad={data.reconciliation.lastRunOk === false}
+              />
+            </>
+          ) : null}
           <Row
             label="Texts not delivered (7 days)"
             value={

@@ -1,10 +1,12 @@
 // "Is it working?" for the signed-in business: the last call processed, webhook signature failures and Twilio
-// fallback hits (last 24 h), SMS delivery failures by Twilio error code (7 days), calls that produced no lead.
+// fallback hits (last 24 h), SMS delivery failures by Twilio error code (7 days), calls that produced no lead, and
+// the reconciliation with Twilio's records (calls it recovered in 24 h and 7 days, its last run).
 // Signature failures are recorded before any business can be trusted (the To number is unsigned then), so they
 // carry no businessId: the panel counts this business's rows plus unattributed ones — counts only, no details.
 import { db } from "@/lib/db/client";
 import { getSetupWarnings } from "@/lib/health/get-setup-warnings";
 import { countHealthEvents } from "@/lib/health/record-health-event";
+import { isReconciliationOn } from "@/lib/reconciliation/reconcile-job";
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +51,17 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
     select: { id: true, createdAt: true, status: true, isMissed: true, skipReason: true },
   });
   const setupWarnings = await getSetupWarnings({ businessId });
+  // Calls whose webhook never came, found in Twilio's own records (by when they were found).
+  const [recovered] = await db.$queryRaw<{ last24h: number; last7d: number }[]>`
+    SELECT count(*) FILTER (WHERE c."detectedAt" >= ${since24h.toISOString()}::timestamp)::int AS "last24h",
+      count(*)::int AS "last7d"
+    FROM "Call" c
+    WHERE c."businessId" = ${businessId} AND c."detectedBy" = 'reconciliation'
+      AND c."detectedAt" >= ${since7d.toISOString()}::timestamp`;
+  const reconciliationState = await db.twilioReconciliation.findUnique({
+    where: { businessId },
+    select: { lastRunAt: true, lastRunOk: true, lastError: true },
+  });
   return {
     lastCall,
     signatureFailures24h: healthCounts.signature_failure ?? 0,
@@ -56,6 +69,14 @@ export async function getHealth({ businessId, now = new Date() }: { businessId: 
     deliveryFailuresByCode: deliveryFailures,
     callsWithoutLead,
     setupWarnings,
+    reconciliation: {
+      isOn: isReconciliationOn(),
+      recovered24h: recovered?.last24h ?? 0,
+      recovered7d: recovered?.last7d ?? 0,
+      lastRunAt: reconciliationState?.lastRunAt ?? null,
+      lastRunOk: reconciliationState?.lastRunOk ?? null,
+      lastError: reconciliationState?.lastError ?? null,
+    },
   };
 }
 
