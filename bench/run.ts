@@ -119,7 +119,7 @@ async function main() {
   try {
     database = await createBenchDatabase();
     twilioFake = await startBenchTwilioFake({ authToken, accountSid });
-    openAiFake = await startOpenAiFake();
+    openAiFake = await startOpenAiFake({ apiKey: "bench-fake-key" });
     const settings: ProductSettings = {
       accountSid,
       authToken,

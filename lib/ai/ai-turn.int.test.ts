@@ -66,6 +66,8 @@ describe("the AI turn", async () => {
     expect(after.mode).toBe("ai");
     expect(after.aiGenerationId).toBeNull();
     const usage = await db.event.findFirst({ where: { threadId: thread.id, type: "ai.usage" } });
+    // The fake sends the usage chunk only when asked (stream_options.include_usage): the app asks, and keeps it.
+    expect(request.stream_options).toEqual({ include_usage: true });
     expect(usage?.payload).toMatchObject({ model: "fake-model", usage: { inputTokens: 120, outputTokens: 30 } });
   });
 
@@ -210,6 +212,34 @@ describe("the AI turn", async () => {
     expect(after.isWaitingOnPerson).toBe(true);
     expect(await db.event.count({ where: { threadId: thread.id, type: "ai.error" } })).toBe(2);
     expect(await db.notification.count({ where: { threadId: thread.id, kind: "ai_handoff" } })).toBe(1);
+  });
+
+  it("a wrong API key: OpenAI's 401 is not retried; the safe fallback and a person flagged", async () => {
+    process.env.OPENAI_API_KEY = "sk-not-the-right-key-0000";
+    resetEnvForTests();
+    try {
+      const { business, twilioNumber, customer } = await setup();
+      const refusedBefore = fake.unauthorized.length;
+      const answeredBefore = fake.requests.length;
+      await postInboundSms({ from: customer, to: twilioNumber, body: "Is anyone around today?" });
+      const thread = (await waitFor(() => threadOf({ businessId: business.id, phone: customer })))!;
+      const [reply] = await waitFor(async () => {
+        const r = await aiReplies(thread.id);
+        return r.length ? r : null;
+      });
+      expect(reply!.body).toContain("Test Plumbing Co");
+      expect(fake.unauthorized.length - refusedBefore).toBe(1);
+      expect(fake.unauthorized.at(-1)!.authorization).toBe("Bearer sk-not-the-right-key-0000");
+      expect(fake.requests.length - answeredBefore).toBe(0);
+      const errors = await db.event.findMany({ where: { threadId: thread.id, type: "ai.error" } });
+      expect(errors).toHaveLength(1);
+      expect(JSON.stringify(errors[0]!.payload)).toContain("Incorrect API key provided");
+      expect(JSON.stringify(errors[0]!.payload)).not.toContain("sk-not-the-right-key-0000");
+      expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).isWaitingOnPerson).toBe(true);
+    } finally {
+      process.env.OPENAI_API_KEY = "sk-test";
+      resetEnvForTests();
+    }
   });
 
   it("a model hanging past its timeout twice: the same safe fallback, the thread flagged for a person", async () => {

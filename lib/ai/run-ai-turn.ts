@@ -1,6 +1,7 @@
 // The `ai-turn` job: when the human-priority window ends (or at once while the AI is active). Decides whether the
 // AI may answer, then generates (streamed, takeover-abandonable), guards and sends the reply.
 import { randomUUID } from "node:crypto";
+import { APICallError } from "ai";
 import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/business-hours";
 import { sql } from "kysely";
 import { sqlDb } from "@/lib/db/kysely";
@@ -136,6 +137,8 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
           { generationId, attempt: attempts, error: serializeError(error).message.slice(0, 300) },
           { ...base, actor: { kind: "ai" } },
         );
+        // A refusal the provider says is final (a wrong API key's 401, a 400) would only be refused again.
+        if (APICallError.isInstance(error) && !error.isRetryable) break;
       }
     }
   } finally {

@@ -1,5 +1,7 @@
 // A local OpenAI-compatible server for tests: POST /v1/chat/completions, streamed (SSE chunks in OpenAI's format,
-// tool_calls deltas, a final usage chunk) or not. Each request takes the next scripted reply from a queue.
+// tool_calls deltas, and the usage chunk only when `stream_options.include_usage` asks for it) or not. Each request
+// takes the next scripted reply from a queue. As OpenAI does, it checks `Authorization: Bearer <key>` first: a
+// missing or wrong key gets 401 with OpenAI's error body, and takes no reply from the queue.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -15,9 +17,12 @@ export type OpenAiFake = {
   requests: Array<{
     model: string;
     stream?: boolean;
+    stream_options?: { include_usage?: boolean };
     messages: Array<{ role: string; content: unknown }>;
     tools?: unknown[];
   }>;
+  /** requests refused for their API key (401), with the Authorization header they carried */
+  unauthorized: Array<{ authorization: string | undefined }>;
   close(): Promise<void>;
 };
 
@@ -27,9 +32,32 @@ function chunk(id: string, model: string, delta: Record<string, unknown>, finish
   return `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
 }
 
-export async function startOpenAiFake(): Promise<OpenAiFake> {
+/** OpenAI's 401 body: a missing key, or a wrong one (shown masked, as OpenAI shows it). */
+function authenticationError(authorization: string | undefined) {
+  const key = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+  if (!key) {
+    return {
+      message:
+        "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username. You can obtain an API key from https://platform.openai.com/account/api-keys.",
+      type: "invalid_request_error",
+      param: null,
+      code: null,
+    };
+  }
+  const masked = `${key.slice(0, 3)}${"*".repeat(Math.max(key.length - 7, 0))}${key.slice(-4)}`;
+  return {
+    message: `Incorrect API key provided: ${masked}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+    type: "invalid_request_error",
+    param: null,
+    code: "invalid_api_key",
+  };
+}
+
+/** `apiKey`: the one key this fake accepts (the tests' OPENAI_API_KEY). */
+export async function startOpenAiFake({ apiKey = "sk-test" }: { apiKey?: string } = {}): Promise<OpenAiFake> {
   const queue: FakeReply[] = [];
   const requests: OpenAiFake["requests"] = [];
+  const unauthorized: OpenAiFake["unauthorized"] = [];
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((request, response) => {
     let raw = "";
@@ -37,6 +65,13 @@ export async function startOpenAiFake(): Promise<OpenAiFake> {
     request.on("end", async () => {
       if (request.method !== "POST" || !request.url?.endsWith("/chat/completions")) {
         response.writeHead(404).end();
+        return;
+      }
+      const authorization = request.headers.authorization;
+      if (authorization !== `Bearer ${apiKey}`) {
+        unauthorized.push({ authorization });
+        response.writeHead(401, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: authenticationError(authorization) }));
         return;
       }
       const body = JSON.parse(raw) as OpenAiFake["requests"][number];
@@ -103,9 +138,12 @@ export async function startOpenAiFake(): Promise<OpenAiFake> {
         }
       }
       response.write(chunk(id, body.model, {}, finishReason));
-      response.write(
-        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model: body.model, choices: [], usage })}\n\n`,
-      );
+      if (body.stream_options?.include_usage) {
+        // Only when asked: the last chunk before [DONE], with empty choices and the request's usage.
+        response.write(
+          `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model: body.model, choices: [], usage })}\n\n`,
+        );
+      }
       response.end("data: [DONE]\n\n");
     });
   });
@@ -119,6 +157,7 @@ export async function startOpenAiFake(): Promise<OpenAiFake> {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     enqueue: (...replies) => queue.push(...replies),
     requests,
+    unauthorized,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
