@@ -14,7 +14,7 @@ afterAll(() => fake.close());
 
 let deviceCount = 0;
 async function setup(
-  kind: "missed_call" | "customer_reply" | "emergency" = "missed_call",
+  kind: "missed_call" | "customer_reply" | "emergency" | "ai_handoff" = "missed_call",
   title = "Dana (415) 555-0100 — missed call",
 ) {
   const { business, user } = await createTestBusiness();
@@ -54,6 +54,21 @@ describe("send-push job", () => {
     await sendPushJob({ notificationId: notification.id });
     const [delivered] = fake.requestsFor(good.path);
     expect(delivered).toMatchObject({ ttl: "3600", urgency: "high", encoding: "aes128gcm", hasVapid: true });
+    // What the phone reads, decrypted with the device's keys: the missed call, its thread, where a tap goes.
+    expect(delivered!.payload).toMatchObject({
+      notificationId: notification.id,
+      threadId: notification.threadId,
+      kind: "missed_call",
+      title: "Dana (415) 555-0100 — missed call",
+      body: "Voicemail: my basement is flooding",
+      url: `/inbox/${notification.threadId}`,
+      urgent: true,
+    });
+    // its first button takes the conversation over
+    expect((delivered!.payload as { actions: unknown[] }).actions[0]).toEqual({
+      action: "takeover",
+      title: "Take over",
+    });
     expect(fake.requestsFor(gone.path)).toHaveLength(1);
     expect(await db.pushSubscription.findUnique({ where: { id: gone.id } })).toBeNull();
     expect(await db.pushSubscription.findUniqueOrThrow({ where: { id: good.id } })).toMatchObject({ failureCount: 0 });
@@ -68,6 +83,30 @@ describe("send-push job", () => {
     const emergencyDevice = await emergency.addDevice([201]);
     await sendPushJob({ notificationId: emergency.notification.id });
     expect(fake.requestsFor(emergencyDevice.path)[0]).toMatchObject({ ttl: "86400", urgency: "high" });
+    expect(fake.payloadsFor(replyDevice.path)).toEqual([
+      expect.objectContaining({ kind: "customer_reply", threadId: reply.notification.threadId, urgent: false }),
+    ]);
+    expect(fake.payloadsFor(emergencyDevice.path)).toEqual([
+      expect.objectContaining({ kind: "emergency", threadId: emergency.notification.threadId, urgent: true }),
+    ]);
+  });
+
+  it("the take-over push (the AI handed the thread to a person) reads as such on the phone", async () => {
+    const handoff = await setup("ai_handoff", "Dana (415) 555-0100 — needs you");
+    const device = await handoff.addDevice([201]);
+    await sendPushJob({ notificationId: handoff.notification.id });
+    const [sent] = fake.requestsFor(device.path);
+    expect(sent).toMatchObject({ hasVapid: true, decryptError: null, urgency: "high" });
+    expect(sent!.payload).toMatchObject({
+      notificationId: handoff.notification.id,
+      threadId: handoff.notification.threadId,
+      kind: "ai_handoff",
+      title: "Dana (415) 555-0100 — needs you",
+      body: "Voicemail: my basement is flooding",
+      url: `/inbox/${handoff.notification.threadId}`,
+      urgent: true,
+    });
+    expect((sent!.payload as { actions: unknown[] }).actions[0]).toEqual({ action: "takeover", title: "Take over" });
   });
 
   it("on a 5xx tries every other device, throws for a retry, and the retry only resends to the failed device", async () => {
@@ -103,6 +142,10 @@ describe("send-push job", () => {
     const [sent] = fake.requestsFor(device.path);
     // aes128gcm: 86-byte header + plaintext + 1 delimiter + 16-byte tag ≤ 4096
     expect(sent!.bytes).toBeLessThanOrEqual(4096);
+    // and the phone reads it whole: valid JSON, the title cut but still the customer's
+    expect(sent!.decryptError).toBeNull();
+    expect(sent!.payload).toMatchObject({ notificationId: notification.id, kind: "emergency", urgent: true });
+    expect((sent!.payload as { title: string }).title).toContain("Ωmega");
     const payload = buildPushPayload({
       notificationId: notification.id,
       threadId: notification.threadId,
