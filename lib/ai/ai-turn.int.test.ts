@@ -130,6 +130,97 @@ describe("the AI turn", async () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it("a takeover while the model is still writing: the watcher abandons the generation mid-stream, nothing is sent", async () => {
+    const { business, user, twilioNumber, customer } = await setup();
+    const { takeOverThread } = await import("@/lib/conversations/take-over-thread");
+    const before = fake.requests.length;
+    // The model holds its answer for 8 s: the turn is certainly still generating when the person takes over.
+    fake.enqueue({ text: "Thanks! What's the address for the job?", delayMs: 8_000 });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "My boiler is making a banging noise" });
+    const generating = await waitFor(
+      async () => {
+        const t = await threadOf({ businessId: business.id, phone: customer });
+        return t?.aiGenerationId && fake.requests.length > before ? t : null;
+      },
+      { timeoutMs: 45_000 },
+    );
+    await takeOverThread({ businessId: business.id, threadId: generating.id, userId: user.id });
+    // The watcher sees the generation gone and aborts the model call: abandoned while streaming. Without it the
+    // turn would wait out the model and be refused only at the send ("sending").
+    const abandoned = await waitFor(
+      async () =>
+        (await db.event.findMany({ where: { threadId: generating.id, type: "ai.abandoned" } })).find(
+          (event) => (event.payload as { generationId?: string }).generationId === generating.aiGenerationId,
+        ),
+      { timeoutMs: 45_000 },
+    );
+    expect(abandoned.payload).toMatchObject({ stage: "streaming" });
+    await waitFor(async () => (await settledAiTurns(generating.id)).length >= 1, { timeoutMs: 45_000 });
+    expect(await aiReplies(generating.id)).toHaveLength(0);
+    expect(fake.requests.length - before).toBe(1);
+  }, 120_000); // a whole conversation and an 8 s model on a shared, loaded machine
+
+  it("STOP arriving while the model writes: the generation is abandoned, nothing is sent, the number opted out", async () => {
+    const { business, twilioNumber, customer } = await setup();
+    const before = fake.requests.length;
+    fake.enqueue({ text: "Thanks! What's the address for the job?", delayMs: 8_000 });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Water is coming through the ceiling" });
+    const generating = await waitFor(
+      async () => {
+        const t = await threadOf({ businessId: business.id, phone: customer });
+        return t?.aiGenerationId && fake.requests.length > before ? t : null;
+      },
+      { timeoutMs: 45_000 },
+    );
+    await postInboundSms({ from: customer, to: twilioNumber, body: "STOP" });
+    const abandoned = await waitFor(
+      async () =>
+        (await db.event.findMany({ where: { threadId: generating.id, type: "ai.abandoned" } })).find(
+          (event) => (event.payload as { generationId?: string }).generationId === generating.aiGenerationId,
+        ),
+      { timeoutMs: 45_000 },
+    );
+    expect(abandoned.payload).toMatchObject({ stage: "streaming" });
+    await waitFor(async () => (await settledAiTurns(generating.id)).length >= 1, { timeoutMs: 45_000 });
+    expect(await aiReplies(generating.id)).toHaveLength(0);
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: customer } })).toMatchObject({
+      isOptedOut: true,
+    });
+    expect(
+      await db.message.count({ where: { threadId: generating.id, direction: "outbound", authorKind: "ai" } }),
+    ).toBe(0);
+  }, 120_000); // a whole conversation and an 8 s model on a shared, loaded machine
+
+  it("at the AI's turn limit (aiMaxTurns) the model is not asked: the hand-off text, and a person is called in", async () => {
+    const { business, twilioNumber, customer } = await setup({ aiMaxTurns: 1 });
+    const before = fake.requests.length;
+    fake.enqueue({ text: "Thanks! What's the address for the job?" });
+    await postInboundSms({ from: customer, to: twilioNumber, body: "The kitchen tap drips" });
+    const thread = await waitFor(async () => threadOf({ businessId: business.id, phone: customer }));
+    await waitFor(async () => (await aiReplies(thread.id)).length === 1, { timeoutMs: 45_000 });
+    await waitFor(async () => (await settledAiTurns(thread.id)).length >= 1, { timeoutMs: 45_000 });
+    // The AI is active now, so the next message is answered at once, but one turn was the limit.
+    await postInboundSms({ from: customer, to: twilioNumber, body: "It's 14 Oak Street" });
+    const replies = await waitFor(
+      async () => {
+        const r = await aiReplies(thread.id);
+        return r.length === 2 ? r : null;
+      },
+      { timeoutMs: 45_000 },
+    );
+    await waitFor(async () => (await settledAiTurns(thread.id)).length >= 2, { timeoutMs: 45_000 });
+    const { customerTexts } = await import("@/lib/language/customer-texts");
+    expect(replies[1]!.body).toBe(customerTexts.en.handedOff);
+    expect(fake.requests.length - before).toBe(1);
+    expect(await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).toMatchObject({
+      mode: "human",
+      isWaitingOnPerson: true,
+      aiGenerationId: null,
+    });
+    expect(await db.event.count({ where: { threadId: thread.id, type: "thread.handed_off" } })).toBe(1);
+    expect(await db.notification.count({ where: { threadId: thread.id, kind: "ai_handoff" } })).toBe(1);
+  }, 120_000); // two turns of a conversation on a shared, loaded machine
+
   it("inside business hours with the professional available: waiting on a person, no AI", async () => {
     const allDay = [{ open: "00:00", close: "24:00" }];
     const { business, twilioNumber, customer } = await setup({

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { POST as dialAction } from "@/app/api/twilio/dial-action/route";
 import { POST as voice } from "@/app/api/twilio/voice/route";
 import { POST as whisperResult } from "@/app/api/twilio/whisper-result/route";
+import { POST as whisper } from "@/app/api/twilio/whisper/route";
 import { POST as recording } from "@/app/api/twilio/recording/route";
 import { POST as transcription } from "@/app/api/twilio/transcription/route";
 import { db } from "@/lib/db/client";
@@ -126,6 +127,51 @@ describe("ring first", () => {
     expect(answered.status).toBe(200);
     expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({ isMissed: false });
     expect(await autoReplies(business.id, other)).toHaveLength(0);
+  });
+});
+
+describe("the whisper TwiML", () => {
+  /** The path and query of a callback URL in TwiML (XML-escaped, with the connection-overrides fragment). */
+  const pathOf = (url: string) => {
+    const parsed = new URL(url.replaceAll("&amp;", "&"));
+    return `${parsed.pathname}${parsed.search}`;
+  };
+
+  it("the professional hears the business's name and 'press 1'; the key press is reported for this call", async () => {
+    const { twilioNumber } = await setup({ whisperEnabled: true });
+    const sid = callSid();
+    const answer = await voice(
+      await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: randomPhone(), To: twilioNumber }),
+    );
+    // The Dial's <Number url="…"> is what Twilio fetches when the professional picks up: follow it as Twilio would.
+    const numberUrl = /<Number [^>]*url="([^"]+)"/.exec(await answer.text())?.[1];
+    expect(numberUrl).toBeDefined();
+    const whisperPath = pathOf(numberUrl!);
+    expect(whisperPath).toBe(`/api/twilio/whisper?parentCallSid=${sid}`);
+    const response = await whisper(await signedTwilioRequest(whisperPath, { CallSid: callSid(), To: randomPhone() }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/xml");
+    const twiml = await response.text();
+    // A one-digit Gather that says who is calling, posts the digit back, and hangs up when nothing is pressed.
+    const [, attributes = "", content = ""] = /<Gather ([^>]*)>(.*)<\/Gather>/.exec(twiml) ?? [];
+    expect(attributes, twiml).toContain('numDigits="1"');
+    expect(attributes).toContain('method="POST"');
+    expect(content).toBe("<Say>Call for Acme Plumbing. Press 1 to take it.</Say>");
+    const action = /action="([^"]+)"/.exec(attributes)?.[1] ?? "";
+    expect(action).toContain(`#${CONNECTION_OVERRIDES.replaceAll("&", "&amp;")}`);
+    expect(pathOf(action)).toBe(`/api/twilio/whisper-result?parentCallSid=${sid}`);
+    expect(twiml).toMatch(/<\/Gather><Hangup\/><\/Response>$/);
+    // The digit posted to that action marks this call screened.
+    await whisperResult(await signedTwilioRequest(pathOf(action), { CallSid: callSid(), Digits: "1" }));
+    expect((await db.call.findUniqueOrThrow({ where: { callSid: sid } })).screenedAt).toBeInstanceOf(Date);
+  });
+
+  it("for a call it does not know, the whisper only hangs up", async () => {
+    const response = await whisper(
+      await signedTwilioRequest(`/api/twilio/whisper?parentCallSid=${callSid()}`, { CallSid: callSid() }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/<Response><Hangup\/><\/Response>$/);
   });
 });
 

@@ -40,6 +40,62 @@ describe("POST /api/twilio/sms", () => {
     expect(await db.message.count({ where: { fromNumber: from } })).toBe(0);
   });
 
+  it("an MMS (NumMedia > 0): the picture URLs are kept, a text-less one previews as [media] and is processed", async () => {
+    const { POST } = await import("@/app/api/twilio/sms/route");
+    const { signedTwilioRequest } = await import("@/test/helpers/twilio");
+    const { messageSid } = await import("@/test/helpers/inbound-sms");
+    const { business, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    const media = (index: number) =>
+      `https://api.twilio.com/2010-04-01/Accounts/ACtest/Messages/MM${"0".repeat(31)}${index}/Media/ME${index}`;
+    const mms = (sid: string, params: Record<string, string>) =>
+      signedTwilioRequest("/api/twilio/sms", { MessageSid: sid, From: customer, To: twilioNumber, ...params });
+    // Twilio's MMS form: NumMedia, then MediaUrlN and MediaContentTypeN for each picture. A URL past NumMedia is not
+    // a picture of this message.
+    const photoOnly = messageSid();
+    const answer = await POST(
+      await mms(photoOnly, {
+        Body: "",
+        NumMedia: "2",
+        MediaUrl0: media(0),
+        MediaContentType0: "image/jpeg",
+        MediaUrl1: media(1),
+        MediaContentType1: "image/png",
+        MediaUrl2: media(2),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("<Response/>");
+    const stored = await db.message.findUniqueOrThrow({ where: { messageSid: photoOnly } });
+    expect(stored).toMatchObject({ direction: "inbound", body: "", mediaUrls: [media(0), media(1)] });
+    expect((await db.thread.findUniqueOrThrow({ where: { id: stored.threadId } })).lastMessagePreview).toBe("[media]");
+    await processed(stored.threadId, 1);
+
+    const withText = messageSid();
+    await POST(
+      await mms(withText, {
+        Body: "This is the leak",
+        NumMedia: "1",
+        MediaUrl0: media(3),
+        MediaContentType0: "image/jpeg",
+      }),
+    );
+    expect(await db.message.findUniqueOrThrow({ where: { messageSid: withText } })).toMatchObject({
+      body: "This is the leak",
+      mediaUrls: [media(3)],
+    });
+    expect((await db.thread.findUniqueOrThrow({ where: { id: stored.threadId } })).lastMessagePreview).toBe(
+      "This is the leak",
+    );
+    await processed(stored.threadId, 2);
+
+    // More media than Twilio ever sends (10 at most) is refused, and nothing is stored.
+    const tooMany = messageSid();
+    expect((await POST(await mms(tooMany, { Body: "", NumMedia: "11" }))).status).toBe(400);
+    expect(await db.message.count({ where: { messageSid: tooMany } })).toBe(0);
+    expect(await db.message.count({ where: { businessId: business.id, direction: "inbound" } })).toBe(2);
+  });
+
   it("two first texts from a new number at the same moment are both stored, on one lead and one thread", async () => {
     const { business, twilioNumber } = await createTestBusiness();
     const customer = randomPhone();

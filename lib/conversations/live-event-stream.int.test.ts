@@ -179,8 +179,13 @@ describe("GET /api/threads/{id}/events", () => {
     const other = await threadSetup();
     await recordEvent(eventFor(other.business.id, other.thread.id, "message.received"));
     await stream.until((frames) => frames.some((frame) => frame.data.type === "message.received"));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(stream.frames.map((frame) => frame.data.type)).toEqual(["ready", "message.received"]);
+    // Then check that nothing more arrives. Not for a fixed time: a marker event for this business, published after
+    // everything above, travels the same ordered channel (one LISTEN connection, or the in-process emitter) and the
+    // stream writes frames in arrival order. Once the marker is here, the token delta and the other business's
+    // event would be here too, had they been let through.
+    await recordEvent(eventFor(business.id, thread.id, "message.status"));
+    await stream.until((frames) => frames.some((frame) => frame.data.type === "message.status"));
+    expect(stream.frames.map((frame) => frame.data.type)).toEqual(["ready", "message.received", "message.status"]);
     expect(stream.frames[1]!.data.threadId).toBe(thread.id);
     abort.abort();
   });

@@ -3,9 +3,10 @@ import { sendAiReply } from "@/lib/ai/send-ai-reply";
 import { newTurnOutcome } from "@/lib/ai/turn-context";
 import { takeOverThread } from "@/lib/conversations/take-over-thread";
 import { db } from "@/lib/db/client";
-import { subscribeLive, type LiveEvent } from "@/lib/events/bus";
+import { publishLive, subscribeLive, type LiveEvent } from "@/lib/events/bus";
 import { getBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
+import { waitFor } from "@/test/helpers/wait";
 
 beforeAll(async () => {
   await getBoss();
@@ -54,15 +55,41 @@ describe("takeOverThread", () => {
     // The AI finishes its reply after the takeover: the atomic send check fails and nothing is queued.
     expect(await reply(context)).toEqual({ isSent: false, messageIds: [] });
     expect(await db.message.count({ where: { threadId: thread.id, purpose: "ai_reply" } })).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The live news of the takeover arrives (waited for, not slept on)…
+    await waitFor(() =>
+      ["ai.abandoned", "thread.taken_over"].every((type) => live.some((event) => event.type === type)),
+    );
+    // …and nothing else follows: a marker published now travels the same ordered channel as anything the late
+    // reply could have published, so once the marker is here, every earlier event is here too. That is the
+    // interval to watch, however loaded the machine; a fixed sleep would be too short or too long.
+    await publishLive({ businessId: business.id, threadId: thread.id, type: "test.marker" });
+    await waitFor(() => live.some((event) => event.type === "test.marker"));
     unsubscribe();
-    expect(live.map((event) => event.type)).toEqual(expect.arrayContaining(["ai.abandoned", "thread.taken_over"]));
+    // The late reply's usage is accounted for (the model did the work), and nothing was queued to the customer.
+    expect(live.map((event) => event.type).sort()).toEqual([
+      "ai.abandoned",
+      "ai.usage",
+      "test.marker",
+      "thread.taken_over",
+    ]);
     const event = await db.event.findFirstOrThrow({ where: { threadId: thread.id, type: "thread.taken_over" } });
     expect(event).toMatchObject({
       actorKind: "user",
       actorUserId: user.id,
       payload: { via: "push", previousMode: "ai", abandonedGenerationId: generationId },
     });
+  });
+
+  it("an opt-out that lands while the AI writes: the finished reply is not sent and nothing is queued", async () => {
+    const { thread, lead, context } = await threadWithAiWriting();
+    // A 21610 from Twilio marks the number opted out without touching the thread's generation, so the reply's claim
+    // succeeds; the opt-out check before the insert must still stop it.
+    await db.lead.update({ where: { id: lead.id }, data: { isOptedOut: true, optedOutAt: new Date() } });
+    expect(await reply(context)).toEqual({ isSent: false, messageIds: [] });
+    expect(await db.message.count({ where: { threadId: thread.id } })).toBe(0);
+    expect(await db.event.count({ where: { threadId: thread.id, type: "message.queued" } })).toBe(0);
+    // The model's work is still accounted for.
+    expect(await db.event.count({ where: { threadId: thread.id, type: "ai.usage" } })).toBe(1);
   });
 
   it("without a takeover the same reply is sent (the check is real)", async () => {

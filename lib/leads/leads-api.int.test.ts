@@ -58,7 +58,18 @@ describe("/api/leads", () => {
     expect(ids(await list("q=(415) 555-0199"))).toEqual([bob.id]);
     expect(ids(await list("q=main st"))).toEqual([bob.id]);
     expect(ids(await list("status=won"))).toEqual([carol.id]);
-    expect(ids(await list("status=won,qualified&sort=name&dir=asc")).sort()).toEqual([bob.id, carol.id].sort());
+    expect(new Set(ids(await list("status=won,qualified&sort=name&dir=asc")))).toEqual(new Set([bob.id, carol.id]));
+    // The order itself, on each sort field and in both directions (names chosen so that every collation agrees;
+    // carol's is the only value and the only old createdAt; status and urgency follow their declared order).
+    expect(ids(await list("status=new,won&sort=name&dir=asc"))).toEqual([alice.id, carol.id]);
+    expect(ids(await list("status=new,won&sort=name&dir=desc"))).toEqual([carol.id, alice.id]);
+    expect(ids(await list("sort=status&dir=asc"))).toEqual([alice.id, bob.id, carol.id]);
+    expect(ids(await list("sort=status&dir=desc"))).toEqual([carol.id, bob.id, alice.id]);
+    expect(ids(await list("sort=valueCents&dir=desc"))[0]).toBe(carol.id); // a value first, no value last
+    expect(ids(await list("sort=valueCents&dir=asc"))[0]).toBe(carol.id); // nulls last in both directions
+    expect(ids(await list("sort=createdAt&dir=asc"))[0]).toBe(carol.id);
+    expect(ids(await list("sort=createdAt&dir=desc")).at(-1)).toBe(carol.id);
+    expect(ids(await list("status=new,qualified&sort=urgency&dir=desc"))).toEqual([alice.id, bob.id]);
     expect(ids(await list("urgency=emergency"))).toEqual([alice.id]);
     expect(ids(await list("source=text"))).toEqual([bob.id]);
     expect(ids(await list("from=2026-01-10&to=2026-01-10"))).toEqual([carol.id]);
@@ -67,7 +78,8 @@ describe("/api/leads", () => {
     const first = await list("limit=2");
     expect(first.leads).toHaveLength(2);
     const second = await list(`limit=2&cursor=${first.nextCursor}`);
-    expect([...ids(first), ...ids(second)].sort()).toEqual(ids(all).sort());
+    // Pages follow the list's order: first page then second page is the whole list, in order.
+    expect([...ids(first), ...ids(second)]).toEqual(ids(all));
     expect(second.nextCursor).toBeNull();
     expect((await listLeads(authedRequest("/api/leads?status=bogus", { cookie }), {} as never)).status).toBe(422);
   });

@@ -11,12 +11,14 @@ export async function lookupLineType(phone: string): Promise<string | null> {
   if (env().twilio.isSimulator) return null;
   try {
     const result = await getTwilioClient().lookups.v2.phoneNumbers(phone).fetch({ fields: "line_type_intelligence" });
-    const intelligence = (result.lineTypeIntelligence ?? {}) as { type?: string | null; carrier_name?: string | null };
-    const lineType = intelligence.type ?? null;
+    // twilio-node hands the line type as LineTypeIntelligenceInfo, its fields camel-cased (carrier_name → carrierName).
+    const intelligence = result.lineTypeIntelligence;
+    const lineType = intelligence?.type ?? null;
+    const carrier = intelligence?.carrierName ?? null;
     await db.phoneLookup.upsert({
       where: { phone },
-      create: { phone, lineType, carrier: intelligence.carrier_name ?? null },
-      update: { lineType, carrier: intelligence.carrier_name ?? null },
+      create: { phone, lineType, carrier },
+      update: { lineType, carrier },
     });
     return lineType;
   } catch (error) {

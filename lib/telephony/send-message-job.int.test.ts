@@ -5,6 +5,7 @@ import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
 import { POST as voice } from "@/app/api/twilio/voice/route";
 import { db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
+import { lookupLineType } from "@/lib/telephony/lookup-line-type";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startWorker } from "@/lib/jobs/worker";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
@@ -58,10 +59,31 @@ async function jobStates(messageId: string) {
   return rows.map((row) => row.state);
 }
 
+const FINAL_MESSAGE_STATUSES = ["sent", "delivered", "undelivered", "failed", "canceled"];
+const FINAL_JOB_STATES = ["completed", "failed", "cancelled"];
+
+/**
+ * Waits until the message can no longer be sent by anyone: it has a final status (a claim needs `queued`, or a
+ * `sending` gone stale) and no send-message job for it is still waiting, retrying or running. Only then is a count
+ * at the fake the final count: counted at the first `sent`, a later duplicate would pass unseen.
+ */
+async function settled(messageId: string) {
+  return waitFor(
+    async () => {
+      const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
+      if (!FINAL_MESSAGE_STATUSES.includes(message.status)) return null;
+      const states = await jobStates(messageId);
+      return states.length > 0 && states.every((state) => FINAL_JOB_STATES.includes(state)) ? message : null;
+    },
+    { timeoutMs: 20_000 },
+  );
+}
+
 describe("send-message against the Twilio fake", () => {
   it("sends the auto-SMS once with the StatusCallback, stamps the call, moves the lead to contacted", async () => {
     const { business, from, twilioNumber, call, messageId } = await missedCall();
     const message = await messageWhen(messageId, ["sent", "delivered"]);
+    await settled(messageId);
     expect(sentTo(from)).toHaveLength(1);
     const [sms] = sentTo(from);
     expect(sms).toMatchObject({
@@ -94,15 +116,35 @@ describe("send-message against the Twilio fake", () => {
     const before = fake.createRequests;
     const { from, messageId } = await missedCall();
     await messageWhen(messageId, ["sent", "delivered"]);
+    await settled(messageId);
     expect(fake.createRequests - before).toBe(2);
     expect(sentTo(from)).toHaveLength(1);
   });
 
   it("a 429 with Retry-After is honoured and sends once", async () => {
-    fake.failNextCreates(1, { status: 429, code: 20429, message: "Too Many Requests", retryAfter: "1" });
+    // 3 s: longer than pg-boss's own first retry delay (2 s), so a retry that ignored the header would come too soon.
+    const retryAfterSeconds = 3;
+    fake.failNextCreates(1, {
+      status: 429,
+      code: 20429,
+      message: "Too Many Requests",
+      retryAfter: String(retryAfterSeconds),
+    });
+    const before = fake.createRequests;
     const { from, messageId } = await missedCall();
-    await messageWhen(messageId, ["sent", "delivered"]);
+    await settled(messageId);
+    expect(fake.createRequests - before).toBe(2);
     expect(sentTo(from)).toHaveLength(1);
+    // The attempt that got the 429 ended (completed, not left to pg-boss's backoff); the retry is a job made after
+    // the 429 answer, to start no sooner than Retry-After later; and Twilio heard the retry no sooner than that.
+    const jobs = await db.$queryRaw<{ state: string; waitSeconds: number; startAfter: Date }[]>`
+      SELECT state::text, EXTRACT(EPOCH FROM start_after - created_on)::float8 AS "waitSeconds",
+        start_after AS "startAfter"
+      FROM pgboss.job WHERE name = 'send-message' AND data->>'messageId' = ${messageId} ORDER BY created_on`;
+    expect(jobs.map((job) => job.state)).toEqual(["completed", "completed"]);
+    const retry = jobs[1]!;
+    expect(retry.waitSeconds).toBeGreaterThanOrEqual(retryAfterSeconds);
+    expect(sentTo(from)[0]!.dateCreated.getTime()).toBeGreaterThanOrEqual(Math.floor(retry.startAfter.getTime()));
   });
 
   it("a 400 is not retried: failed with the error code", async () => {
@@ -121,11 +163,16 @@ describe("send-message against the Twilio fake", () => {
 
   it("21610 marks the number opted out (twilio_error) and never retries", async () => {
     fake.failNextCreates(1, { status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
+    const before = fake.createRequests;
     const { business, from, messageId } = await missedCall();
     await messageWhen(messageId, ["failed"]);
     expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe(
       "completed",
     );
+    // Its only job is completed and the message failed: nothing can ask Twilio again. One request, the refused one.
+    await settled(messageId);
+    expect(fake.createRequests - before).toBe(1);
+    expect(sentTo(from)).toHaveLength(0);
     expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({
       isOptedOut: true,
     });
@@ -153,6 +200,48 @@ describe("send-message against the Twilio fake", () => {
     expect(
       await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } }),
     ).toMatchObject({ isOptedOut: true });
+  });
+
+  it("a landline (Twilio Lookup, business checks line types) gets no auto-SMS: canceled, the call says why", async () => {
+    const from = randomPhone();
+    fake.setLineType(from, "landline");
+    const before = fake.createRequests;
+    const { call, messageId } = await missedCall({ lookupEnabled: true }, from);
+    const message = await settled(messageId);
+    expect(message).toMatchObject({ status: "canceled", errorMessage: "landline", messageSid: null });
+    expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("landline");
+    expect(fake.createRequests - before).toBe(0);
+    expect(sentTo(from)).toHaveLength(0);
+    expect(await db.phoneLookup.findUniqueOrThrow({ where: { phone: from } })).toMatchObject({
+      lineType: "landline",
+      carrier: "Fake Carrier",
+    });
+  });
+
+  it("a mobile number is texted when line types are checked; the answer is kept, not asked again", async () => {
+    const from = randomPhone();
+    fake.setLineType(from, "mobile");
+    const { messageId } = await missedCall({ lookupEnabled: true }, from);
+    expect(["sent", "delivered"]).toContain((await settled(messageId)).status);
+    expect(sentTo(from)).toHaveLength(1);
+    // Twilio would now say landline; the stored answer is used, so Lookup was not asked a second time.
+    fake.setLineType(from, "landline");
+    expect(await lookupLineType(from)).toBe("mobile");
+  });
+
+  it("a failed line-type lookup never blocks: null, nothing cached", async () => {
+    const phone = randomPhone();
+    process.env.TWILIO_API_BASE_URL = "http://127.0.0.1:9"; // the discard port: nothing listens, the request fails
+    resetEnvForTests();
+    try {
+      expect(await lookupLineType(phone)).toBeNull();
+    } finally {
+      process.env.TWILIO_API_BASE_URL = fake.url;
+      resetEnvForTests();
+    }
+    expect(await db.phoneLookup.findUnique({ where: { phone } })).toBeNull();
+    fake.setLineType(phone, "voip");
+    expect(await lookupLineType(phone)).toBe("voip");
   });
 
   it("re-checks consent right before sending", async () => {
@@ -189,6 +278,7 @@ describe("send-message against the Twilio fake", () => {
     await sweepOutboxJob();
     const message = await messageWhen(messageId, ["sent", "delivered"]);
     expect(message.messageSid).toBe(`SM${"b".repeat(32)}`);
+    await settled(messageId);
     expect(fake.createRequests).toBe(before);
     expect(sentTo(from)).toHaveLength(1);
   });
@@ -199,6 +289,7 @@ describe("send-message against the Twilio fake", () => {
     await stopBoss(); // the process "dies" with the job still queued
     await restartWorker();
     await messageWhen(messageId, ["sent", "delivered"]);
+    await settled(messageId);
     expect(sentTo(from)).toHaveLength(1);
   });
 });

@@ -1,12 +1,28 @@
-// docs/reliability.md "Webhooks from Twilio": the signature rules, driven through the real /api/twilio/voice route.
-import { describe, expect, it } from "vitest";
+// docs/reliability.md "Webhooks from Twilio": the signature rules, driven through the real /api/twilio/voice route,
+// and the refusal checked on every /api/twilio route found on disk.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as voice } from "@/app/api/twilio/voice/route";
-import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
 import { db } from "@/lib/db/client";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { CONNECTION_OVERRIDES } from "@/lib/telephony/connection-overrides";
 import { callSid, signedTwilioRequest, twilioSignature } from "@/test/helpers/twilio";
 import { healthEventsSinceAnHourAgo } from "@/test/helpers/health";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
+import { rowCounts } from "@/test/reliability/fuzz-helpers";
+import { loadRoutes } from "@/test/reliability/route-inventory";
+import { BASE, twilioRouteSpecs } from "@/test/reliability/twilio-route-specs";
+
+const fileStartedAt = new Date();
+
+beforeAll(async () => {
+  await getBoss(); // the accepted requests queue work (auto-SMS, inbound processing); no worker runs it here
+});
+
+afterAll(async () => {
+  await leaveNoWorkBehind(fileStartedAt);
+  await stopBoss();
+});
 
 async function callCount(businessId: string) {
   return db.call.count({ where: { businessId } });
@@ -79,14 +95,54 @@ describe("Twilio webhook signatures", () => {
     expect((await voice(await signedTwilioRequest("/api/twilio/voice", params))).status).toBe(200);
   });
 
-  it("covers every /api/twilio route (message-status too)", async () => {
-    const request = await signedTwilioRequest(
-      "/api/twilio/message-status",
-      { MessageSid: `SM${"0".repeat(32)}`, MessageStatus: "delivered" },
-      { signature: "x" },
+  it("covers every /api/twilio route on disk: missing, wrong and stale signatures are 403 and write nothing; signed is accepted (2xx)", async () => {
+    // Webhook routes have no session and no role: the Twilio signature is their only credential. So each route
+    // found on disk (a new one fails here until it has a valid request in twilio-route-specs.ts) gets a request it
+    // would accept, and is shown to refuse it without a valid signature and to accept it with one.
+    const onDisk = (await loadRoutes()).filter((route) => route.urlPath.startsWith("/api/twilio/"));
+    expect(onDisk.length).toBeGreaterThanOrEqual(11);
+    expect(onDisk.map((route) => `${route.method} ${route.urlPath}`).sort()).toEqual(
+      Object.keys(twilioRouteSpecs)
+        .map((path) => `POST ${path}`)
+        .sort(),
     );
-    expect((await messageStatus(request)).status).toBe(403);
-  });
+    const business = await createTestBusiness({ whisperEnabled: true });
+    for (const route of onDisk) {
+      const spec = twilioRouteSpecs[route.urlPath]!;
+      const { params, query } = await spec.prepare(business);
+      const url = `${BASE}${route.urlPath}${query ? `?${new URLSearchParams(query)}` : ""}`;
+      const firstKey = Object.keys(params)[0]!;
+      const tampered = { ...params, [firstKey]: `${params[firstKey]}0` };
+      const request = async (signature: string | null, body = params) =>
+        new Request(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            ...(signature === null ? {} : { "x-twilio-signature": signature }),
+          },
+          body: new URLSearchParams(body).toString(),
+        });
+      const refusals = {
+        missing: await request(null),
+        wrong: await request("bm90IGEgc2lnbmF0dXJl"),
+        "stale (one parameter altered)": await request(await twilioSignature(url, params), tampered),
+        "signed for another path": await request(await twilioSignature(`${BASE}/api/twilio/other`, params)),
+      };
+      const before = await rowCounts();
+      for (const [name, refused] of Object.entries(refusals)) {
+        expect((await route.handler(refused, { params: Promise.resolve({}) })).status, `${route.urlPath} ${name}`).toBe(
+          403,
+        );
+      }
+      expect(await rowCounts(), `${route.urlPath}: a refused request wrote rows`).toEqual(before);
+      const accepted = await route.handler(await request(await twilioSignature(url, params)), {
+        params: Promise.resolve({}),
+      });
+      const acceptedLabel = `${route.urlPath} validly signed: ${accepted.status} ${await accepted.text()}`;
+      expect(accepted.status, acceptedLabel).toBeGreaterThanOrEqual(200);
+      expect(accepted.status, acceptedLabel).toBeLessThan(300);
+    }
+  }, 180_000); // eleven routes, each prepared for real (calls, texts) and sent six requests: slow on a loaded machine
 
   it("accepts the callback URL signed with or without our connection-overrides fragment, not another fragment", async () => {
     const { business, twilioNumber } = await createTestBusiness();
