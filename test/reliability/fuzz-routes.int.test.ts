@@ -33,7 +33,7 @@ beforeAll(async () => {
   await getBoss(); // a cold pg-boss start inside a transaction would stall it
   const owner = await createTestBusiness();
   cookie = await sessionCookie({ userId: owner.user.id, businessId: owner.business.id });
-});
+}, 180_000); // importing every route module and starting pg-boss: past the default 60 s on a loaded machine
 
 afterAll(async () => {
   await discardJobsQueuedSince(fileStartedAt);
