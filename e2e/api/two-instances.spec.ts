@@ -2,19 +2,21 @@
 // webhook is signed for the public URL whichever instance gets it). Proves: webhooks split across instances and
 // delivered twice give exactly one SMS per caller; delayed AI turns are neither lost nor doubled; live events cross
 // instances; a web process without workers plus a separate `npm run worker` still sends.
-// Needs `npm run build` and PostgreSQL at 127.0.0.1:5432 (skipped otherwise).
+// Needs `npm run build` and PostgreSQL at 127.0.0.1:5432 (E2E_PG_URL): skipped without it, except in CI (CI=true),
+// where a missing server fails the run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { startAppServer, type AppServer } from "../../bench/lib/app-server";
 import { signIn } from "../../bench/lib/sign-in";
 import { connectSse, type SseEvent } from "../../bench/lib/sse-client";
 import { callerNumber, dialActionUrl, fakeSid } from "../../bench/lib/twilio-request";
 import { startTwilioFake, type TwilioFake } from "../../test/fakes/twilio-fake";
-import { createThrowawayDatabase, type ThrowawayDatabase } from "../support/postgres-database";
+import { createThrowawayDatabase, postgresServerUrl, type ThrowawayDatabase } from "../support/postgres-database";
 import { createTwilioRelay } from "../support/twilio-relay";
 
 test.describe.configure({ mode: "serial", timeout: 150_000 });
@@ -116,6 +118,35 @@ function customerText(from: string, body: string, messageSid = fakeSid("SM")) {
   };
 }
 
+/**
+ * Waits until nothing is left that could still send a text: no send-message, inbound-processing or AI-turn job
+ * waiting, retrying or running (a turn scheduled for later counts as waiting), and no outgoing message queued or
+ * being sent. Only then are the counts at the Twilio fake final; a fixed pause could end before a late duplicate.
+ */
+async function settled() {
+  const client = new pg.Client({ connectionString: database!.url });
+  await client.connect();
+  try {
+    await expect
+      .poll(
+        async () => {
+          const { rows } = await client.query<{ pending: number }>(
+            `SELECT (SELECT count(*) FROM pgboss.job
+                      WHERE name IN ('send-message', 'process-inbound-message', 'ai-turn')
+                        AND state IN ('created', 'retry', 'active'))::int
+                  + (SELECT count(*) FROM "Message"
+                      WHERE direction = 'outbound' AND status IN ('queued', 'sending'))::int AS pending`,
+          );
+          return rows[0]!.pending;
+        },
+        { timeout: 60_000, message: "work still pending" },
+      )
+      .toBe(0);
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitUntil(check: () => boolean, ms: number) {
   const deadline = Date.now() + ms;
   while (!check() && Date.now() < deadline) await sleep(50);
@@ -124,6 +155,10 @@ async function waitUntil(check: () => boolean, ms: number) {
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   database = await createThrowawayDatabase("ringback_two");
+  // On a developer's machine without PostgreSQL it skips, saying why. In CI the server is part of the setup, so a
+  // missing one is a broken run: it fails, or the exactly-once checks below would silently stop running.
+  if (!database && process.env.CI)
+    throw new Error(`CI=true and PostgreSQL is not reachable at ${postgresServerUrl}: the two-instance test must run.`);
   test.skip(!database, "PostgreSQL is not reachable at 127.0.0.1:5432: the two-instance test needs a real server.");
   twilioFake = await startTwilioFake({ accountSid, authToken });
   // Both start together on the fresh database: migrations and the bootstrap must happen exactly once.
@@ -160,7 +195,7 @@ test("missed calls split across two instances, every webhook delivered twice: ex
     }),
   );
   await waitUntil(() => callers.every((caller) => smsTo(caller).length > 0), 45_000);
-  await sleep(2_000); // a late duplicate would show up here
+  await settled(); // a late duplicate would have been sent by now
   const counts = callers.map((caller) => smsTo(caller).length);
   expect(counts.filter((count) => count === 0).length, "callers without an SMS").toBe(0);
   expect(counts.filter((count) => count > 1).length, "callers with more than one SMS").toBe(0);
@@ -183,7 +218,7 @@ test("customer replies on alternating instances: exactly one AI reply per thread
   );
   const replies = (caller: string) => smsTo(caller).slice(before.get(caller));
   await waitUntil(() => callers.every((caller) => replies(caller).length > 0), 30_000);
-  await sleep(4_000); // past another window: a doubled turn would have answered by now
+  await settled(); // every turn ran: a doubled one would have answered by now
   for (const caller of callers) {
     expect(
       replies(caller).map((message) => message.body),
@@ -217,6 +252,9 @@ test("a web process without workers queues the SMS; a separate `npm run worker` 
   );
   const caller = callerNumber(runId, 200);
   await missedCall(caller, WEB_ONLY, WEB_ONLY, false);
+  // A negative ("nothing sends it") has no condition to wait for: this pause is the one fixed interval here, and it
+  // only has to outlast a worker's pick-up, were one wrongly running in the web process (it would be sent in well
+  // under a second). The positive half below waits for its condition.
   await sleep(3_000);
   expect(smsTo(caller), "no worker runs yet, so nothing is sent").toHaveLength(0);
 
@@ -228,6 +266,6 @@ test("a web process without workers queues the SMS; a separate `npm run worker` 
   });
   fs.closeSync(log);
   await waitUntil(() => smsTo(caller).length > 0, 45_000);
-  await sleep(2_000);
+  await settled();
   expect(smsTo(caller), "sent by the worker process exactly once").toHaveLength(1);
 });

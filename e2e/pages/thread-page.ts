@@ -34,20 +34,23 @@ export class ThreadPage {
   }
 
   /** Records in the page whether the streaming AI bubble was ever on screen (it may last only a moment). */
+  /** Records every text the live "AI is typing" bubble shows, in order (read back with aiStreamTexts()). */
   async watchForAiStream() {
     await this.page.evaluate(() => {
-      const state = window as unknown as { sawAiStream?: boolean };
-      state.sawAiStream = false;
+      const state = window as unknown as { aiStreamTexts?: string[] };
+      state.aiStreamTexts = [];
       const check = () => {
-        if (document.querySelector('[data-testid="ai-stream"]')) state.sawAiStream = true;
+        const text = document.querySelector('[data-testid="ai-stream"] p')?.textContent?.trim() ?? "";
+        // "…" is the placeholder before the first delta; only the reply's own text counts.
+        if (text && text !== "…" && state.aiStreamTexts!.at(-1) !== text) state.aiStreamTexts!.push(text);
       };
       new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
       check();
     });
   }
 
-  async sawAiStream(): Promise<boolean> {
-    return this.page.evaluate(() => Boolean((window as unknown as { sawAiStream?: boolean }).sawAiStream));
+  async aiStreamTexts(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { aiStreamTexts?: string[] }).aiStreamTexts ?? []);
   }
 
   async replyAsPerson(text: string) {

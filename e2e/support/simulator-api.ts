@@ -39,3 +39,15 @@ export async function getThreadMode(request: APIRequestContext, threadId: string
   expect(response.status()).toBe(200);
   return ((await response.json()) as { thread: { mode: string } }).thread.mode;
 }
+
+/** The texts the simulated phone `phone` has (sent ones only, as a handset would), oldest first. */
+export async function simulatorMessages(
+  request: APIRequestContext,
+  phone: string,
+): Promise<{ direction: string; authorKind: string; body: string; purpose: string }[]> {
+  const response = await request.get(`/api/simulator/conversation?phone=${encodeURIComponent(phone)}`);
+  expect(response.status()).toBe(200);
+  return (
+    (await response.json()) as { messages: { direction: string; authorKind: string; body: string; purpose: string }[] }
+  ).messages;
+}
