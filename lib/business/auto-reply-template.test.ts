@@ -86,4 +86,13 @@ describe("template checks", () => {
     expect(autoReplyLanguageFor("es", { language: "fr", languageSource: "detected" })).toBe("es");
     expect(autoReplyLanguageFor("es", null)).toBe("es");
   });
+
+  it("a call found late (reconciliation) is called earlier, in English and Spanish, whatever the template", () => {
+    const late = (template: string, language: "en" | "es" | "en+es" = "en") =>
+      renderAutoReply({ template, language, businessName: "Acme", isLate: true });
+    expect(late(defaultAutoReplyTemplate)).toContain("Sorry we missed your call earlier!");
+    expect(late("Acme here. How can we help?")).toMatch(/^About your call earlier: Acme here\./);
+    expect(late(defaultAutoReplyTemplate, "es")).toContain("no contestar su llamada de hace un rato");
+    expect(renderAutoReply({ template: defaultAutoReplyTemplate, businessName: "Acme" })).not.toContain("earlier");
+  });
 });
