@@ -3,6 +3,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { stepCountIs, streamText } from "ai";
 import { env } from "@/lib/env";
+import { AI_MODEL_TIMEOUT_MS } from "@/lib/jobs/recovery-timing";
 import { buildSystemPrompt, type AiBusinessProfile } from "@/lib/ai/build-system-prompt";
 import { toModelMessages, type ConversationLine } from "@/lib/ai/load-conversation";
 import type { TokenPublisher } from "@/lib/ai/token-publisher";
@@ -35,7 +36,7 @@ export type AssistantResult = {
 };
 
 /** How long one model call may take before it is abandoned (retried once, then the safe fallback). */
-export const modelLimits = { timeoutMs: 20_000 };
+export const modelLimits = { timeoutMs: AI_MODEL_TIMEOUT_MS };
 
 export async function runModelAssistant(input: AssistantInput): Promise<AssistantResult> {
   const { ai } = env();

@@ -7,7 +7,9 @@ import { sql } from "kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
+import type { Job } from "pg-boss";
 import type { JobPayloads } from "@/lib/jobs/queues";
+import { AI_GENERATION_STALE_MS } from "@/lib/jobs/recovery-timing";
 import { logger } from "@/lib/log";
 import { serializeError } from "@/lib/serialize-error";
 import { isConsentKeyword } from "@/lib/consent/classify-consent";
@@ -25,7 +27,13 @@ import { customerTexts } from "@/lib/language/customer-texts";
 import { toReplyLanguage } from "@/lib/language/languages";
 import { resolveCustomerLanguage } from "@/lib/language/resolve-customer-language";
 
-export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): Promise<void> {
+/** Generations started by an `ai-turn` job attempt carry this prefix (then the job id and the attempt). */
+const JOB_GENERATION_PREFIX = "gen_job_";
+
+export async function runAiTurn(
+  { threadId, reason }: JobPayloads["ai-turn"],
+  job?: Pick<Job, "id" | "retryCount">,
+): Promise<void> {
   const loaded = await loadTurnState(threadId);
   if (!loaded) return;
   const { thread, lead, business } = loaded;
@@ -63,7 +71,12 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     return;
   }
 
-  const generationId = `gen_${randomUUID()}`;
+  // A thread has at most one active `ai-turn` job (the queue is stately, keyed by thread). So when this attempt of
+  // a job runs, a generation another job attempt holds belongs to an attempt pg-boss no longer counts as active:
+  // its worker died (adopted, lib/jobs/adopt-orphaned-jobs.ts) or froze. This attempt takes it over at once, and
+  // an older attempt still running sees it lost its generation and stops. A generation with no job behind it is
+  // abandoned once it is older than the longest live turn.
+  const generationId = job ? `${JOB_GENERATION_PREFIX}${job.id}_${job.retryCount}` : `gen_${randomUUID()}`;
   const claim = await sqlDb()
     .updateTable("Thread")
     .set({
@@ -77,7 +90,13 @@ export async function runAiTurn({ threadId, reason }: JobPayloads["ai-turn"]): P
     .where("id", "=", threadId)
     .where("mode", "in", ["auto", "ai"])
     .where((eb) =>
-      eb.or([eb("aiGenerationId", "is", null), eb("updatedAt", "<", sql<Date>`now() - interval '3 minutes'`)]),
+      eb.or([
+        eb("aiGenerationId", "is", null),
+        ...(job
+          ? [eb(sql<string>`left("aiGenerationId", ${JOB_GENERATION_PREFIX.length})`, "=", JOB_GENERATION_PREFIX)]
+          : []),
+        eb("updatedAt", "<", sql<Date>`now() - ${AI_GENERATION_STALE_MS} * interval '1 millisecond'`),
+      ]),
     )
     .executeTakeFirst();
   if (claim.numUpdatedRows === 0n) {

@@ -16,6 +16,8 @@ type BossState = {
   ringbackQueueTables?: Map<QueueName, QueueTable>;
   /** this process's workers per queue, to wake them when this process committed a job */
   ringbackWorkerIds?: Map<QueueName, string[]>;
+  /** what the worker does once the queue stopped (its adoption timer, its registry row) */
+  ringbackAfterStop?: () => Promise<void>;
 };
 const globalForBoss = globalThis as unknown as BossState;
 
@@ -39,6 +41,9 @@ async function createBoss(): Promise<PgBoss> {
   for (const queue of Object.values(queues)) {
     const { name, ...options } = queue;
     await boss.createQueue(name, { ...options, notify: !isEmbedded } as Parameters<PgBoss["createQueue"]>[1]);
+    // createQueue leaves an existing queue as it was: bring its retry, expiry and heartbeat to what queues.ts says.
+    const { policy: _policy, ...updatable } = options as typeof options & { policy?: string };
+    await boss.updateQueue(name, { ...updatable, notify: !isEmbedded } as Parameters<PgBoss["updateQueue"]>[1]);
     const created = await boss.getQueue(name);
     if (!created) throw new Error(`queue ${name} was not created`);
     tables.set(name, { table: created.table, notify: Boolean(created.notify) });
@@ -61,6 +66,11 @@ export function queueTable(name: QueueName): QueueTable {
   const table = globalForBoss.ringbackQueueTables?.get(name);
   if (!table) throw new Error(`the job queue is not started (queue ${name})`);
   return table;
+}
+
+/** Runs once the queue has stopped (and the workers drained): the worker's own cleanup. */
+export function afterBossStop(run: () => Promise<void>): void {
+  globalForBoss.ringbackAfterStop = run;
 }
 
 /** Remembers a worker of this process, so a commit here can wake it without waiting for a poll. */
@@ -120,7 +130,10 @@ export async function stopBoss({ drainMs = 5_000 }: { drainMs?: number } = {}): 
   // Workers live on the stopped instance: a later startWorker() must register them again.
   globalForBoss.ringbackWorkerStarted = false;
   globalForBoss.ringbackWorkerIds = undefined;
+  const afterStop = globalForBoss.ringbackAfterStop;
+  globalForBoss.ringbackAfterStop = undefined;
   if (!pending) return;
   const boss = await pending.catch(() => undefined);
   await boss?.stop({ graceful: true, close: true, timeout: drainMs });
+  await afterStop?.().catch((error: unknown) => logger.warn({ err: error }, "worker cleanup after stop"));
 }

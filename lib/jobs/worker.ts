@@ -6,9 +6,11 @@
 // due. The poll is only the safety net (a retry's backoff, a job delayed by another instance): every fetch loop
 // polls every BACKSTOP_POLL_SECONDS, and there are few loops, so an idle process makes under 2 fetches a second.
 import type { Job, JobResult } from "pg-boss";
-import { getBoss, registerLocalWorker } from "@/lib/jobs/boss";
+import { adoptOrphanedJobs, markWorkerStopped, registerWorker } from "@/lib/jobs/adopt-orphaned-jobs";
+import { afterBossStop, getBoss, registerLocalWorker } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
+import { ADOPTION_INTERVAL_MS, JOB_HEARTBEAT_REFRESH_SECONDS } from "@/lib/jobs/recovery-timing";
 import { logger } from "@/lib/log";
 import { queueReconciliationSweep } from "@/lib/reconciliation/reconcile-job";
 import { serializeError } from "@/lib/serialize-error";
@@ -51,6 +53,25 @@ export async function startWorker({
   if (globalForWorker.ringbackWorkerStarted) return;
   globalForWorker.ringbackWorkerStarted = true;
   const boss = await getBoss();
+  // Registered before the first fetch, then jobs a gone worker left active are adopted before this one takes any.
+  const me = await registerWorker();
+  const handled = Object.keys(jobHandlers) as QueueName[];
+  await adoptOrphanedJobs(boss, me, handled).catch((error: unknown) =>
+    logger.warn({ err: error }, "adopting orphaned jobs failed; the next pass tries again"),
+  );
+  let isAdopting = false;
+  const adoption = setInterval(() => {
+    if (isAdopting) return;
+    isAdopting = true;
+    adoptOrphanedJobs(boss, me, handled)
+      .catch((error: unknown) => logger.warn({ err: error }, "adopting orphaned jobs failed"))
+      .finally(() => (isAdopting = false));
+  }, ADOPTION_INTERVAL_MS);
+  adoption.unref();
+  afterBossStop(async () => {
+    clearInterval(adoption);
+    await markWorkerStopped(me);
+  });
   for (const [name, handler] of Object.entries(jobHandlers) as [
     QueueName,
     (data: never, job: Job) => Promise<void>,
@@ -77,6 +98,8 @@ export async function startWorker({
       burstWhenBatchFull: true,
       // Each job of a batch settles on its own: one failure retries that job, not its neighbours.
       perJobResults: true,
+      // The heartbeat that tells a live worker's jobs from a gone one's (lib/jobs/adopt-orphaned-jobs.ts).
+      heartbeatRefreshSeconds: JOB_HEARTBEAT_REFRESH_SECONDS,
     } as const;
     // One work() per loop (not localConcurrency), so a commit here can wake each loop by its id.
     for (let loop = 0; loop < loops; loop++) {

@@ -2,20 +2,21 @@
 //   1. stop taking work: the listener closes (a load balancer sends new calls elsewhere), idle keep-alives drop
 //   2. open live streams get a 1 s retry hint and end, so browsers reconnect at once (to another instance)
 //   3. requests in flight (a webhook being answered) finish, up to 3 s
-//   4. the worker drains: a job in flight (an SMS being sent) finishes, up to 8 s; nothing new is fetched
+//   4. the worker drains: a job in flight (an SMS being sent) finishes, up to WORKER_DRAIN_MS (10.5 s: the Twilio
+//      timeout and storing the result); nothing new is fetched
 //   5. then the database closes (the live-event connections, the pool, the embedded server)
 // Idle, this takes well under 5 s; with work in flight, under 15 s. A hard limit ends the process at 14 s whatever
-// hangs (a job still running then is retried by pg-boss after its expiry: it was never marked done).
+// hangs (a job still running then is adopted by the next worker: lib/jobs/adopt-orphaned-jobs.ts).
 import type { Server } from "node:http";
 import { stopEmbeddedDatabase } from "@/lib/db/boot";
 import { disconnectDb } from "@/lib/db/client";
 import { closeBus } from "@/lib/events/bus";
 import { stopBoss } from "@/lib/jobs/boss";
+import { WORKER_DRAIN_MS } from "@/lib/jobs/recovery-timing";
 import { closeLiveStreamsForShutdown } from "@/lib/lifecycle/shutdown";
 import { logger } from "@/lib/log";
 
 const REQUEST_DRAIN_MS = 3_000;
-export const WORKER_DRAIN_MS = 8_000;
 const HARD_LIMIT_MS = 14_000;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

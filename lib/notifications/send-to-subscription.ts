@@ -2,6 +2,7 @@
 // Urgency); it is sent through the outbound rule's pinned agent (lib/outbound/post-outbound.ts): a device endpoint
 // is a URL a member handed us, so it may reach only public addresses, and a redirect is an answer, not a hop.
 import webpush from "web-push";
+import { PUSH_REQUEST_TIMEOUT_MS } from "@/lib/jobs/recovery-timing";
 import type { VapidDetails } from "@/lib/notifications/vapid";
 import { OutboundBlockedError, postOutbound } from "@/lib/outbound/post-outbound";
 
@@ -24,7 +25,7 @@ export async function sendToSubscription(
     const response = await postOutbound(request.endpoint, {
       headers: request.headers as Record<string, string>,
       body: new Uint8Array(request.body),
-      timeoutMs: options.timeoutMs ?? 10_000,
+      timeoutMs: options.timeoutMs ?? PUSH_REQUEST_TIMEOUT_MS,
     });
     status = response.status;
   } catch (error) {

@@ -3,9 +3,10 @@
 import type { Job } from "pg-boss";
 import { enqueue } from "@/lib/jobs/boss";
 import { queues, type JobPayloads } from "@/lib/jobs/queues";
+import { CLAIM_RENEW_AFTER_MS } from "@/lib/jobs/recovery-timing";
 import { logger } from "@/lib/log";
 import { deliveryErrorReasons } from "@/lib/telephony/apply-message-status";
-import { claimMessage, type ClaimedMessage } from "@/lib/telephony/claim-message";
+import { claimMessage, renewClaim, type ClaimedMessage } from "@/lib/telephony/claim-message";
 import { lookupLineType } from "@/lib/telephony/lookup-line-type";
 import {
   recordMessageAccepted,
@@ -19,8 +20,14 @@ import { isSetupTestPhone } from "@/lib/setup-test/test-caller";
 
 export async function sendMessageJob({ messageId }: JobPayloads["send-message"], job?: Pick<Job, "retryCount">) {
   const claimed = await claimMessage(messageId);
-  if (!claimed) return; // already sent, finished, or another worker holds it
+  if (!claimed) return; // already sent or finished
+  if ("heldForMs" in claimed) {
+    // Another attempt holds it: alive, it sends it; gone (a crash), its claim goes stale and this picks it up then.
+    await enqueue("send-message", { messageId }, { startAfter: new Date(Date.now() + claimed.heldForMs + 100) });
+    return;
+  }
   const { message, isRetry } = claimed;
+  const claimedAt = performance.now();
   try {
     if (await shouldNotSend(message)) return;
     const sms = { to: message.toNumber, from: message.fromNumber, body: message.body };
@@ -31,6 +38,11 @@ export async function sendMessageJob({ messageId }: JobPayloads["send-message"],
     }
     const existing = isRetry ? await findSentSms({ ...sms, since: message.createdAt }) : null;
     if (existing) logger.info({ messageId }, "adopting a message an earlier attempt already sent");
+    if (!existing && performance.now() - claimedAt > CLAIM_RENEW_AFTER_MS && !(await renewClaim(message))) {
+      // A Lookup or the look before a resend took a while, and meanwhile another attempt took the claim over.
+      logger.info({ messageId }, "another attempt took the message over; not sending");
+      return;
+    }
     const sent: SentSms = existing ?? (await sendSms(sms));
     await recordMessageAccepted(message, sent.sid);
     await sent

@@ -4,6 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import twilio from "twilio";
 import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 import { env } from "@/lib/env";
+import { TWILIO_REQUEST_TIMEOUT_MS } from "@/lib/jobs/recovery-timing";
 
 type RequestScope = { retryAfterSeconds?: number };
 const requestScope = new AsyncLocalStorage<RequestScope>();
@@ -31,7 +32,7 @@ export function getTwilioClient(): TwilioClient {
   const key = `${accountSid}|${apiBaseUrl}`;
   if (globalForTwilio.ringbackTwilio?.key === key) return globalForTwilio.ringbackTwilio.client;
   const client = twilio(accountSid, authToken, {
-    httpClient: new RetryAfterAwareClient({ timeout: 15_000, keepAlive: true }),
+    httpClient: new RetryAfterAwareClient({ timeout: TWILIO_REQUEST_TIMEOUT_MS, keepAlive: true }),
   });
   if (apiBaseUrl !== "https://api.twilio.com") {
     // twilio-node builds every URL from the domain's baseUrl: redirect the API (and Lookup) domains.

@@ -441,6 +441,17 @@ export type WebhookEndpoint = {
     createdAt: Generated<Timestamp>;
     updatedAt: Timestamp;
 };
+export type WorkerProcess = {
+    id: string;
+    host: string;
+    pid: number;
+    /**
+     * the database's clock, like pg-boss's job times it is compared with
+     */
+    startedAt: Generated<Timestamp>;
+    heartbeatAt: Generated<Timestamp>;
+    stoppedAt: Timestamp | null;
+};
 export type DB = {
     AiDraft: AiDraft;
     AppSetting: AppSetting;
@@ -462,4 +473,5 @@ export type DB = {
     User: User;
     WebhookDelivery: WebhookDelivery;
     WebhookEndpoint: WebhookEndpoint;
+    WorkerProcess: WorkerProcess;
 };
