@@ -29,10 +29,13 @@ export type WorkerIdentity = { id: string; host: string; pid: number };
 
 type RegistryRow = { id: string; host: string; pid: number; startedAt: Date; isStopped: boolean; isQuiet: boolean };
 
-/** Registers this process's worker (before it fetches any job). */
+/** Registers this process's worker (before it fetches any job), and forgets workers silent for a day. */
 export async function registerWorker(): Promise<WorkerIdentity> {
   const me: WorkerIdentity = { id: randomUUID(), host: os.hostname(), pid: process.pid };
   await beat(me);
+  await sql`DELETE FROM "WorkerProcess" WHERE "heartbeatAt" < (now() AT TIME ZONE 'UTC') - interval '1 day'`.execute(
+    sqlDb(),
+  );
   return me;
 }
 
