@@ -20,6 +20,7 @@ import { loadConversation } from "@/lib/ai/load-conversation";
 import { runModelAssistant, type AssistantInput, type AssistantResult } from "@/lib/ai/model-assistant";
 import { runScriptedAssistant } from "@/lib/ai/scripted-assistant";
 import { sendAiReply } from "@/lib/ai/send-ai-reply";
+import { saveAiDraft } from "@/lib/ai/drafts/save-ai-draft";
 import { splitSms } from "@/lib/ai/split-sms";
 import { createTokenPublisher } from "@/lib/ai/token-publisher";
 import { newTurnOutcome, type TurnContext } from "@/lib/ai/turn-context";
@@ -41,7 +42,8 @@ export async function runAiTurn(
     thread.mode === "human" ||
     thread.mode === "closed" ||
     lead.isOptedOut ||
-    !(await hasUnansweredCustomerMessage(threadId)) // a person (or an earlier turn) already answered
+    !(await hasUnansweredCustomerMessage(threadId)) || // a person (or an earlier turn) already answered
+    (await hasPendingDraft(threadId)) // the AI's answer already waits for approval
   ) {
     // Nothing to answer: the thread no longer shows a turn as due (a later turn queued meanwhile keeps its own).
     await sqlDb()
@@ -201,17 +203,34 @@ export async function runAiTurn(
     }
   }
 
+  const usageEvent = {
+    generationId,
+    reason,
+    model: result?.model ?? (isTurnLimitReached ? "none" : "failed"),
+    usage: result?.usage ?? null,
+    attempts,
+  };
+  if (business.aiReplyMode === "approve") {
+    // "AI suggests, I approve": the reply waits as a draft for a person (or the owner's auto-send delay).
+    const parts = splitSms(text).slice(0, 3);
+    const saved = await saveAiDraft({
+      context,
+      outcome,
+      text: parts.join(" "),
+      autoSendMinutes: business.aiDraftAutoSendMinutes,
+      usageEvent,
+    });
+    logger.info({ threadId, model: result?.model, usage: result?.usage, isDrafted: saved.isSaved }, "AI turn drafted");
+    if (!saved.isSaved)
+      await recordEvent("ai.abandoned", { generationId, stage: "sending" }, { ...base, actor: { kind: "ai" } });
+    await publisher.finish(saved.isSaved ? "ai.done" : "ai.abandoned", { draftId: saved.draftId });
+    return;
+  }
   const sent = await sendAiReply({
     context,
     outcome,
     parts: splitSms(text).slice(0, 3),
-    usageEvent: {
-      generationId,
-      reason,
-      model: result?.model ?? (isTurnLimitReached ? "none" : "failed"),
-      usage: result?.usage ?? null,
-      attempts,
-    },
+    usageEvent,
   });
   logger.info({ threadId, model: result?.model, usage: result?.usage, isSent: sent.isSent }, "AI turn finished");
   if (!sent.isSent)
@@ -235,6 +254,17 @@ async function loadTurnState(threadId: string) {
       .execute(),
   ]);
   return { thread, lead, business: { ...business, phoneNumbers: numbers.map((number) => number.e164) } };
+}
+
+/** Is an AI draft waiting for approval in this thread? (A new customer message discards it first.) */
+async function hasPendingDraft(threadId: string): Promise<boolean> {
+  const draft = await sqlDb()
+    .selectFrom("AiDraft")
+    .select("id")
+    .where("threadId", "=", threadId)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Boolean(draft);
 }
 
 /** Is the customer's latest (non-keyword) message still without an answer from the AI or a person? */

@@ -28,6 +28,11 @@ export async function getThread({
       createdAt: true,
       holder: { select: { id: true, name: true, email: true } },
       business: { select: aiRuleBusinessSelect },
+      aiDrafts: {
+        where: { status: "pending" },
+        take: 1,
+        select: { id: true, body: true, createdAt: true, autoSendAt: true },
+      },
       lead: {
         select: {
           id: true,
@@ -73,6 +78,7 @@ export async function getThread({
   const {
     aiTurnCount,
     business,
+    aiDrafts,
     lead: { consentChanges, ...lead },
     ...rest
   } = thread;
@@ -84,6 +90,8 @@ export async function getThread({
     ...rest,
     // When the AI answers if nobody acts (the countdown), or that a person is expected to.
     ...aiOutlookJson(outlook),
+    /** the AI's reply waiting for a person's approval ("AI suggests, I approve"), or null */
+    draft: aiDrafts[0] ?? null,
     /** `consent`: the latest opt-out or opt-in, with the customer's own words when they gave them (null: none). */
     lead: { ...lead, consent: consentChanges[0] ?? null },
     // The AI had this conversation at some point: only then is "Hand back to AI" a thing to offer.

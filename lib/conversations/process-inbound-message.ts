@@ -13,6 +13,7 @@ import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { windowDeadlineFor } from "@/lib/conversations/ai-turn-rule";
 import { raiseEmergencyInTx } from "@/lib/conversations/raise-emergency";
 import { detectEmergency } from "@/lib/ai/detect-emergency";
+import { discardPendingDraftInTx } from "@/lib/ai/drafts/discard-draft";
 import { scheduleAiTurn } from "@/lib/conversations/schedule-ai-turn";
 import { detectThreadLanguage, rememberCustomerLanguage } from "@/lib/language/remember-customer-language";
 
@@ -50,6 +51,8 @@ export async function processInboundMessage({ messageId }: { messageId: string }
       .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) return;
     const base = { businessId: message.businessId, threadId: thread.id, leadId: lead.id };
+    // An AI draft waiting for approval answered the conversation as it was: stale now (the turn below re-drafts).
+    await discardPendingDraftInTx(tx, outbox, { ...base, reason: "customer_message", actor: { kind: "customer" } });
 
     const keyword = consentKeywordOf(message.body, lead);
     if (keyword) {

@@ -5,6 +5,7 @@ import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import { publishLive } from "@/lib/events/bus";
 import { AppError } from "@/lib/errors";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
+import { discardPendingDraftInTx } from "@/lib/ai/drafts/discard-draft";
 
 export type TakeOverInput = {
   businessId: string;
@@ -46,6 +47,14 @@ export async function takeOverThreadInTx(tx: Tx, outbox: Outbox, input: TakeOver
     .where("businessId", "=", input.businessId)
     .where("takeoverAt", "is", null)
     .execute();
+  // A person answers now: an AI draft waiting for approval is stale.
+  await discardPendingDraftInTx(tx, outbox, {
+    businessId: input.businessId,
+    threadId: thread.id,
+    leadId: thread.leadId,
+    reason: input.via === "reply" ? "manual_reply" : "taken_over",
+    actor: { kind: "user", userId: input.userId },
+  });
   if (isAlreadyHeld) return { wasAlreadyHeld: true, abandonedGenerationId: null };
   outbox.record(
     "thread.taken_over",

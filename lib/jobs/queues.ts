@@ -44,6 +44,8 @@ export const queues = {
     expireInSeconds: AI_TURN_EXPIRE_SECONDS,
     heartbeatSeconds,
   },
+  /** an AI draft nobody acted on, sent when the owner's auto-send delay ends (if it is still the pending one) */
+  sendDraft: { name: "send-draft", retryLimit: 3, retryDelay: 5, retryBackoff: true },
   /** web push to a member's devices */
   sendPush: {
     name: "send-push",
@@ -89,6 +91,7 @@ export type JobPayloads = {
   "send-message": { messageId: string };
   "process-inbound-message": { messageId: string };
   "ai-turn": { threadId: string; reason: "window" | "ai_active" | "let_ai_handle" };
+  "send-draft": { draftId: string };
   "send-push": { notificationId: string };
   escalate: { notificationId: string };
   "follow-up": { threadId: string };

@@ -28,6 +28,9 @@ export const workerShape: Record<QueueName, { loops: number; batchSize: number; 
   "send-message": { loops: 1, batchSize: 20 },
   "process-inbound-message": { loops: 2, batchSize: 5 },
   "ai-turn": { loops: 4, batchSize: 1 },
+  // Due minutes after it was queued, and this process's loop is woken when a job it queued falls due: a slow backstop
+  // poll (for jobs another instance queued) is a few seconds late on a delay of minutes.
+  "send-draft": { loops: 1, batchSize: 5, pollSeconds: 30 },
   "send-push": { loops: 1, batchSize: 10 },
   escalate: { loops: 1, batchSize: 5 },
   "follow-up": { loops: 1, batchSize: 5 },

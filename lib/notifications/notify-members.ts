@@ -20,6 +20,8 @@ export type NotifyInput = {
   isUrgent?: boolean;
   /** only this member (e.g. a test notification) */
   userId?: string;
+  /** the AI draft the notification offers to send (kind ai_draft) */
+  draftId?: string;
 };
 
 const kindToPreference: Partial<Record<NotificationKind, string>> = {
@@ -64,7 +66,9 @@ export async function notifyMembersInTx(tx: Tx, outbox: Outbox, input: NotifyInp
       kind: input.kind,
       isUrgent: input.isUrgent ?? isEmergency,
       title: input.title.slice(0, 120),
-      body: input.body.slice(0, 180),
+      // A draft is shown whole (Send from the notification sends what the person read); other previews stay short.
+      body: input.body.slice(0, input.kind === "ai_draft" ? 1000 : 180),
+      draftId: input.draftId ?? null,
       sentAt: now,
       createdAt: now,
       updatedAt: now,

@@ -5,7 +5,7 @@ import type { NotificationKind } from "@prisma/client";
 export const MAX_PUSH_PAYLOAD_BYTES = 3_993;
 
 /** What a tap on a notification's button does (the service worker runs it with the member's session). */
-export type PushActionId = "takeover" | "let-ai" | "call-back";
+export type PushActionId = "takeover" | "let-ai" | "call-back" | "draft-send" | "draft-edit";
 export type PushAction = { action: PushActionId; title: string };
 
 export type PushPayload = {
@@ -22,11 +22,18 @@ export type PushPayload = {
   waitingOnPerson?: boolean;
   /** the notification's buttons, most useful first (a phone that shows fewer keeps the first ones) */
   actions?: PushAction[];
+  /** kind ai_draft: the draft that the notification's Send action sends */
+  draftId?: string | null;
 };
 
 const takeOver: PushAction = { action: "takeover", title: "Take over" };
 const letAiHandle: PushAction = { action: "let-ai", title: "Let AI handle" };
 const callBack: PushAction = { action: "call-back", title: "Call back" };
+/** An AI draft waiting for approval: Send sends exactly that draft; Edit opens the thread with it in the reply box. */
+export const draftActions: PushAction[] = [
+  { action: "draft-send", title: "Send" },
+  { action: "draft-edit", title: "Edit" },
+];
 
 /**
  * The buttons of a notification about a conversation. Take over always leads. While the AI is due to answer, "Let AI
@@ -45,7 +52,8 @@ function cut(text: string, chars: number): string {
 
 export function buildPushPayload(input: PushPayload): string {
   let titleChars = 120;
-  let bodyChars = 240;
+  // A draft is read in the notification before Send: as much of it as fits.
+  let bodyChars = input.kind === "ai_draft" ? 1000 : 240;
   for (;;) {
     const json = JSON.stringify({ ...input, title: cut(input.title, titleChars), body: cut(input.body, bodyChars) });
     if (Buffer.byteLength(json) <= MAX_PUSH_PAYLOAD_BYTES || (titleChars === 0 && bodyChars === 0)) return json;

@@ -5,7 +5,7 @@ import type { Job } from "pg-boss";
 import { loadAiOutlook } from "@/lib/conversations/ai-turn-rule";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
-import { buildPushPayload, pushActions, pushDeliveryOptions } from "@/lib/notifications/push-payload";
+import { buildPushPayload, draftActions, pushActions, pushDeliveryOptions } from "@/lib/notifications/push-payload";
 import { sendToSubscription } from "@/lib/notifications/send-to-subscription";
 import { getVapidDetails } from "@/lib/notifications/vapid";
 
@@ -33,11 +33,20 @@ export async function sendPushJob(data: { notificationId: string }, job?: Pick<J
     kind: notification.kind,
     title: notification.title,
     body: notification.body,
-    url: notification.threadId ? `/inbox/${notification.threadId}` : "/inbox",
+    url:
+      notification.threadId && notification.draftId
+        ? `/inbox/${notification.threadId}?draft=edit`
+        : notification.threadId
+          ? `/inbox/${notification.threadId}`
+          : "/inbox",
     urgent: notification.isUrgent,
     aiDueAt: outlook?.aiDueAt?.toISOString() ?? null,
     waitingOnPerson,
-    actions: pushActions({ threadId: notification.threadId, waitingOnPerson }),
+    actions:
+      notification.draftId && notification.threadId
+        ? draftActions
+        : pushActions({ threadId: notification.threadId, waitingOnPerson }),
+    draftId: notification.draftId,
   });
   const vapidDetails = await getVapidDetails();
   const options = { ...pushDeliveryOptions(notification.kind, notification.isUrgent), vapidDetails };

@@ -31,6 +31,7 @@ const jsonSpecs: Record<string, JsonSpec> = {
       serviceArea: "Springfield",
       priceList: "Call-out $90",
       bookingUrl: "https://book.example.com/bright",
+      aiReplyMode: "approve",
       forwardTo: randomPhone(),
       ignoreList: [randomPhone()],
       businessHours: { mon: [{ open: "08:00", close: "17:00" }] },
@@ -76,6 +77,7 @@ const jsonSpecs: Record<string, JsonSpec> = {
   "POST /api/simulator/call-status": { body: () => ({ callId: "no-such-call", action: "answer" }) },
   "POST /api/threads/[id]/messages": { id: "threadId", body: () => ({ body: "On my way at 3" }) },
   "POST /api/threads/[id]/release": { id: "threadId", body: () => ({ now: false }) },
+  "POST /api/threads/[id]/draft/send": { id: "threadId", body: () => ({ body: "See you at 3", draftId: "draft-1" }) },
   "POST /api/webhooks": { body: () => ({ url: "https://crm.example.test/hooks/ringback", events: ["lead.created"] }) },
   "PATCH /api/webhooks/[id]": { id: "webhookId", body: () => ({ url: "https://crm.example.test/hooks/other" }) },
 };

@@ -74,6 +74,9 @@ const roles: Record<string, Entry> = {
   "POST /api/threads/[id]/release": { role: "member", id: (f) => f.thread.id, body: () => ({ now: false }) },
   "POST /api/threads/[id]/messages": { role: "member", id: (f) => f.thread.id, body: () => ({ body: "On my way" }) },
   "POST /api/threads/[id]/call-back": { role: "member", id: (f) => f.thread.id },
+  // No draft waits in this fixture: a member gets past the role check to the draft itself (409).
+  "POST /api/threads/[id]/draft/send": { role: "member", id: (f) => f.thread.id, body: () => ({ body: "Edited" }) },
+  "DELETE /api/threads/[id]/draft": { role: "member", id: (f) => f.thread.id },
 };
 
 async function businessWithTeam() {

@@ -303,6 +303,10 @@ export type Notification = {
     openedAt: Timestamp | null;
     takeoverAt: Timestamp | null;
     escalatedAt: Timestamp | null;
+    /**
+     * the AI draft this notification offers to send (kind ai_draft): Send from the notification sends exactly that one
+     */
+    draftId: string | null;
     createdAt: Generated<Timestamp>;
     updatedAt: Timestamp;
 };
