@@ -30,6 +30,9 @@ beforeAll(async () => {
   process.env.TWILIO_ACCOUNT_SID = accountSid;
   process.env.TWILIO_AUTH_TOKEN = authToken;
   process.env.TWILIO_API_BASE_URL = fake.url;
+  // No reconciliation here: it would read the STOP back from Twilio's records and cancel the reply before Twilio can
+  // refuse it (lib/reconciliation tests that path); this file tests what Twilio's own refusals do.
+  process.env.TWILIO_RECONCILE_INTERVAL_SECONDS = "0";
   resetEnvForTests();
   await startWorker({ pollingIntervalSeconds: 0.5 });
 });
@@ -37,6 +40,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBoss();
   await fake.close();
+  delete process.env.TWILIO_RECONCILE_INTERVAL_SECONDS;
+  resetEnvForTests();
 });
 
 async function missedCall({ from = randomPhone(), lookupEnabled = false } = {}) {
