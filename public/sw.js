@@ -62,7 +62,14 @@ self.addEventListener("fetch", (event) => {
 // tap opens the thread, whose first control is the big Take over button. The server orders the actions; a browser
 // that shows fewer (Chrome shows two) keeps the first ones.
 
-const KNOWN_ACTIONS = { takeover: "Take over", "let-ai": "Let AI handle", "call-back": "Call back" };
+const KNOWN_ACTIONS = {
+  takeover: "Take over",
+  "let-ai": "Let AI handle",
+  "call-back": "Call back",
+  // An AI draft waiting for approval: Send sends exactly that draft (by its id); Edit opens it in the reply box.
+  "draft-send": "Send",
+  "draft-edit": "Edit",
+};
 // A payload that names no buttons (sent before the server chose them) keeps the first two.
 const DEFAULT_ACTIONS = ["takeover", "let-ai"];
 
@@ -91,7 +98,8 @@ self.addEventListener("push", (event) => {
   }
   const threadId = payload.threadId || null;
   const title = payload.title || "Ringback";
-  const line = deadlineLine(payload);
+  const draftId = typeof payload.draftId === "string" ? payload.draftId : null;
+  const line = draftId ? "" : deadlineLine(payload);
   const text = payload.body || "Open Ringback to see what happened.";
   const options = {
     body: line ? `${text}\n${line}` : text,
@@ -106,6 +114,7 @@ self.addEventListener("push", (event) => {
       threadId,
       notificationId: payload.notificationId || null,
       kind: payload.kind || null,
+      draftId,
     },
     actions: notificationActions(payload, threadId),
   };
@@ -155,6 +164,18 @@ async function handleNotificationClick(action, data) {
   const opened = data.notificationId
     ? postWithSession(`/api/notifications/${data.notificationId}/opened`)
     : Promise.resolve(true);
+  if (action === "draft-send" && data.threadId && data.draftId) {
+    const isSent = await postWithSession(`/api/threads/${data.threadId}/draft/send?via=push`, {
+      draftId: data.draftId,
+    });
+    await opened;
+    // Not sent (someone else acted, a newer draft, opted out): the thread shows why.
+    return isSent ? undefined : openOrFocus(`/inbox/${data.threadId}`);
+  }
+  if (action === "draft-edit" && data.threadId) {
+    await opened;
+    return openOrFocus(`/inbox/${data.threadId}?draft=edit`);
+  }
   if (action === "takeover" && data.threadId) {
     await postWithSession(`/api/threads/${data.threadId}/takeover?via=push`);
     await opened;

@@ -1,5 +1,6 @@
 // Reply box. Sending takes the conversation over (the server does it in the same step). Disabled, with the reason,
-// when the customer opted out.
+// when the customer opted out. While the AI's draft is being edited, it holds the draft's text and its Send sends the
+// edited draft (logged as the draft, edited by this person) instead of a reply of one's own.
 "use client";
 
 import { useEffect, useRef, useState } from "react";
@@ -7,29 +8,41 @@ import { Button } from "@/components/ui/button";
 import { BusinessTime } from "@/components/display/business-time";
 import { consentReasonText } from "@/components/display/plain-words";
 import { postJson } from "@/components/inbox/fetch-json";
-import type { ConsentRecord } from "@/components/inbox/types";
+import type { ConsentRecord, ThreadDraft } from "@/components/inbox/types";
 
 export function Composer({
   threadId,
   isOptedOut,
   consent = null,
   shouldFocus,
+  editingDraft = null,
+  onStopEditing = () => undefined,
   onSent,
 }: {
   threadId: string;
   isOptedOut: boolean;
   consent?: ConsentRecord | null;
   shouldFocus: boolean;
+  /** the AI draft being edited here, if any */
+  editingDraft?: ThreadDraft | null;
+  onStopEditing?: () => void;
   onSent: () => void;
 }) {
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  // A draft put up for editing brings its text into the box (once per draft; the person's typing is kept after).
+  const editingId = editingDraft?.id ?? null;
+  const [loadedDraftId, setLoadedDraftId] = useState<string | null>(null);
+  if (editingId !== loadedDraftId) {
+    setLoadedDraftId(editingId);
+    if (editingDraft) setBody(editingDraft.body);
+  }
 
   useEffect(() => {
-    if (shouldFocus) input.current?.focus();
-  }, [shouldFocus]);
+    if (shouldFocus || editingId) input.current?.focus();
+  }, [shouldFocus, editingId]);
 
   async function send() {
     const text = body.trim();
@@ -37,7 +50,12 @@ export function Composer({
     setIsSending(true);
     setError(null);
     try {
-      await postJson(`/api/threads/${threadId}/messages`, { body: text });
+      if (editingDraft) {
+        await postJson(`/api/threads/${threadId}/draft/send`, { body: text, draftId: editingDraft.id });
+        onStopEditing();
+      } else {
+        await postJson(`/api/threads/${threadId}/messages`, { body: text });
+      }
       setBody("");
       onSent();
     } catch (cause) {
@@ -67,15 +85,34 @@ export function Composer({
   }
   return (
     <div>
+      {editingDraft ? (
+        <div
+          className="mb-1 flex items-center justify-between gap-2 text-sm text-violet-800"
+          data-testid="composer-draft"
+        >
+          <span>Editing the AI&apos;s draft: Send sends your version.</span>
+          <button
+            type="button"
+            className="min-h-11 rounded-lg px-2 font-semibold text-violet-800 underline focus-visible:outline-2 focus-visible:outline-brand-600"
+            onClick={() => {
+              setBody("");
+              setError(null);
+              onStopEditing();
+            }}
+          >
+            Cancel edit
+          </button>
+        </div>
+      ) : null}
       <form className="flex items-end gap-2" onSubmit={(event) => (event.preventDefault(), void send())}>
         <label className="sr-only" htmlFor="composer">
-          Reply
+          {editingDraft ? "Edit the AI's draft" : "Reply"}
         </label>
         <textarea
           id="composer"
           ref={input}
           data-testid="composer-input"
-          rows={2}
+          rows={editingDraft ? 4 : 2}
           maxLength={1600}
           value={body}
           onChange={(event) => setBody(event.target.value)}

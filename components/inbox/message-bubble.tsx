@@ -21,7 +21,11 @@ function author(message: ThreadMessage): { label: string; className: string } {
         className: "bg-slate-200 text-slate-900",
       };
     case "ai":
-      return { label: "AI assistant", className: "bg-violet-600 text-white" };
+      // An approved draft names who sent it.
+      return {
+        label: message.authorName ? `AI draft · sent by ${message.authorName}` : "AI assistant",
+        className: "bg-violet-600 text-white",
+      };
     case "user":
       return { label: message.authorName || "Team member", className: "bg-brand-600 text-white" };
     default: {

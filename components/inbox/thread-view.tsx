@@ -4,13 +4,14 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import useSWR, { useSWRConfig } from "swr";
 import { AiCountdown } from "@/components/inbox/ai-countdown";
 import { AiStreamBubble } from "@/components/inbox/ai-stream-bubble";
 import { CallEntry } from "@/components/inbox/call-entry";
 import { Composer } from "@/components/inbox/composer";
 import { fetchJsonStamped } from "@/components/inbox/fetch-json";
+import { DraftCard } from "@/components/inbox/draft-card";
 import { useDisplay } from "@/components/display/display-context";
 import { LeadCard } from "@/components/inbox/lead-card";
 import { MessageBubble } from "@/components/inbox/message-bubble";
@@ -38,7 +39,10 @@ function isOptedOutBy(thread: ThreadDetail, messageId: string): boolean {
 }
 
 export function ThreadView({ threadId }: { threadId: string }) {
-  const shouldFocusComposer = useSearchParams().get("focus") === "composer";
+  const searchParams = useSearchParams();
+  const shouldFocusComposer = searchParams.get("focus") === "composer";
+  // `?draft=edit`: the notification's Edit opens the thread with the AI's draft in the reply box.
+  const wantsDraftEdit = searchParams.get("draft") === "edit";
   const display = useDisplay();
   const url = `/api/threads/${threadId}`;
   const { stream, apply, markAbandoned } = useAiStream();
@@ -51,6 +55,16 @@ export function ThreadView({ threadId }: { threadId: string }) {
     refreshInterval: isLive ? 0 : 10_000,
   });
   const entries = data ? timeline(data.thread) : [];
+  const draft = data?.thread.draft ?? null;
+  const [editingDraftId, setEditingDraftId] = useState<string | null>(null);
+  const [hasOpenedDraftEdit, setHasOpenedDraftEdit] = useState(false);
+  const [draftNotice, setDraftNotice] = useState<string | null>(null);
+  if (wantsDraftEdit && !hasOpenedDraftEdit && draft) {
+    setHasOpenedDraftEdit(true);
+    setEditingDraftId(draft.id);
+  }
+  // Sent or dropped elsewhere meanwhile: the box keeps the text, as an ordinary reply.
+  const editingDraft = draft && draft.id === editingDraftId ? draft : null;
   const listRef = useRef<HTMLOListElement>(null);
   const composerRef = useRef<HTMLDivElement>(null);
   const { hasNewBelow, scrollToNewest } = useStickToNewest({
@@ -103,6 +117,22 @@ export function ThreadView({ threadId }: { threadId: string }) {
             ),
           )}
           <AiStreamBubble stream={stream} />
+          {draft ? (
+            <DraftCard
+              threadId={thread.id}
+              draft={draft}
+              isEditing={editingDraft !== null}
+              onEdit={() => {
+                setDraftNotice(null);
+                setEditingDraftId(draft.id);
+              }}
+              onDone={(failure) => {
+                setDraftNotice(failure);
+                if (!failure) scrollToNewest();
+                void mutate();
+              }}
+            />
+          ) : null}
         </ol>
         {/* Held right on the bottom tab bar on a phone: no gap for messages to show through. */}
         <div
@@ -120,8 +150,15 @@ export function ThreadView({ threadId }: { threadId: string }) {
               ↓ New message
             </button>
           ) : null}
+          {draftNotice ? (
+            <p className="mb-1 text-sm text-red-700" role="alert" data-testid="draft-notice">
+              {draftNotice}
+            </p>
+          ) : null}
           <Composer
             threadId={thread.id}
+            editingDraft={editingDraft}
+            onStopEditing={() => setEditingDraftId(null)}
             isOptedOut={thread.lead.isOptedOut}
             consent={thread.lead.consent}
             shouldFocus={shouldFocusComposer}

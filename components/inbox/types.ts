@@ -79,6 +79,9 @@ export type ConsentRecord = {
   createdAt: string;
 };
 
+/** The AI's reply waiting for a person's approval ("AI suggests, I approve"). */
+export type ThreadDraft = { id: string; body: string; createdAt: string; autoSendAt: string | null };
+
 export type ThreadDetail = {
   id: string;
   mode: ThreadMode;
@@ -90,6 +93,7 @@ export type ThreadDetail = {
   aiGenerationId: string | null;
   /** the AI answered in this conversation at some point */
   hasAiTurns: boolean;
+  draft: ThreadDraft | null;
   holder: { id: string; name: string; email: string } | null;
   lead: ThreadLead;
   messages: ThreadMessage[];
