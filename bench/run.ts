@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only=missed-calls] [--n=500] [--c=20]
+// npm run bench [-- --quick] [--only=missed-calls] [--n=500] [--c=20] [--rounds=10]
 // Boots the production build on a fresh PostgreSQL database with Twilio pointed at a local fake, runs every
 // scenario in bench/scenarios/ (each exports `run(context)`), writes bench/results/<name>.json, prints a table.
 import { randomBytes } from "node:crypto";
@@ -25,7 +25,13 @@ const scenariosDir = path.join(root, "bench", "scenarios");
 function parseArgs(argv: string[]): BenchOptions & { only?: string[] } {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
   const number = (name: string) => (value(name) === undefined ? undefined : Number(value(name)));
-  return { isQuick: argv.includes("--quick"), n: number("n"), c: number("c"), only: value("only")?.split(",") };
+  return {
+    isQuick: argv.includes("--quick"),
+    n: number("n"),
+    c: number("c"),
+    rounds: number("rounds"),
+    only: value("only")?.split(","),
+  };
 }
 
 async function loadScenarios(only?: string[]): Promise<Array<{ name: string; scenario: Scenario }>> {

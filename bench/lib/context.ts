@@ -7,9 +7,10 @@ import type { TwilioFake } from "./twilio-fake";
 
 export type BenchOptions = {
   isQuick: boolean;
-  /** overrides from the command line: --n=500 --c=20 */
+  /** overrides from the command line: --n=500 --c=20 --rounds=10 (requests per endpoint, where a scenario has them) */
   n?: number;
   c?: number;
+  rounds?: number;
 };
 
 export type BenchContext = {

@@ -15,6 +15,13 @@ export async function insertDashboardFixtures(databaseUrl: string, leads: number
   await client.connect();
   try {
     await client.query("BEGIN");
+    // Bulk rows, as a data import would write them: the metric rollup triggers (where this tree has them) are off for
+    // this transaction only, and the rollups are computed for the business in one set-based pass at the end.
+    const { rows: rollups } = await client.query<{ present: boolean }>(
+      `SELECT to_regproc('metric_backfill') IS NOT NULL AS present`,
+    );
+    const hasRollups = rollups[0]?.present === true;
+    if (hasRollups) await client.query("SET LOCAL session_replication_role = replica");
     await client.query(
       `INSERT INTO "Business" (id, name, timezone, "businessHours", "autoReplyTemplate", "updatedAt")
        SELECT $1, 'Bench Dashboard Co', timezone, "businessHours", "autoReplyTemplate", now() FROM "Business" LIMIT 1`,
@@ -80,8 +87,13 @@ export async function insertDashboardFixtures(databaseUrl: string, leads: number
        FROM bench_lead, generate_series(0, 2) k`,
       [tag, businessId],
     );
+    if (hasRollups) {
+      await client.query("SET LOCAL session_replication_role = origin");
+      await client.query(`SELECT metric_backfill($1)`, [businessId]);
+    }
     await client.query("COMMIT");
     await client.query(`ANALYZE "Lead", "Thread", "Call", "Message"`);
+    if (hasRollups) await client.query(`ANALYZE "MetricFact", "MetricDaily", "MetricDelta"`);
     return { businessId, email, password, leads, messages: leads * 3 };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PgliteServer } from "@/lib/db/pglite-server";
 import { ensurePrivateDir } from "@/lib/db/private-dir";
 
@@ -19,7 +20,8 @@ export async function startEmbeddedDatabase({ dataDir }: { dataDir: string | nul
     dbPath = path.join(dataDir, "pgdata");
     ensurePrivateDir(dbPath);
   }
-  const db = await PGlite.create(dbPath ? { dataDir: dbPath } : {});
+  // pg_trgm: the leads search's trigram indexes (a PostgreSQL server ships it in contrib).
+  const db = await PGlite.create({ ...(dbPath ? { dataDir: dbPath } : {}), extensions: { pg_trgm } });
   const password = randomBytes(24).toString("base64url");
   const server = new PgliteServer(db, { password });
   const port = await server.listen();

@@ -12,6 +12,7 @@ import { sendDraftJob } from "@/lib/ai/drafts/send-draft-job";
 import { runFollowUp } from "@/lib/conversations/follow-up";
 import { pruneHousekeepingJob } from "@/lib/housekeeping/prune-housekeeping-job";
 import { reconcileTwilioJob } from "@/lib/reconciliation/reconcile-job";
+import { compactMetricRollups } from "@/lib/metrics/rollup";
 
 export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "send-message": sendMessageJob,
@@ -25,6 +26,8 @@ export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "follow-up": runFollowUp,
   "prune-housekeeping": async () => {
     await pruneHousekeepingJob();
+    // The dashboard's metric deltas of the past hour folded into its daily rollups (reads are exact either way).
+    await compactMetricRollups();
   },
   "reconcile-twilio": reconcileTwilioJob,
 };

@@ -71,7 +71,8 @@ export const queues = {
   },
   /** finds outgoing messages whose job was lost (e.g. a crash between commit and enqueue) and re-enqueues them */
   sweepOutbox: { name: "sweep-outbox", retryLimit: 0, heartbeatSeconds },
-  /** drops expired rate-limit rows and old health counters (tables an attacker could otherwise grow) */
+  /** drops expired rate-limit rows and old health counters (tables an attacker could otherwise grow), and folds the
+   *  dashboard's metric deltas into its daily rollups (lib/metrics/rollup.ts) */
   pruneHousekeeping: { name: "prune-housekeeping", retryLimit: 0, heartbeatSeconds },
   /** reconciliation with Twilio's Calls and Messages lists: the sweep (no businessId) or one business's run.
    *  `stately` + singletonKey: at most one active and one queued run per business across every instance */

@@ -1,17 +1,11 @@
-// Call capture rate and response time (success metrics), as SQL aggregates over the period's missed calls.
-// Decisions: a missed call belongs to the period of its createdAt (the index; detection follows within seconds).
+// Call capture rate and response time (success metrics), from the period's rollup facts (lib/metrics/rollup.ts).
+// Decisions: a missed call belongs to the period of its createdAt (detection follows within seconds).
 // "Could be texted" = missed, not a test, no skip reason. Every skipped call except repeat callers is listed
 // separately with its reason (opted_out, anonymous, invalid_number, landline, rejected, ignored, own_number).
 // Repeat callers inside the repeat window were already texted for their first call: neither captured nor excluded.
-import { Prisma } from "@prisma/client";
-import { db } from "@/lib/db/client";
-import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { ratio, sqlInstant, toNumberOrNull } from "@/lib/metrics/sql-time";
-
-export function missedCallsWhere(businessId: string, period: MetricPeriod): Prisma.Sql {
-  return Prisma.sql`c."businessId" = ${businessId} AND c."isMissed" = true AND c."isTest" = false
-    AND c."createdAt" >= ${sqlInstant(period.from)} AND c."createdAt" < ${sqlInstant(period.to)}`;
-}
+// The response time of a call is smsAcceptedAt − detectedAt, kept in ms; p50/p95 are percentile_cont over them.
+import { ratio } from "@/lib/metrics/sql-time";
+import { percentileCont, sumFacts, type FactSum } from "@/lib/metrics/rollup";
 
 export const responseBuckets = [
   { label: "< 1 s", max: 1 },
@@ -23,48 +17,46 @@ export const responseBuckets = [
   { label: "> 60 s", max: null },
 ] as const;
 
-export async function getCallMetrics({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const where = missedCallsWhere(businessId, period);
-  const latency = Prisma.sql`extract(epoch from (c."smsAcceptedAt" - c."detectedAt"))`;
-  const [totals] = await db.$queryRaw<
-    { missed: number; textable: number; captured: number; repeats: number; p50: number | null; p95: number | null }[]
-  >`
-    SELECT count(*)::int AS missed,
-      count(*) FILTER (WHERE c."skipReason" IS NULL)::int AS textable,
-      count(*) FILTER (WHERE c."skipReason" IS NULL AND c."smsAcceptedAt" IS NOT NULL)::int AS captured,
-      count(*) FILTER (WHERE c."skipReason" = 'repeat_caller')::int AS repeats,
-      (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${latency})
-        FILTER (WHERE c."skipReason" IS NULL AND c."smsAcceptedAt" IS NOT NULL AND c."detectedAt" IS NOT NULL))::float8 AS p50,
-      (percentile_cont(0.95) WITHIN GROUP (ORDER BY ${latency})
-        FILTER (WHERE c."skipReason" IS NULL AND c."smsAcceptedAt" IS NOT NULL AND c."detectedAt" IS NOT NULL))::float8 AS p95
-    FROM "Call" c WHERE ${where}`;
-  const excluded = await db.$queryRaw<{ reason: string; count: number }[]>`
-    SELECT c."skipReason"::text AS reason, count(*)::int AS count FROM "Call" c
-    WHERE ${where} AND c."skipReason" IS NOT NULL AND c."skipReason" <> 'repeat_caller'
-    GROUP BY 1 ORDER BY 2 DESC, 1`;
-  const bucketCase = Prisma.join(
-    responseBuckets.map((bucket, index) =>
-      bucket.max === null ? Prisma.sql`ELSE ${index}` : Prisma.sql`WHEN ${latency} < ${bucket.max} THEN ${index}`,
-    ),
-    " ",
-  );
-  const histogramRows = await db.$queryRaw<{ bucket: number; count: number }[]>`
-    SELECT (CASE ${bucketCase} END)::int AS bucket, count(*)::int AS count FROM "Call" c
-    WHERE ${where} AND c."skipReason" IS NULL AND c."smsAcceptedAt" IS NOT NULL AND c."detectedAt" IS NOT NULL
-    GROUP BY 1`;
-  const t = totals ?? { missed: 0, textable: 0, captured: 0, repeats: 0, p50: null, p95: null };
+/** The response-time distribution (ms → calls) of the period. */
+function latencyDistribution(rows: FactSum[]) {
+  const counts = new Map<number, number>();
+  for (const row of rows) if (row.kind === "latency") counts.set(row.num, (counts.get(row.num) ?? 0) + row.n);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+export function summarizeCallMetrics(rows: FactSum[]) {
+  const calls = rows.filter((row) => row.kind === "call");
+  const missed = sumFacts(calls, () => true);
+  const textable = sumFacts(calls, (row) => row.dim === "");
+  const captured = sumFacts(calls, (row) => row.dim === "" && row.num === 1);
+  const repeats = sumFacts(calls, (row) => row.dim === "repeat_caller");
+  const byReason = new Map<string, number>();
+  for (const row of calls)
+    if (row.dim !== "" && row.dim !== "repeat_caller") byReason.set(row.dim, (byReason.get(row.dim) ?? 0) + row.n);
+  const excludedByReason = [...byReason]
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  const distribution = latencyDistribution(rows);
+  const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
   return {
-    missedCalls: t.missed,
-    textableCalls: t.textable,
-    capturedCalls: t.captured,
-    repeatCalls: t.repeats,
-    captureRate: ratio(t.captured, t.textable),
-    excludedByReason: excluded,
-    responseP50Seconds: toNumberOrNull(t.p50),
-    responseP95Seconds: toNumberOrNull(t.p95),
-    responseHistogram: responseBuckets.map((bucket, index) => ({
-      label: bucket.label,
-      count: histogramRows.find((row) => row.bucket === index)?.count ?? 0,
-    })),
+    missedCalls: missed,
+    textableCalls: textable,
+    capturedCalls: captured,
+    repeatCalls: repeats,
+    captureRate: ratio(captured, textable),
+    excludedByReason,
+    responseP50Seconds: seconds(percentileCont(distribution, 0.5)),
+    responseP95Seconds: seconds(percentileCont(distribution, 0.95)),
+    responseHistogram: responseBuckets.map((bucket, index) => {
+      const min = index === 0 ? -Infinity : responseBuckets[index - 1]!.max! * 1000;
+      const max = bucket.max === null ? Infinity : bucket.max * 1000;
+      return {
+        label: bucket.label,
+        count: distribution
+          .filter((entry) => entry.value >= min && entry.value < max)
+          .reduce((sum, entry) => sum + entry.count, 0),
+      };
+    }),
   };
 }

@@ -1,11 +1,8 @@
-// Per local day of the business (DST-safe: PostgreSQL converts each row with the zone rules of its own instant):
-// missed calls, textable, captured, revenue won back, and leads created by their current status.
-import { db } from "@/lib/db/client";
-import { missedCallsWhere } from "@/lib/metrics/call-metrics";
+// Per local day of the business (DST-safe: days are taken in its timezone from each fact's own instant): missed
+// calls, textable, captured, revenue won back, and leads created by their current status.
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { sqlInstant, sqlLocalDay } from "@/lib/metrics/sql-time";
-import { sqlIsCustomerLead } from "@/lib/setup-test/test-caller";
-import { Prisma } from "@prisma/client";
+import type { FactSum } from "@/lib/metrics/rollup";
+import { addDays } from "@/lib/metrics/zoned-time";
 
 export type DailyPoint = {
   day: string;
@@ -20,37 +17,42 @@ export type DailyPoint = {
   leadsLost: number;
 };
 
-export async function getDailySeries({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const tz = period.timeZone;
-  const from = sqlInstant(period.from);
-  const to = sqlInstant(period.to);
-  return db.$queryRaw<DailyPoint[]>`
-    WITH days AS (
-      SELECT generate_series(${period.fromDay}::date, ${period.toDay}::date, interval '1 day')::date AS day
-    ), calls AS (
-      SELECT ${sqlLocalDay(Prisma.sql`c."createdAt"`, tz)} AS day,
-        count(*) FILTER (WHERE c."skipReason" IS DISTINCT FROM 'repeat_caller') AS missed,
-        count(*) FILTER (WHERE c."skipReason" IS NULL) AS textable,
-        count(*) FILTER (WHERE c."skipReason" IS NULL AND c."smsAcceptedAt" IS NOT NULL) AS captured
-      FROM "Call" c WHERE ${missedCallsWhere(businessId, period)} GROUP BY 1
-    ), revenue AS (
-      SELECT ${sqlLocalDay(Prisma.sql`l."closedAt"`, tz)} AS day, sum(l."valueCents") AS cents
-      FROM "Lead" l WHERE l."businessId" = ${businessId} AND l."status" = 'won' AND l."source" = 'call'
-        AND l."closedAt" >= ${from} AND l."closedAt" < ${to} AND ${sqlIsCustomerLead("l")} GROUP BY 1
-    ), leads AS (
-      SELECT ${sqlLocalDay(Prisma.sql`l."createdAt"`, tz)} AS day,
-        count(*) FILTER (WHERE l."status" = 'new') AS n, count(*) FILTER (WHERE l."status" = 'contacted') AS c,
-        count(*) FILTER (WHERE l."status" = 'qualified') AS q, count(*) FILTER (WHERE l."status" = 'won') AS w,
-        count(*) FILTER (WHERE l."status" = 'lost') AS x
-      FROM "Lead" l WHERE l."businessId" = ${businessId} AND l."createdAt" >= ${from} AND l."createdAt" < ${to}
-        AND ${sqlIsCustomerLead("l")} GROUP BY 1
-    )
-    SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-      coalesce(calls.missed, 0)::int AS missed, coalesce(calls.textable, 0)::int AS textable,
-      coalesce(calls.captured, 0)::int AS captured, coalesce(revenue.cents, 0)::float8 AS "revenueCents",
-      coalesce(leads.n, 0)::int AS "leadsNew", coalesce(leads.c, 0)::int AS "leadsContacted",
-      coalesce(leads.q, 0)::int AS "leadsQualified", coalesce(leads.w, 0)::int AS "leadsWon",
-      coalesce(leads.x, 0)::int AS "leadsLost"
-    FROM days LEFT JOIN calls USING (day) LEFT JOIN revenue USING (day) LEFT JOIN leads USING (day)
-    ORDER BY days.day`;
+const leadField = {
+  new: "leadsNew",
+  contacted: "leadsContacted",
+  qualified: "leadsQualified",
+  won: "leadsWon",
+  lost: "leadsLost",
+} as const;
+
+export function summarizeDailySeries(rows: FactSum[], period: MetricPeriod): DailyPoint[] {
+  const points = new Map<string, DailyPoint>();
+  for (let day = period.fromDay; day <= period.toDay; day = addDays(day, 1)) {
+    points.set(day, {
+      day,
+      missed: 0,
+      textable: 0,
+      captured: 0,
+      revenueCents: 0,
+      leadsNew: 0,
+      leadsContacted: 0,
+      leadsQualified: 0,
+      leadsWon: 0,
+      leadsLost: 0,
+    });
+  }
+  for (const row of rows) {
+    const point = points.get(row.day);
+    if (!point) continue;
+    if (row.kind === "call") {
+      if (row.dim !== "repeat_caller") point.missed += row.n;
+      if (row.dim === "") point.textable += row.n;
+      if (row.dim === "" && row.num === 1) point.captured += row.n;
+    } else if (row.kind === "revenue") {
+      point.revenueCents += row.cents;
+    } else if (row.kind === "lead" && row.dim in leadField) {
+      point[leadField[row.dim as keyof typeof leadField]] += row.n;
+    }
+  }
+  return [...points.values()];
 }

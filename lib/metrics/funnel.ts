@@ -1,34 +1,17 @@
 // The conversion funnel of the period's missed calls: missed (could be texted) → texted (auto-SMS accepted)
 // → replied (the customer answered in that thread) → qualified (the lead reached qualified or won) → won.
-// Later stages count distinct leads, so a caller who rang twice is one lead.
-import { db } from "@/lib/db/client";
-import { missedCallsWhere } from "@/lib/metrics/call-metrics";
-import type { MetricPeriod } from "@/lib/metrics/metric-period";
+// Later stages count distinct leads, so a caller who rang twice is one lead (the rollup facts mark the first call
+// of a lead at each stage within the period).
+import { sumFacts, type FactSum } from "@/lib/metrics/rollup";
 
-export async function getFunnel({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const [row] = await db.$queryRaw<
-    { missed: number; texted: number; replied: number; qualified: number; won: number }[]
-  >`
-    WITH calls AS (
-      SELECT c."leadId", c."threadId", c."smsAcceptedAt" FROM "Call" c
-      WHERE ${missedCallsWhere(businessId, period)} AND c."skipReason" IS NULL
-    )
-    SELECT (SELECT count(*) FROM calls)::int AS missed,
-      (SELECT count(*) FROM calls WHERE "smsAcceptedAt" IS NOT NULL)::int AS texted,
-      (SELECT count(DISTINCT calls."leadId") FROM calls JOIN "Thread" t ON t.id = calls."threadId"
-        WHERE calls."smsAcceptedAt" IS NOT NULL AND t."firstCustomerReplyAt" IS NOT NULL)::int AS replied,
-      (SELECT count(DISTINCT calls."leadId") FROM calls JOIN "Thread" t ON t.id = calls."threadId"
-        JOIN "Lead" l ON l.id = calls."leadId"
-        WHERE calls."smsAcceptedAt" IS NOT NULL AND t."firstCustomerReplyAt" IS NOT NULL
-          AND (l."qualifiedAt" IS NOT NULL OR l."status" IN ('qualified', 'won')))::int AS qualified,
-      (SELECT count(DISTINCT calls."leadId") FROM calls JOIN "Lead" l ON l.id = calls."leadId"
-        WHERE calls."smsAcceptedAt" IS NOT NULL AND l."status" = 'won')::int AS won`;
-  const r = row ?? { missed: 0, texted: 0, replied: 0, qualified: 0, won: 0 };
+export function summarizeFunnel(rows: FactSum[]) {
+  const calls = rows.filter((row) => row.kind === "call" && row.dim === "");
+  const leadsAt = (kind: FactSum["kind"]) => sumFacts(rows, (row) => row.kind === kind && row.isFirst);
   return [
-    { stage: "missed", count: r.missed },
-    { stage: "texted", count: r.texted },
-    { stage: "replied", count: r.replied },
-    { stage: "qualified", count: r.qualified },
-    { stage: "won", count: r.won },
+    { stage: "missed", count: sumFacts(calls, () => true) },
+    { stage: "texted", count: sumFacts(calls, (row) => row.num === 1) },
+    { stage: "replied", count: leadsAt("funnel_replied") },
+    { stage: "qualified", count: leadsAt("funnel_qualified") },
+    { stage: "won", count: leadsAt("funnel_won") },
   ];
 }

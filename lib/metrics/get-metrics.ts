@@ -1,28 +1,37 @@
 // Everything the dashboard shows for one period: the five success metrics with targets, plus the series.
-import { db } from "@/lib/db/client";
-import { getCallMetrics } from "@/lib/metrics/call-metrics";
-import { getDailySeries } from "@/lib/metrics/daily-series";
-import { getFunnel } from "@/lib/metrics/funnel";
-import { getLeadMetrics } from "@/lib/metrics/lead-metrics";
+// Counts come from the rollups (lib/metrics/rollup.ts): one read for the period, one for the period before it;
+// takeovers and the list of uncaptured calls are read live (both small, through partial indexes). Typed SQL.
+import { sqlDb } from "@/lib/db/kysely";
+import { summarizeCallMetrics } from "@/lib/metrics/call-metrics";
+import { summarizeDailySeries } from "@/lib/metrics/daily-series";
+import { summarizeFunnel } from "@/lib/metrics/funnel";
+import { readPreviousPeriodLeads, summarizeLeadMetrics } from "@/lib/metrics/lead-metrics";
 import { isAbove, isBelow, metricTargets } from "@/lib/metrics/metric-targets";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { getThreadMetrics } from "@/lib/metrics/thread-metrics";
+import { readPeriodFacts } from "@/lib/metrics/rollup";
+import { readTakeoverSeconds, summarizeThreadMetrics } from "@/lib/metrics/thread-metrics";
 import { getUncapturedCalls } from "@/lib/metrics/uncaptured-calls";
 
 export async function getBusinessTimeZone(businessId: string): Promise<string> {
-  const business = await db.business.findUnique({ where: { id: businessId }, select: { timezone: true } });
+  const business = await sqlDb()
+    .selectFrom("Business")
+    .select("timezone")
+    .where("id", "=", businessId)
+    .executeTakeFirst();
   return business?.timezone ?? "UTC";
 }
 
 export async function getMetrics({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const input = { businessId, period };
   // Sequential on purpose: the embedded database serves one query at a time anyway.
-  const calls = await getCallMetrics(input);
-  const threads = await getThreadMetrics(input);
-  const leads = await getLeadMetrics(input);
-  const daily = await getDailySeries(input);
-  const funnel = await getFunnel(input);
-  const uncaptured = await getUncapturedCalls(input);
+  const rows = await readPeriodFacts({ businessId, range: period });
+  const previousRows = await readPreviousPeriodLeads(businessId, period);
+  const takeoverSeconds = await readTakeoverSeconds(businessId, period);
+  const uncaptured = await getUncapturedCalls({ businessId, period });
+  const calls = summarizeCallMetrics(rows);
+  const threads = summarizeThreadMetrics(rows, takeoverSeconds);
+  const leads = summarizeLeadMetrics(rows, previousRows);
+  const daily = summarizeDailySeries(rows, period);
+  const funnel = summarizeFunnel(rows);
   const convertedMet = leads.convertedRate === null ? null : leads.convertedRate > (leads.previousConvertedRate ?? 0);
   return {
     period: {

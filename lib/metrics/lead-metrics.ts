@@ -1,51 +1,49 @@
 // Leads converted (won ÷ leads created in the period, with counts per status) and revenue won back: the job values
-// of leads that came from a missed call (source = call) and were marked won inside the period.
-import { db } from "@/lib/db/client";
+// of leads that came from a missed call (source = call) and were marked won inside the period. Leads of the
+// "test my setup" caller are no customers: the rollup facts leave them out.
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { ratio, sqlInstant } from "@/lib/metrics/sql-time";
-import { sqlIsCustomerLead } from "@/lib/setup-test/test-caller";
+import { readPeriodFacts, sumFacts, type FactSum } from "@/lib/metrics/rollup";
+import { ratio } from "@/lib/metrics/sql-time";
 
 const statuses = ["new", "contacted", "qualified", "won", "lost"] as const;
 export type StatusCounts = Record<(typeof statuses)[number], number>;
 
-function emptyCounts(): StatusCounts {
-  return Object.fromEntries(statuses.map((status) => [status, 0])) as StatusCounts;
+export function countByStatus(rows: FactSum[]) {
+  const byStatus = Object.fromEntries(statuses.map((status) => [status, 0])) as StatusCounts;
+  for (const row of rows)
+    if (row.kind === "lead" && row.dim in byStatus) byStatus[row.dim as keyof StatusCounts] += row.n;
+  const total = statuses.reduce((sum, status) => sum + byStatus[status], 0);
+  return { total, byStatus, rate: ratio(byStatus.won, total) };
 }
 
-/** Leads per status created in the period and in the equally long period before it, in one index range scan. */
-async function convertedWithPrevious(businessId: string, period: MetricPeriod) {
+/** The leads created in the equally long period just before `period`. */
+export async function readPreviousPeriodLeads(businessId: string, period: MetricPeriod) {
   const previousFrom = new Date(period.from.getTime() - (period.to.getTime() - period.from.getTime()));
-  const rows = await db.$queryRaw<{ status: string; current: number; previous: number }[]>`
-    SELECT l."status"::text AS status,
-      count(*) FILTER (WHERE l."createdAt" >= ${sqlInstant(period.from)})::int AS current,
-      count(*) FILTER (WHERE l."createdAt" < ${sqlInstant(period.from)})::int AS previous
-    FROM "Lead" l
-    WHERE l."businessId" = ${businessId} AND l."createdAt" >= ${sqlInstant(previousFrom)} AND l."createdAt" < ${sqlInstant(period.to)}
-      AND ${sqlIsCustomerLead("l")}
-    GROUP BY 1`;
-  const summarize = (pick: (row: (typeof rows)[number]) => number) => {
-    const byStatus = emptyCounts();
-    for (const row of rows) byStatus[row.status as keyof StatusCounts] = pick(row);
-    const total = rows.reduce((sum, row) => sum + pick(row), 0);
-    return { total, byStatus, rate: ratio(byStatus.won, total) };
-  };
-  return { current: summarize((row) => row.current), previous: summarize((row) => row.previous) };
+  return readPeriodFacts({
+    businessId,
+    range: { from: previousFrom, to: period.from, timeZone: period.timeZone },
+    kinds: ["lead"],
+  });
 }
 
-export async function getLeadMetrics({ businessId, period }: { businessId: string; period: MetricPeriod }) {
-  const { current, previous } = await convertedWithPrevious(businessId, period);
-  const [revenue] = await db.$queryRaw<{ cents: number; won: number }[]>`
-    SELECT coalesce(sum(l."valueCents"), 0)::float8 AS cents, count(*)::int AS won FROM "Lead" l
-    WHERE l."businessId" = ${businessId} AND l."status" = 'won' AND l."source" = 'call'
-      AND l."closedAt" >= ${sqlInstant(period.from)} AND l."closedAt" < ${sqlInstant(period.to)}
-      AND ${sqlIsCustomerLead("l")}`;
+export function summarizeLeadMetrics(rows: FactSum[], previousRows: FactSum[]) {
+  const current = countByStatus(rows);
+  const previous = countByStatus(previousRows);
   return {
     leads: current.total,
     leadsWon: current.byStatus.won,
     leadsByStatus: current.byStatus,
     convertedRate: current.rate,
     previousConvertedRate: previous.rate,
-    revenueWonBackCents: Number(revenue?.cents ?? 0),
-    leadsWonFromCalls: revenue?.won ?? 0,
+    revenueWonBackCents: sumFacts(rows, (row) => row.kind === "revenue", "cents"),
+    leadsWonFromCalls: sumFacts(rows, (row) => row.kind === "revenue"),
   };
+}
+
+export async function getLeadMetrics({ businessId, period }: { businessId: string; period: MetricPeriod }) {
+  const [rows, previousRows] = await Promise.all([
+    readPeriodFacts({ businessId, range: period, kinds: ["lead", "revenue"] }),
+    readPreviousPeriodLeads(businessId, period),
+  ]);
+  return summarizeLeadMetrics(rows, previousRows);
 }

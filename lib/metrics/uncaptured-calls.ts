@@ -1,7 +1,8 @@
 // The period's missed calls that got no auto-SMS, each with its reason: a skip reason (opted out, anonymous…),
-// the auto-reply's delivery error, or "not sent" while it is still pending.
-import { db } from "@/lib/db/client";
-import { missedCallsWhere } from "@/lib/metrics/call-metrics";
+// the auto-reply's delivery error, or "not sent" while it is still pending. Newest first, through a partial index
+// of the calls without an auto-SMS.
+import { sql } from "kysely";
+import { sqlDb } from "@/lib/db/kysely";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
 
 export type UncapturedCall = {
@@ -22,15 +23,30 @@ export async function getUncapturedCalls({
   businessId: string;
   period: MetricPeriod;
   limit?: number;
-}) {
-  return db.$queryRaw<UncapturedCall[]>`
-    SELECT c.id AS "callId", c."leadId", l."name" AS "leadName", c."fromNumber", c."createdAt",
-      coalesce(c."skipReason"::text, CASE WHEN m."status" IN ('failed', 'undelivered') THEN 'send_failed' ELSE 'not_sent' END) AS reason,
-      m."errorCode"
-    FROM "Call" c
-    LEFT JOIN "Lead" l ON l.id = c."leadId"
-    LEFT JOIN "Message" m ON m.id = c."autoReplyMessageId"
-    WHERE ${missedCallsWhere(businessId, period)} AND c."smsAcceptedAt" IS NULL
-      AND c."skipReason" IS DISTINCT FROM 'repeat_caller'
-    ORDER BY c."createdAt" DESC LIMIT ${limit}`;
+}): Promise<UncapturedCall[]> {
+  return sqlDb()
+    .selectFrom("Call as c")
+    .leftJoin("Lead as l", "l.id", "c.leadId")
+    .leftJoin("Message as m", "m.id", "c.autoReplyMessageId")
+    .select([
+      "c.id as callId",
+      "c.leadId",
+      "l.name as leadName",
+      "c.fromNumber",
+      "c.createdAt",
+      sql<string>`coalesce(c."skipReason"::text, CASE WHEN m."status" IN ('failed', 'undelivered') THEN 'send_failed' ELSE 'not_sent' END)`.as(
+        "reason",
+      ),
+      "m.errorCode",
+    ])
+    .where("c.businessId", "=", businessId)
+    .where("c.isMissed", "=", true)
+    .where("c.isTest", "=", false)
+    .where("c.smsAcceptedAt", "is", null)
+    .where("c.createdAt", ">=", period.from)
+    .where("c.createdAt", "<", period.to)
+    .where(sql<boolean>`c."skipReason" IS DISTINCT FROM 'repeat_caller'`)
+    .orderBy("c.createdAt", "desc")
+    .limit(limit)
+    .execute();
 }

@@ -290,6 +290,51 @@ export type Message = {
     failedAt: Timestamp | null;
     updatedAt: Timestamp;
 };
+export type MetricDaily = {
+    businessId: string;
+    timezone: string;
+    day: Timestamp;
+    kind: string;
+    dim: Generated<string>;
+    num: Generated<string>;
+    /**
+     * local day of `at2` ("" when none), YYYY-MM-DD
+     */
+    day2: Generated<string>;
+    n: number;
+    cents: Generated<string>;
+};
+export type MetricDelta = {
+    id: Generated<string>;
+    businessId: string;
+    kind: string;
+    at: Timestamp;
+    at2: Timestamp | null;
+    dim: Generated<string>;
+    num: Generated<string>;
+    n: number;
+    cents: Generated<string>;
+};
+export type MetricFact = {
+    id: Generated<string>;
+    businessId: string;
+    /**
+     * "call:<id>", "lead:<id>" or "thread:<id>": the row whose state these facts come from
+     */
+    owner: string;
+    kind: string;
+    at: Timestamp;
+    /**
+     * funnel stages: when the same lead last reached this stage before (null: never), so a lead counts once
+     */
+    at2: Timestamp | null;
+    dim: Generated<string>;
+    /**
+     * a dimension with a number: the response time in ms for `latency`, 1 when captured for `call`
+     */
+    num: Generated<string>;
+    cents: Generated<string>;
+};
 export type Notification = {
     id: string;
     businessId: string;
@@ -467,6 +512,9 @@ export type DB = {
     Lead: Lead;
     Membership: Membership;
     Message: Message;
+    MetricDaily: MetricDaily;
+    MetricDelta: MetricDelta;
+    MetricFact: MetricFact;
     Notification: Notification;
     PhoneLookup: PhoneLookup;
     PhoneNumber: PhoneNumber;
