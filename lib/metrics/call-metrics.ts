@@ -4,8 +4,9 @@
 // separately with its reason (opted_out, anonymous, invalid_number, landline, rejected, ignored, own_number).
 // Repeat callers inside the repeat window were already texted for their first call: neither captured nor excluded.
 // The response time of a call is smsAcceptedAt − detectedAt, kept in ms; p50/p95 are percentile_cont over them.
+import type { MetricPeriod } from "@/lib/metrics/metric-period";
+import { percentileCont, readPeriodFacts, sumFacts, type FactSum } from "@/lib/metrics/rollup";
 import { ratio } from "@/lib/metrics/sql-time";
-import { percentileCont, sumFacts, type FactSum } from "@/lib/metrics/rollup";
 
 export const responseBuckets = [
   { label: "< 1 s", max: 1 },
@@ -59,4 +60,8 @@ export function summarizeCallMetrics(rows: FactSum[]) {
       };
     }),
   };
+}
+
+export async function getCallMetrics({ businessId, period }: { businessId: string; period: MetricPeriod }) {
+  return summarizeCallMetrics(await readPeriodFacts({ businessId, range: period, kinds: ["call", "latency"] }));
 }
