@@ -39,6 +39,31 @@ export function AssistantSection({ draft, onChange, errors }: SectionProps) {
               />
             )}
           </Field>
+          <Switch
+            label="Introduce the assistant"
+            description="Its first message in each conversation says it is your virtual assistant (some US states require this)."
+            checked={draft.aiDisclosure}
+            onChange={(aiDisclosure) => onChange({ aiDisclosure })}
+          />
+          {draft.aiDisclosure ? (
+            <Field
+              label="Introduction"
+              hint="Leave empty for “Hi, this is {business}'s virtual assistant.” (in Spanish for Spanish speakers). {business} is your business name."
+              error={errors.aiDisclosureText}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  maxLength={200}
+                  className={controlClassName}
+                  name="aiDisclosureText"
+                  placeholder={`Hi, this is ${draft.name || "{business}"}'s virtual assistant.`}
+                  value={draft.aiDisclosureText}
+                  onChange={(event) => onChange({ aiDisclosureText: event.target.value })}
+                />
+              )}
+            </Field>
+          ) : null}
           <NumberField
             label="Hand over after"
             unit="assistant replies"

@@ -34,6 +34,8 @@ const saved: SavedSettings = {
   aiEnabled: true,
   aiInstructions: "",
   aiMaxTurns: 8,
+  aiDisclosure: true,
+  aiDisclosureText: "",
   aiReplyMode: "auto",
   aiDraftAutoSendMinutes: null,
   services: "",

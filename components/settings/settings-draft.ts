@@ -29,6 +29,8 @@ export type SavedSettings = {
   aiEnabled: boolean;
   aiInstructions: string;
   aiMaxTurns: number;
+  aiDisclosure: boolean;
+  aiDisclosureText: string;
   aiReplyMode: "auto" | "approve";
   aiDraftAutoSendMinutes: number | null;
   services: string;
@@ -69,6 +71,8 @@ const settingKeys = [
   "aiEnabled",
   "aiInstructions",
   "aiMaxTurns",
+  "aiDisclosure",
+  "aiDisclosureText",
   "aiReplyMode",
   "aiDraftAutoSendMinutes",
   "services",

@@ -49,7 +49,10 @@ describe("the AI turn", async () => {
       },
       { timeoutMs: 30_000 },
     );
-    expect(reply!.body).toBe("Thanks for reaching out! What's the address for the job?");
+    // The thread's first AI message introduces the assistant.
+    expect(reply!.body).toBe(
+      "Hi, this is Test Plumbing Co's virtual assistant. Thanks for reaching out! What's the address for the job?",
+    );
     // The window runs from the message's arrival (AI_ENGAGE_DELAY_SECONDS is 1 in tests): never an answer before.
     const inbound = await db.message.findFirstOrThrow({ where: { threadId: thread.id, direction: "inbound" } });
     expect(reply!.createdAt.getTime()).toBeGreaterThanOrEqual(inbound.createdAt.getTime() + 1000 - 50);

@@ -19,6 +19,7 @@ import { handOff } from "@/lib/ai/hand-off";
 import { loadConversation } from "@/lib/ai/load-conversation";
 import { runModelAssistant, type AssistantInput, type AssistantResult } from "@/lib/ai/model-assistant";
 import { runScriptedAssistant } from "@/lib/ai/scripted-assistant";
+import { withDisclosure } from "@/lib/ai/disclosure";
 import { sendAiReply } from "@/lib/ai/send-ai-reply";
 import { saveAiDraft } from "@/lib/ai/drafts/save-ai-draft";
 import { splitSms } from "@/lib/ai/split-sms";
@@ -226,6 +227,9 @@ export async function runAiTurn(
     await publisher.finish(saved.isSaved ? "ai.done" : "ai.abandoned", { draftId: saved.draftId });
     return;
   }
+  // One generation at a time per thread (the claim above): the first AI message is decided without a race. (Drafts
+  // in approve mode are not introduced yet: the person approving sends them as written.)
+  text = await withDisclosure({ threadId, business, language: toReplyLanguage(language), text });
   const sent = await sendAiReply({
     context,
     outcome,

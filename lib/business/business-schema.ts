@@ -51,6 +51,8 @@ export const businessPatchSchema = z
     aiEnabled: z.boolean(),
     aiInstructions: text(4000),
     aiMaxTurns: z.number().int().min(1).max(50),
+    aiDisclosure: z.boolean(),
+    aiDisclosureText: text(200),
     aiReplyMode: z.enum(["auto", "approve"], "Choose auto (the AI sends) or approve (a person approves each reply)."),
     /** a draft nobody acted on goes out after this many minutes; null: never */
     aiDraftAutoSendMinutes: z
@@ -108,6 +110,8 @@ export const businessSelect = {
   aiEnabled: true,
   aiInstructions: true,
   aiMaxTurns: true,
+  aiDisclosure: true,
+  aiDisclosureText: true,
   aiReplyMode: true,
   aiDraftAutoSendMinutes: true,
   aiEngageDelaySeconds: true,

@@ -155,7 +155,9 @@ describe("an emergency at receipt", () => {
         const replies = await aiReplies(thread.id);
         return replies.length ? replies : null;
       }, patiently);
-      expect(reply!.body).toMatch(/^That sounds urgent: I've alerted the team right now\. .*address/);
+      expect(reply!.body).toMatch(
+        /^Hi, this is Test Plumbing Co's virtual assistant\. That sounds urgent: I've alerted the team right now\. .*address/,
+      );
       expect(reply!.body).not.toMatch(/main water valve/);
       expect(await db.notification.count({ where: { threadId: thread.id, kind: "emergency" } })).toBe(1);
       expect(await safetyAdvice(thread.id)).toHaveLength(1);

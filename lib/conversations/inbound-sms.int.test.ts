@@ -195,7 +195,9 @@ describe("POST /api/twilio/sms", () => {
       const r = await aiReplies(thread.id);
       return r.length === 1 ? r : null;
     });
-    expect(first!.body).toBe("Entendido. ¿Cuál es la dirección donde necesita el trabajo?");
+    expect(first!.body).toBe(
+      "Hola, le escribe el asistente virtual de Test Plumbing Co. Entendido. ¿Cuál es la dirección donde necesita el trabajo?",
+    );
     await postInboundSms({ from: customer, to: twilioNumber, body: "Calle Olmo 12, Austin" });
     const replies = await waitFor(async () => {
       const r = await aiReplies(thread.id);
@@ -222,7 +224,9 @@ describe("POST /api/twilio/sms", () => {
       const r = await aiReplies(thread.id);
       return r.length === 1 ? r : null;
     });
-    expect(reply!.body).toBe("Got it. What's the address where you need the work done?");
+    expect(reply!.body).toBe(
+      "Hi, this is Test Plumbing Co's virtual assistant. Got it. What's the address where you need the work done?",
+    );
     expect(await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
       language: "en",
       languageSource: "owner",
