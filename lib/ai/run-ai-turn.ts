@@ -211,6 +211,9 @@ export async function runAiTurn(
     usage: result?.usage ?? null,
     attempts,
   };
+  // One generation at a time per thread (the claim above): the first AI message is decided without a race. A draft
+  // is introduced too: until one is sent, every draft is the thread's first AI message (a sent draft is the AI's).
+  text = await withDisclosure({ threadId, business, language: toReplyLanguage(language), text });
   if (business.aiReplyMode === "approve") {
     // "AI suggests, I approve": the reply waits as a draft for a person (or the owner's auto-send delay).
     const parts = splitSms(text).slice(0, 3);
@@ -227,9 +230,6 @@ export async function runAiTurn(
     await publisher.finish(saved.isSaved ? "ai.done" : "ai.abandoned", { draftId: saved.draftId });
     return;
   }
-  // One generation at a time per thread (the claim above): the first AI message is decided without a race. (Drafts
-  // in approve mode are not introduced yet: the person approving sends them as written.)
-  text = await withDisclosure({ threadId, business, language: toReplyLanguage(language), text });
   const sent = await sendAiReply({
     context,
     outcome,

@@ -52,7 +52,8 @@ describe("AI drafts the pro approves", { timeout: 90_000 }, async () => {
 
   let devices = 0;
   async function setup(overrides: Parameters<typeof createTestBusiness>[0] = {}) {
-    const created = await createTestBusiness({ aiReplyMode: "approve", ...overrides });
+    // Drafts as the model wrote them: the introduction of a thread's first AI message has its own test below.
+    const created = await createTestBusiness({ aiReplyMode: "approve", aiDisclosure: false, ...overrides });
     const path = `/drafts/${++devices}`;
     const subscription = push.subscription(path);
     await registerPushSubscription({
@@ -224,6 +225,22 @@ describe("AI drafts the pro approves", { timeout: 90_000 }, async () => {
     expect((await send(cookie, thread.id, { draftId: next.id })).status).toBe(200);
     await settled(thread.id);
     expect(smsTo(customer).map((sms) => sms.body)).toEqual(["Thanks, under the sink. What's the address?"]);
+  });
+
+  it("the first draft of a thread introduces the assistant; once one was sent, the next draft does not", async () => {
+    ai.enqueue({ text: "Where is the leak?" }, { text: "Thanks. What's the address?" });
+    const { business, cookie, customer, twilioNumber, thread, draft } = await draftedConversation("I have a leak", {
+      aiDisclosure: true,
+    });
+    expect(draft.body).toBe(`Hi, this is ${business.name}'s virtual assistant. Where is the leak?`);
+    expect((await send(cookie, thread.id, { draftId: draft.id })).status).toBe(200);
+    await settled(thread.id);
+    await postInboundSms({ from: customer, to: twilioNumber, body: "Under the kitchen sink" });
+    const next = await waitFor(
+      () => db.aiDraft.findFirst({ where: { threadId: thread.id, status: "pending", id: { not: draft.id } } }),
+      { timeoutMs: 20_000 },
+    );
+    expect(next.body).toBe("Thanks. What's the address?");
   });
 
   it("two members and a double tap approving at once send one SMS; the others get 409", async () => {
