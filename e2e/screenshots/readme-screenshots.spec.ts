@@ -114,3 +114,42 @@ test("the countdown to the AI's answer, on a phone", async ({ browser, ownerCook
     await page.context().close();
   }
 });
+
+test("an AI draft waiting for approval, on a phone", async ({ browser, ownerCookies, baseURL }) => {
+  test.setTimeout(90_000);
+  const page = await openPage(browser, ownerCookies, phone, baseURL);
+  // "AI suggests, I approve", the professional on a job so the AI drafts; then back as it was.
+  const before = (await (await page.request.get("/api/business")).json()) as {
+    available: boolean;
+    aiReplyMode: string;
+    aiDraftAutoSendMinutes: number | null;
+  };
+  await page.request.patch("/api/business", {
+    data: { available: false, aiReplyMode: "approve", aiDraftAutoSendMinutes: null },
+  });
+  try {
+    const caller = uniqueCallerNumber();
+    const { threadId } = await placeMissedCall(page.request, caller);
+    await sendCustomerText(
+      page.request,
+      caller,
+      "Hi, the shower drain is blocked and water is backing up. Can you help?",
+    );
+    const thread = new ThreadPage(page);
+    await thread.goto(threadId);
+    await expect(page.getByTestId("ai-draft")).toBeVisible({ timeout: 40_000 });
+    await expect(thread.aiStream).toHaveCount(0);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)); // the draft in view
+    await page.screenshot({ path: path.join(outDir, "draft-phone.png") });
+    await page.request.post(`/api/threads/${threadId}/takeover`);
+  } finally {
+    await page.request.patch("/api/business", {
+      data: {
+        available: before.available,
+        aiReplyMode: before.aiReplyMode,
+        aiDraftAutoSendMinutes: before.aiDraftAutoSendMinutes,
+      },
+    });
+    await page.context().close();
+  }
+});
