@@ -58,7 +58,8 @@ export function DraftCard({
         {isEditing ? (
           <p className="mt-1 text-sm text-violet-800">Editing in the reply box below.</p>
         ) : (
-          <div className="mt-2 flex flex-wrap gap-2">
+          // Focus scrolls a button clear of the reply box and tab bar held over the bottom of the thread.
+          <div className="mt-2 flex flex-wrap gap-2 [&_button]:scroll-mb-48 md:[&_button]:scroll-mb-32">
             <Button
               data-testid="ai-draft-send"
               className="flex-1"

@@ -91,11 +91,14 @@ export function ThreadView({ threadId }: { threadId: string }) {
           <h1 className="min-w-0 flex-1 truncate text-xl font-bold">{who}</h1>
           <ModeBadge mode={thread.mode} holderName={thread.mode === "human" ? thread.holder?.name || "You" : null} />
         </div>
-        <AiCountdown
-          deadline={{ ...thread, receivedAt: data.receivedAt }}
-          isAiWriting={thread.isAiWriting || stream.state === "writing"}
-          onDue={() => void mutate()}
-        />
+        {/* A pending draft is the AI's answer, waiting on a person: its card says so, not "the AI won't answer". */}
+        {draft ? null : (
+          <AiCountdown
+            deadline={{ ...thread, receivedAt: data.receivedAt }}
+            isAiWriting={thread.isAiWriting || stream.state === "writing"}
+            onDue={() => void mutate()}
+          />
+        )}
         <ThreadActions
           threadId={thread.id}
           mode={thread.mode}

@@ -139,7 +139,8 @@ test("an AI draft waiting for approval, on a phone", async ({ browser, ownerCook
     await thread.goto(threadId);
     await expect(page.getByTestId("ai-draft")).toBeVisible({ timeout: 40_000 });
     await expect(thread.aiStream).toHaveCount(0);
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)); // the draft in view
+    // The customer's text and the draft in the middle, above the reply box.
+    await page.getByTestId("ai-draft").evaluate((card) => card.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: path.join(outDir, "draft-phone.png") });
     await page.request.post(`/api/threads/${threadId}/takeover`);
   } finally {
