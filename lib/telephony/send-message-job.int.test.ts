@@ -112,28 +112,29 @@ describe("send-message against the Twilio fake", () => {
   });
 
   it("a 500 then success sends exactly one message (retried with backoff)", async () => {
-    fake.failNextCreates(1, { status: 500, message: "Internal Server Error" });
-    const before = fake.createRequests;
-    const { from, messageId } = await missedCall();
+    const from = randomPhone();
+    fake.failNextCreates(1, { status: 500, message: "Internal Server Error", to: from });
+    const { messageId } = await missedCall({}, from);
     await messageWhen(messageId, ["sent", "delivered"]);
     await settled(messageId);
-    expect(fake.createRequests - before).toBe(2);
+    expect(fake.createRequestsTo(from)).toBe(2);
     expect(sentTo(from)).toHaveLength(1);
   });
 
   it("a 429 with Retry-After is honoured and sends once", async () => {
     // 3 s: longer than pg-boss's own first retry delay (2 s), so a retry that ignored the header would come too soon.
     const retryAfterSeconds = 3;
+    const from = randomPhone();
     fake.failNextCreates(1, {
       status: 429,
       code: 20429,
       message: "Too Many Requests",
       retryAfter: String(retryAfterSeconds),
+      to: from,
     });
-    const before = fake.createRequests;
-    const { from, messageId } = await missedCall();
+    const { messageId } = await missedCall({}, from);
     await settled(messageId);
-    expect(fake.createRequests - before).toBe(2);
+    expect(fake.createRequestsTo(from)).toBe(2);
     expect(sentTo(from)).toHaveLength(1);
     // The attempt that got the 429 ended (completed, not left to pg-boss's backoff); the retry is a job made after
     // the 429 answer, to start no sooner than Retry-After later; and Twilio heard the retry no sooner than that.
@@ -148,30 +149,35 @@ describe("send-message against the Twilio fake", () => {
   });
 
   it("a 400 is not retried: failed with the error code", async () => {
-    fake.failNextCreates(1, { status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
-    const before = fake.createRequests;
-    const { from, call, messageId } = await missedCall();
+    const from = randomPhone();
+    fake.failNextCreates(1, { status: 400, code: 21211, message: "Invalid 'To' Phone Number", to: from });
+    const { call, messageId } = await missedCall({}, from);
     const message = await messageWhen(messageId, ["failed"]);
     expect(message.errorCode).toBe(21211);
     expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe(
       "completed",
     );
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(from)).toBe(1);
     expect(sentTo(from)).toHaveLength(0);
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("rejected");
   });
 
   it("21610 marks the number opted out (twilio_error) and never retries", async () => {
-    fake.failNextCreates(1, { status: 400, code: 21610, message: "Attempt to send to unsubscribed recipient" });
-    const before = fake.createRequests;
-    const { business, from, messageId } = await missedCall();
+    const from = randomPhone();
+    fake.failNextCreates(1, {
+      status: 400,
+      code: 21610,
+      message: "Attempt to send to unsubscribed recipient",
+      to: from,
+    });
+    const { business, messageId } = await missedCall({}, from);
     await messageWhen(messageId, ["failed"]);
     expect(await waitFor(async () => ((await jobStates(messageId)).join() === "completed" ? "completed" : null))).toBe(
       "completed",
     );
     // Its only job is completed and the message failed: nothing can ask Twilio again. One request, the refused one.
     await settled(messageId);
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(from)).toBe(1);
     expect(sentTo(from)).toHaveLength(0);
     expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({
       isOptedOut: true,
@@ -205,12 +211,11 @@ describe("send-message against the Twilio fake", () => {
   it("a landline (Twilio Lookup, business checks line types) gets no auto-SMS: canceled, the call says why", async () => {
     const from = randomPhone();
     fake.setLineType(from, "landline");
-    const before = fake.createRequests;
     const { call, messageId } = await missedCall({ lookupEnabled: true }, from);
     const message = await settled(messageId);
     expect(message).toMatchObject({ status: "canceled", errorMessage: "landline", messageSid: null });
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("landline");
-    expect(fake.createRequests - before).toBe(0);
+    expect(fake.createRequestsTo(from)).toBe(0);
     expect(sentTo(from)).toHaveLength(0);
     expect(await db.phoneLookup.findUniqueOrThrow({ where: { phone: from } })).toMatchObject({
       lineType: "landline",
@@ -272,14 +277,13 @@ describe("send-message against the Twilio fake", () => {
       where: { id: messageId },
       data: { status: "sending", sendAttempts: 1, sendStartedAt: new Date(Date.now() - 5 * 60_000) },
     });
-    const before = fake.createRequests;
     await restartWorker();
     const { sweepOutboxJob } = await import("@/lib/telephony/sweep-outbox-job");
     await sweepOutboxJob();
     const message = await messageWhen(messageId, ["sent", "delivered"]);
     expect(message.messageSid).toBe(`SM${"b".repeat(32)}`);
     await settled(messageId);
-    expect(fake.createRequests).toBe(before);
+    expect(fake.createRequestsTo(from)).toBe(0); // adopted: the app never asked Twilio to create it
     expect(sentTo(from)).toHaveLength(1);
   });
 

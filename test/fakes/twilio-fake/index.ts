@@ -63,6 +63,8 @@ export type TwilioFake = {
   incomingNumbers: FakeIncomingNumbers;
   /** Messages.json create requests received, failed ones included */
   readonly createRequests: number;
+  /** Messages.json create requests to one number, failed ones included */
+  createRequestsTo(phone: string): number;
   /** the next `times` create calls answer with this failure */
   failNextCreates(times: number, failure: FakeFailure): void;
   setLineType(phone: string, lineType: string): void;
@@ -120,6 +122,7 @@ export async function startTwilioFake({
     createDelayMs: 0,
     holdResponsesMs: 0,
     createRequests: 0,
+    createRequestsTo: new Map(),
     optOuts: new Set(),
     deliveryOutcomes: new Map(),
     sentStatusCallbacks: [],
@@ -163,6 +166,9 @@ export async function startTwilioFake({
     incomingNumbers: incomingNumbers.controls,
     get createRequests() {
       return state.createRequests;
+    },
+    createRequestsTo(phone) {
+      return state.createRequestsTo.get(phone) ?? 0;
     },
     failNextCreates(times, failure) {
       for (let index = 0; index < times; index += 1) state.failures.push(failure);

@@ -40,8 +40,11 @@ export function messageRoutes(state: FakeState, dispatchCallback: CallbackDispat
       async handle({ response, readForm }) {
         state.createRequests += 1;
         const form = await readForm();
+        const to = form.get("To") ?? "";
+        state.createRequestsTo.set(to, (state.createRequestsTo.get(to) ?? 0) + 1);
         if (state.createDelayMs) await wait(state.createDelayMs);
-        const failure = state.failures.shift();
+        const failureIndex = state.failures.findIndex((candidate) => !candidate.to || candidate.to === to);
+        const failure = failureIndex === -1 ? undefined : state.failures.splice(failureIndex, 1)[0];
         if (failure) {
           const headers: Record<string, string> = failure.retryAfter ? { "retry-after": failure.retryAfter } : {};
           return sendTwilioError(

@@ -48,7 +48,14 @@ export type FakeCallRecord = {
   dateUpdated: Date;
 };
 
-export type FakeFailure = { status: number; code?: number; message?: string; retryAfter?: string };
+export type FakeFailure = {
+  status: number;
+  code?: number;
+  message?: string;
+  retryAfter?: string;
+  /** only a create to this number meets it (others pass by): a test's failure is not spent by another's message */
+  to?: string;
+};
 
 /**
  * What happens to a message after Twilio accepted it: delivered (the default), undelivered or failed with a carrier
@@ -81,6 +88,8 @@ export type FakeState = {
   holdResponsesMs: number;
   /** Messages.json create requests received, failed ones included */
   createRequests: number;
+  /** the same, per recipient (`To`) */
+  createRequestsTo: Map<string, number>;
   /** `${twilioNumber}|${recipient}` pairs where the recipient texted an opt-out keyword (and no opt-in since) */
   optOuts: Set<string>;
   /** what happens to messages to a recipient after they were accepted (delivered when not listed) */
