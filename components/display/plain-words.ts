@@ -70,3 +70,19 @@ export function consentReasonText(change: { source: string; keyword: string | nu
   const words = change.reason ?? change.keyword;
   return words ? `${how}: “${words}”` : how;
 }
+
+/** Who wrote an outgoing message the app sent by itself, by its purpose (the auto-reply when none fits). */
+const systemMessageLabels: Record<string, string> = {
+  keyword_reply: "Automatic",
+  consent_reply: "Opt-out confirmation",
+  safety_advice: "Safety advice",
+};
+
+export function systemMessageLabel(purpose: string): string {
+  return systemMessageLabels[purpose] ?? "Auto-reply";
+}
+
+/** An AI message names the person who approved it when it was a draft someone sent. */
+export function aiMessageLabel(approvedBy: string | null): string {
+  return approvedBy ? `AI draft · sent by ${approvedBy}` : "AI assistant";
+}

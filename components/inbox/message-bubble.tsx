@@ -2,14 +2,13 @@
 // each with its own colour and label.
 import { clsx } from "clsx";
 import { BusinessTime } from "@/components/display/business-time";
-import { messageStatusWords, undeliveredText } from "@/components/display/plain-words";
+import {
+  aiMessageLabel,
+  messageStatusWords,
+  systemMessageLabel,
+  undeliveredText,
+} from "@/components/display/plain-words";
 import type { ThreadMessage } from "@/components/inbox/types";
-
-const systemLabels: Record<string, string> = {
-  keyword_reply: "Automatic",
-  consent_reply: "Opt-out confirmation",
-  safety_advice: "Safety advice",
-};
 
 function author(message: ThreadMessage): { label: string; className: string } {
   switch (message.authorKind) {
@@ -17,13 +16,13 @@ function author(message: ThreadMessage): { label: string; className: string } {
       return { label: "Customer", className: "bg-white text-slate-900 ring-1 ring-slate-200" };
     case "system":
       return {
-        label: systemLabels[message.purpose] ?? "Auto-reply",
+        label: systemMessageLabel(message.purpose),
         className: "bg-slate-200 text-slate-900",
       };
     case "ai":
       // An approved draft names who sent it.
       return {
-        label: message.authorName ? `AI draft · sent by ${message.authorName}` : "AI assistant",
+        label: aiMessageLabel(message.authorName),
         className: "bg-violet-600 text-white",
       };
     case "user":

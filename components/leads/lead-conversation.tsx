@@ -2,10 +2,18 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { BusinessTime } from "@/components/display/business-time";
-import { threadModeWords, undeliveredText } from "@/components/display/plain-words";
+import { aiMessageLabel, systemMessageLabel, threadModeWords, undeliveredText } from "@/components/display/plain-words";
 import type { LeadDetail } from "@/lib/leads/get-lead";
 
-const authorLabels = { customer: "Customer", system: "Auto-reply", ai: "Assistant", user: "Team" } as const;
+type LeadMessage = LeadDetail["threads"][number]["messages"][number];
+
+/** The same words as the thread view: the app's own texts by purpose, the AI with who approved its draft. */
+function authorLabel(message: LeadMessage): string {
+  if (message.authorKind === "system") return systemMessageLabel(message.purpose);
+  if (message.authorKind === "ai") return aiMessageLabel(message.authorName);
+  if (message.authorKind === "user") return message.authorName || "Team member";
+  return "Customer";
+}
 
 export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }) {
   if (threads.length === 0) return <p className="text-sm text-slate-500">No conversation yet.</p>;
@@ -38,8 +46,7 @@ export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }
                       message.direction === "inbound" ? "text-slate-600" : "text-brand-50",
                     )}
                   >
-                    {message.authorName || authorLabels[message.authorKind]} ·{" "}
-                    <BusinessTime value={message.createdAt} />
+                    {authorLabel(message)} · <BusinessTime value={message.createdAt} />
                     {message.status === "failed" || message.status === "undelivered"
                       ? ` · ${undeliveredText(message.errorCode)}`
                       : ""}
