@@ -134,6 +134,39 @@ test("Edit puts the draft in the reply box and Send sends the edited text, once"
   }
 });
 
+test("the notification's Edit opens the thread with the draft in the reply box; Cancel edit gives the card back", async ({
+  threadPage,
+  signedInPage: page,
+}) => {
+  test.slow();
+  const problems = recordConsoleProblems(page);
+  const restore = await useApproveMode(page.request);
+  let threadId = "";
+  try {
+    const started = await customerWithDraft(threadPage);
+    threadId = started.threadId;
+    const { caller, draftBody } = started;
+
+    await page.goto(`/inbox/${threadId}?draft=edit`);
+    await expect(threadPage.composer).toHaveValue(draftBody);
+    await expect(page.getByTestId("composer-draft")).toBeVisible();
+    await expect(page.getByTestId("ai-draft")).toContainText("Editing in the reply box below.");
+
+    await page.getByRole("button", { name: "Cancel edit" }).click();
+    await expect(threadPage.composer).toHaveValue("");
+    await expect(page.getByTestId("composer-draft")).toHaveCount(0);
+    await expect(page.getByTestId("ai-draft-send")).toBeVisible();
+    // Cancelling sends nothing and keeps the draft.
+    expect(await aiTextsOnPhone(page.request, caller)).toEqual([]);
+    await page.getByTestId("ai-draft-discard").click();
+    await expect(page.getByTestId("ai-draft")).toHaveCount(0);
+    expect(problems).toEqual([]);
+  } finally {
+    if (threadId) await page.request.post(`/api/threads/${threadId}/takeover`);
+    await restore();
+  }
+});
+
 test("Discard removes the draft and nothing is sent", async ({ threadPage, signedInPage: page }) => {
   test.slow();
   const problems = recordConsoleProblems(page);
