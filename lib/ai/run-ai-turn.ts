@@ -183,7 +183,9 @@ export async function runAiTurn(
     text =
       result.text || (outcome.isHandedOff ? texts.handedOff : outcome.isClosed ? texts.closed : texts.safeFallback);
     const verdict = checkReply(text, {
+      // The business's own name is part of its profile: the introduction names it, digits and all.
       profileText: [
+        business.name,
         business.services,
         business.serviceArea,
         business.aiInstructions,

@@ -229,8 +229,10 @@ describe("AI drafts the pro approves", { timeout: 90_000 }, async () => {
 
   it("the first draft of a thread introduces the assistant; once one was sent, the next draft does not", async () => {
     ai.enqueue({ text: "Where is the leak?" }, { text: "Thanks. What's the address?" });
+    // A name with a run of digits: the reply guard must read it as the business's own, not a phone number.
     const { business, cookie, customer, twilioNumber, thread, draft } = await draftedConversation("I have a leak", {
       aiDisclosure: true,
+      name: "Plumbing 1796035623759",
     });
     expect(draft.body).toBe(`Hi, this is ${business.name}'s virtual assistant. Where is the leak?`);
     expect((await send(cookie, thread.id, { draftId: draft.id })).status).toBe(200);

@@ -55,7 +55,7 @@ export function sendDraft(input: SendDraftInput) {
       ]);
     const business = await tx
       .selectFrom("Business")
-      .select(["services", "serviceArea", "aiInstructions", "priceList", "bookingUrl"])
+      .select(["name", "services", "serviceArea", "aiInstructions", "priceList", "bookingUrl"])
       .where("id", "=", businessId)
       .executeTakeFirstOrThrow();
     const numbers = await tx
@@ -65,7 +65,9 @@ export function sendDraft(input: SendDraftInput) {
       .orderBy("createdAt", "asc")
       .execute();
     const verdict = checkReply(text, {
+      // The business's own name is part of its profile: the introduction names it, digits and all.
       profileText: [
+        business.name,
         business.services,
         business.serviceArea,
         business.aiInstructions,
