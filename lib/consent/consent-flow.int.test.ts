@@ -90,6 +90,8 @@ describe("consent by any reasonable means", () => {
     expect(confirmation!.body).toContain("Test Plumbing Co");
     expect(confirmation!.body).toContain("COMENZAR");
     expect(confirmation!.body).toMatch(/ya no recibirá/);
+    // The fake has the text; its "sent" is stored when the send job's write commits, a moment later.
+    await c.settled();
     const thread = await c.thread();
     expect(await db.message.findFirst({ where: { threadId: thread.id, purpose: "consent_reply" } })).toMatchObject({
       status: "sent",

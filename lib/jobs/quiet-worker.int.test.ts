@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { stopBoss } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { BACKSTOP_POLL_SECONDS, idleFetchesPerSecond, startWorker } from "@/lib/jobs/worker";
 import { waitFor } from "@/test/helpers/wait";
 
@@ -22,6 +22,11 @@ beforeAll(async () => {
     return (original as (...params: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   await startWorker();
+  // The minute's schedules (the outbox sweep, the reconciliation sweep) are work the clock brings, not idling: on a
+  // PostgreSQL server their jobs wake the loops by NOTIFY, and a tick inside the window would add fetches that found
+  // a job. The schedules are set again by the next startWorker of the run.
+  const boss = await getBoss();
+  for (const { name, key } of await boss.getSchedules()) await boss.unschedule(name, key);
 });
 
 afterAll(async () => {

@@ -142,11 +142,15 @@ const TABLES = [
   "WebhookDelivery",
 ] as const;
 
-/** Row counts of the main tables (and queued jobs, minus pg-boss's own cron ticks) in one round trip. */
+/**
+ * Row counts of the main tables and of queued jobs in one round trip. The jobs leave out what pg-boss's clock
+ * queues on its own (the schedules' minute ticks, from any started boss of the run) and its internal queues: a
+ * tick during a request is not something the request wrote.
+ */
 export async function rowCounts(): Promise<Record<string, number>> {
   const columns = [
     ...TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`),
-    `(SELECT count(*) FROM pgboss.job WHERE name <> 'sweep-outbox' AND name NOT LIKE '\\_\\_pgboss%')::int AS "jobs"`,
+    `(SELECT count(*) FROM pgboss.job WHERE name NOT IN (SELECT name FROM pgboss.schedule) AND name NOT LIKE '\\_\\_pgboss%')::int AS "jobs"`,
   ];
   const [row] = await db.$queryRawUnsafe<Record<string, number>[]>(`SELECT ${columns.join(", ")}`);
   return row!;

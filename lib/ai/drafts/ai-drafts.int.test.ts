@@ -113,7 +113,16 @@ describe("AI drafts the pro approves", { timeout: 90_000 }, async () => {
 
     const notification = await db.notification.findFirstOrThrow({ where: { threadId: thread.id, kind: "ai_draft" } });
     expect(notification).toMatchObject({ userId: user.id, draftId: draft.id, body: draft.body });
-    await waitFor(() => push.requestsFor(pushPath).length === 1);
+    // The customer's text was pushed first ("… replied"); the draft's push follows under the same thread tag, so
+    // on the phone it replaces that one. Exactly one push offers the draft, and it carries the draft's id.
+    const draftPushes = () =>
+      push.payloadsFor(pushPath).filter((payload) => (payload as { kind?: string } | null)?.kind === "ai_draft");
+    await waitFor(() => draftPushes().length === 1);
+    expect(draftPushes()[0]).toMatchObject({
+      draftId: draft.id,
+      body: draft.body,
+      url: `/inbox/${thread.id}?draft=edit`,
+    });
     const [created] = await eventsOf(thread.id, "draft.created");
     expect(created).toMatchObject({
       actorKind: "ai",
