@@ -4,6 +4,7 @@
 import { runTransaction } from "@/lib/db/run-transaction";
 import type { MessageStatus } from "@/lib/db/generated/kysely-enums";
 import { logger } from "@/lib/log";
+import { markAcceptedInTx } from "@/lib/telephony/record-send-outcome";
 import { writeMessageStatus } from "@/lib/telephony/write-message-status";
 
 const rank: Partial<Record<MessageStatus, number>> = {
@@ -44,6 +45,8 @@ export async function applyMessageStatus(input: {
   twilioStatus: string;
   errorCode?: number;
   errorMessage?: string;
+  /** our Message's id, from the callback URL we gave Twilio (signed with it) */
+  messageId?: string;
 }) {
   const status = twilioToStatus[input.twilioStatus.toLowerCase()];
   if (!status) return { changed: false };
@@ -53,24 +56,34 @@ export async function applyMessageStatus(input: {
   if (lowerStatuses.length === 0) return { changed: false };
   const now = new Date();
   const isFailure = status === "failed" || status === "undelivered";
+  const set = {
+    ...(status === "delivered" ? { deliveredAt: now } : {}),
+    ...(isFailure
+      ? {
+          failedAt: now,
+          errorCode: input.errorCode ?? null,
+          errorMessage: (input.errorCode && deliveryErrorReasons[input.errorCode]) || input.errorMessage || null,
+        }
+      : {}),
+  };
   return runTransaction(async (tx, outbox) => {
-    const message = await writeMessageStatus(tx, outbox, {
-      match: { messageSid: input.messageSid },
-      from: lowerStatuses,
-      to: status,
-      set: {
-        ...(status === "delivered" ? { deliveredAt: now } : {}),
-        ...(isFailure
-          ? {
-              failedAt: now,
-              errorCode: input.errorCode ?? null,
-              errorMessage: (input.errorCode && deliveryErrorReasons[input.errorCode]) || input.errorMessage || null,
-            }
-          : {}),
-      },
-      errorCode: input.errorCode ?? null,
-      actor: "twilio",
-    });
+    const change = { from: lowerStatuses, to: status, errorCode: input.errorCode ?? null, actor: "twilio" } as const;
+    let message = await writeMessageStatus(tx, outbox, { ...change, match: { messageSid: input.messageSid }, set });
+    if (!message && input.messageId) {
+      // The callback came before the send job read Twilio's answer: the message has no sid yet. Our id in the URL
+      // finds it; the sid and the acceptance are stored now, and the send job's own write then has nothing to do.
+      message = await writeMessageStatus(tx, outbox, {
+        ...change,
+        match: { id: input.messageId, hasNoSid: true },
+        set: {
+          ...(isFailure ? {} : { errorCode: null, errorMessage: null }),
+          ...set,
+          messageSid: input.messageSid,
+          sentAt: now,
+        },
+      });
+      if (message) await markAcceptedInTx(tx, outbox, message, now);
+    }
     if (!message) {
       logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
       return { changed: false };

@@ -1,6 +1,7 @@
 // What happens to the Message (and its call and lead) once Twilio accepted it, refused it, or we gave up.
 import { db } from "@/lib/db/client";
-import { runTransaction } from "@/lib/db/run-transaction";
+import type { Tx } from "@/lib/db/kysely";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
 import type { ClaimedMessage } from "@/lib/telephony/claim-message";
@@ -19,34 +20,47 @@ export async function recordMessageAccepted(message: ClaimedMessage, sid: string
       set: { messageSid: sid, sentAt: now, errorCode: null, errorMessage: null },
       actor: "twilio",
     });
+    // Nothing to store: a status callback that came first has stored the sid and the acceptance already.
     if (!stored) return false;
-    if (message.purpose === "auto_reply") {
-      await tx
-        .updateTable("Call")
-        .set({ smsAcceptedAt: now, updatedAt: now })
-        .where("autoReplyMessageId", "=", message.id)
-        .execute();
-      const contacted = await tx
-        .updateTable("Lead")
-        .set({ status: "contacted", contactedAt: now, statusChangedAt: now, updatedAt: now })
-        .where("id", "=", message.leadId)
-        .where("status", "=", "new")
-        .executeTakeFirst();
-      if (contacted.numUpdatedRows === 1n) {
-        outbox.record(
-          "lead.updated",
-          { status: "contacted", reason: "auto_reply_accepted" },
-          {
-            businessId: message.businessId,
-            threadId: message.threadId,
-            leadId: message.leadId,
-            actor: { kind: "system" },
-          },
-        );
-      }
-    }
+    await markAcceptedInTx(tx, outbox, message, now);
     return true;
   });
+}
+
+/**
+ * What Twilio's acceptance of a message means beyond its own row, written once with the sid (by the send job, or by
+ * a status callback that arrived before it): an auto-reply stamps its call and moves the lead new → contacted.
+ */
+export async function markAcceptedInTx(
+  tx: Tx,
+  outbox: Outbox,
+  message: Pick<ClaimedMessage, "id" | "purpose" | "leadId" | "businessId" | "threadId">,
+  now: Date,
+) {
+  if (message.purpose !== "auto_reply") return;
+  await tx
+    .updateTable("Call")
+    .set({ smsAcceptedAt: now, updatedAt: now })
+    .where("autoReplyMessageId", "=", message.id)
+    .execute();
+  const contacted = await tx
+    .updateTable("Lead")
+    .set({ status: "contacted", contactedAt: now, statusChangedAt: now, updatedAt: now })
+    .where("id", "=", message.leadId)
+    .where("status", "=", "new")
+    .executeTakeFirst();
+  if (contacted.numUpdatedRows === 1n) {
+    outbox.record(
+      "lead.updated",
+      { status: "contacted", reason: "auto_reply_accepted" },
+      {
+        businessId: message.businessId,
+        threadId: message.threadId,
+        leadId: message.leadId,
+        actor: { kind: "system" },
+      },
+    );
+  }
 }
 
 /** The message will never go out: failed (Twilio refused) or canceled (we decided not to send). */

@@ -89,7 +89,7 @@ describe("send-message against the Twilio fake", () => {
     expect(sms).toMatchObject({
       from: twilioNumber,
       body: message.body,
-      statusCallback: `https://ringback.test/api/twilio/message-status#${CONNECTION_OVERRIDES}`,
+      statusCallback: `https://ringback.test/api/twilio/message-status?messageId=${messageId}#${CONNECTION_OVERRIDES}`,
     });
     expect(message.messageSid).toBe(sms!.sid);
     const stamped = await db.call.findUniqueOrThrow({ where: { id: call.id } });
@@ -206,6 +206,48 @@ describe("send-message against the Twilio fake", () => {
     expect(
       await db.lead.findFirstOrThrow({ where: { businessId: second.business.id, phone: second.from } }),
     ).toMatchObject({ isOptedOut: true });
+  });
+
+  it("status callbacks that arrive before the create's answer are kept: the sid, the final status, the call's stamps", async () => {
+    // Twilio gives no order between its answer to the create and the message's callbacks. Here "sent" and
+    // "delivered" both reach the app while the answer is still on its way: the message has no sid yet.
+    const early = randomPhone();
+    fake.setDeliveryOutcome(early, { status: "delivered", callbacksBeforeAnswer: true });
+    const { business, call, messageId } = await missedCall({}, early);
+    await settled(messageId);
+    const [sms] = sentTo(early);
+    expect(fake.sentStatusCallbacks.filter((callback) => callback.messageSid === sms!.sid)).toEqual([
+      expect.objectContaining({ status: "sent", responseStatus: 204 }),
+      expect.objectContaining({ status: "delivered", responseStatus: 204 }),
+    ]);
+    const message = await db.message.findUniqueOrThrow({ where: { id: messageId } });
+    expect(message).toMatchObject({ status: "delivered", messageSid: sms!.sid });
+    expect(message.sentAt).toBeInstanceOf(Date);
+    expect(message.deliveredAt).toBeInstanceOf(Date);
+    const stamped = await db.call.findUniqueOrThrow({ where: { id: call.id } });
+    expect(stamped.smsAcceptedAt).toBeInstanceOf(Date);
+    expect(stamped.smsDeliveredAt).toBeInstanceOf(Date);
+    expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: early } })).toMatchObject({
+      status: "contacted",
+    });
+    const events = await db.event.findMany({ where: { businessId: business.id }, orderBy: { id: "asc" } });
+    expect(events.filter((event) => event.type === "message.status").map((event) => event.payload)).toEqual([
+      expect.objectContaining({ messageId, status: "sent" }),
+      expect.objectContaining({ messageId, status: "delivered" }),
+    ]);
+    expect(events.filter((event) => event.type === "lead.updated")).toHaveLength(1);
+    expect(fake.createRequestsTo(early)).toBe(1);
+
+    // A carrier failure reported before the answer fails the message with its reason, never as "sent".
+    const filtered = randomPhone();
+    fake.setDeliveryOutcome(filtered, { status: "undelivered", errorCode: 30007, callbacksBeforeAnswer: true });
+    const second = await missedCall({}, filtered);
+    await settled(second.messageId);
+    expect(await db.message.findUniqueOrThrow({ where: { id: second.messageId } })).toMatchObject({
+      status: "undelivered",
+      messageSid: sentTo(filtered)[0]!.sid,
+      errorMessage: "Message filtered by the carrier",
+    });
   });
 
   it("a landline (Twilio Lookup, business checks line types) gets no auto-SMS: canceled, the call says why", async () => {

@@ -43,7 +43,7 @@ export async function sendMessageJob({ messageId }: JobPayloads["send-message"],
       logger.info({ messageId }, "another attempt took the message over; not sending");
       return;
     }
-    const sent: SentSms = existing ?? (await sendSms(sms));
+    const sent: SentSms = existing ?? (await sendSms({ ...sms, messageId: message.id }));
     await recordMessageAccepted(message, sent.sid);
     await sent
       .afterStored?.()

@@ -15,16 +15,25 @@ export type SentSms = {
   afterStored?: () => Promise<void>;
 };
 
-export function messageStatusCallbackUrl(): string {
-  return callbackUrl("message-status");
+/**
+ * Where Twilio reports the message's status. Our message's id rides in the URL (which Twilio signs with the rest):
+ * a callback can arrive before the create's answer has been read and the sid stored, and it still finds its message.
+ */
+export function messageStatusCallbackUrl(messageId: string): string {
+  return callbackUrl("message-status", { messageId });
 }
 
-/** Throws SendSmsError (kind "retry" or "permanent"). */
-export async function sendSms(sms: SmsToSend): Promise<SentSms> {
+/** Throws SendSmsError (kind "retry" or "permanent"). `messageId` is our Message's id. */
+export async function sendSms(sms: SmsToSend & { messageId: string }): Promise<SentSms> {
   if (env().twilio.isSimulator) return sendSimulatedSms(sms);
   const client = getTwilioClient();
   const { result, error, retryAfterSeconds } = await withRetryAfter(() =>
-    client.messages.create({ to: sms.to, from: sms.from, body: sms.body, statusCallback: messageStatusCallbackUrl() }),
+    client.messages.create({
+      to: sms.to,
+      from: sms.from,
+      body: sms.body,
+      statusCallback: messageStatusCallbackUrl(sms.messageId),
+    }),
   );
   if (!result) throw classifySendError(error, retryAfterSeconds);
   return { sid: result.sid, status: result.status };

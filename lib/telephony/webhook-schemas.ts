@@ -49,6 +49,9 @@ export const messageStatusParamsSchema = z.object({
   ErrorMessage: z.string().max(1_000).optional(),
 });
 
+/** The query of the status callback URL we give Twilio with each message (older messages have none). */
+export const messageStatusQuerySchema = z.object({ messageId: z.string().min(1).max(64).optional() });
+
 /** Twilio adds ErrorCode and ErrorUrl to the voice parameters when it falls back. */
 export const voiceFallbackParamsSchema = voiceParamsSchema.extend({
   ErrorCode: z.string().max(16).optional(),

@@ -70,12 +70,18 @@ export function messageRoutes(state: FakeState, dispatchCallback: CallbackDispat
         };
         state.messages.push(message);
         for (const listener of state.messageListeners) listener(message);
-        // Twilio moves the message on (and calls its StatusCallback) only after it answered the create, even when
-        // the sender hung up before reading that answer.
-        response.once("close", () => void runMessageLifecycle(state, dispatchCallback, message));
+        const answer = messageToJson(message);
+        if (state.deliveryOutcomes.get(message.to)?.callbacksBeforeAnswer) {
+          // The answer is held until the app has heard every status callback: it learns the sid from them first.
+          await runMessageLifecycle(state, dispatchCallback, message);
+        } else {
+          // Twilio moves the message on (and calls its StatusCallback) only after it answered the create, even when
+          // the sender hung up before reading that answer.
+          response.once("close", () => void runMessageLifecycle(state, dispatchCallback, message));
+        }
         if (state.holdResponsesMs) await wait(state.holdResponsesMs);
         if (response.destroyed) return;
-        return sendJson(response, 201, messageToJson(message));
+        return sendJson(response, 201, answer);
       },
     },
   ];

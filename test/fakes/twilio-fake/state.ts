@@ -61,10 +61,17 @@ export type FakeFailure = {
  * What happens to a message after Twilio accepted it: delivered (the default), undelivered or failed with a carrier
  * error code, or it stays queued at Twilio (never sent: date_sent stays null, no callback after `queued`).
  */
-export type DeliveryOutcome =
+export type DeliveryOutcome = (
   | { status: "delivered" }
   | { status: "undelivered" | "failed"; errorCode: number; errorMessage?: string }
-  | { status: "queued" };
+  | { status: "queued" }
+) & {
+  /**
+   * The status callbacks reach the app before the create's answer does (the answer is slow on its way back, the
+   * callbacks are not): Twilio gives no order between the two.
+   */
+  callbacksBeforeAnswer?: boolean;
+};
 
 /** A status callback the fake sent by itself, and how the app answered (null: it could not be reached). */
 export type SentStatusCallback = { messageSid: string; status: string; url: string; responseStatus: number | null };
