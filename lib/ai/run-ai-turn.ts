@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { APICallError } from "ai";
 import { businessHoursSchema, defaultBusinessHours } from "@/lib/business/business-hours";
 import { sql } from "kysely";
-import { sqlDb } from "@/lib/db/kysely";
+import { sqlDb, type Queryable } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
 import { recordEvent } from "@/lib/events/record-event";
 import type { Job } from "pg-boss";
@@ -274,8 +274,8 @@ async function hasPendingDraft(threadId: string): Promise<boolean> {
 }
 
 /** Is the customer's latest (non-keyword) message still without an answer from the AI or a person? */
-export async function hasUnansweredCustomerMessage(threadId: string): Promise<boolean> {
-  const lastInbound = await sqlDb()
+export async function hasUnansweredCustomerMessage(threadId: string, db: Queryable = sqlDb()): Promise<boolean> {
+  const lastInbound = await db
     .selectFrom("Message")
     .select(["body", "createdAt"])
     .where("threadId", "=", threadId)
@@ -284,7 +284,7 @@ export async function hasUnansweredCustomerMessage(threadId: string): Promise<bo
     .limit(1)
     .executeTakeFirst();
   if (!lastInbound || isConsentKeyword(lastInbound.body)) return false;
-  const answered = await sqlDb()
+  const answered = await db
     .selectFrom("Message")
     .select("id")
     .where("threadId", "=", threadId)

@@ -8,6 +8,7 @@ import { escalateJob } from "@/lib/notifications/escalate-job";
 import { sendPushJob } from "@/lib/notifications/send-push-job";
 import { processInboundMessage } from "@/lib/conversations/process-inbound-message";
 import { runAiTurn } from "@/lib/ai/run-ai-turn";
+import { handOffFailedTurn } from "@/lib/ai/hand-off-failed-turn";
 import { sendDraftJob } from "@/lib/ai/drafts/send-draft-job";
 import { runFollowUp } from "@/lib/conversations/follow-up";
 import { pruneHousekeepingJob } from "@/lib/housekeeping/prune-housekeeping-job";
@@ -22,6 +23,7 @@ export const jobHandlers: Partial<{ [Name in QueueName]: JobHandler<Name> }> = {
   "deliver-webhook": deliverWebhookJob,
   "process-inbound-message": processInboundMessage,
   "ai-turn": runAiTurn,
+  "ai-turn-failed": handOffFailedTurn,
   "send-draft": sendDraftJob,
   "follow-up": runFollowUp,
   "prune-housekeeping": async () => {

@@ -32,11 +32,23 @@ export const queues = {
     retryDelayMax: 60,
     heartbeatSeconds,
   },
+  /** an `ai-turn` job pg-boss failed for good (every retry failed, expired or lost its worker): its dead letter. The
+   *  conversation goes to a person (lib/ai/hand-off-failed-turn.ts). Listed before `ai-turn`, which names it */
+  aiTurnFailed: {
+    name: "ai-turn-failed",
+    retryLimit: 8,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 60,
+    heartbeatSeconds,
+  },
   /** the AI's turn in a thread, when the human-priority window ends. `stately` + singletonKey = threadId: at most one
-   *  queued and one active turn per thread (a second message in the window does not schedule a second turn) */
+   *  queued and one active turn per thread (a second message in the window does not schedule a second turn). Its
+   *  final failure is copied to `ai-turn-failed` by pg-boss, in the statement that fails it */
   aiTurn: {
     name: "ai-turn",
     policy: "stately",
+    deadLetter: "ai-turn-failed",
     retryLimit: 3,
     retryDelay: 2,
     retryBackoff: true,
@@ -92,6 +104,8 @@ export type JobPayloads = {
   "send-message": { messageId: string };
   "process-inbound-message": { messageId: string };
   "ai-turn": { threadId: string; reason: "window" | "ai_active" | "let_ai_handle" };
+  /** pg-boss copies the failed `ai-turn` job's data */
+  "ai-turn-failed": JobPayloads["ai-turn"];
   "send-draft": { draftId: string };
   "send-push": { notificationId: string };
   escalate: { notificationId: string };

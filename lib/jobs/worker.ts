@@ -7,9 +7,9 @@
 // polls every BACKSTOP_POLL_SECONDS, and there are few loops, so an idle process makes under 2 fetches a second.
 import type { Job, JobResult } from "pg-boss";
 import { adoptOrphanedJobs, markWorkerStopped, registerWorker } from "@/lib/jobs/adopt-orphaned-jobs";
-import { afterBossStop, getBoss, registerLocalWorker } from "@/lib/jobs/boss";
+import { afterBossStop, getBoss, registerLocalWorker, wakeLocalWorkersLater } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
-import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
+import { queues, type JobPayloads, type QueueName } from "@/lib/jobs/queues";
 import { ADOPTION_INTERVAL_MS, JOB_HEARTBEAT_REFRESH_SECONDS } from "@/lib/jobs/recovery-timing";
 import { logger } from "@/lib/log";
 import { queueReconciliationSweep } from "@/lib/reconciliation/reconcile-job";
@@ -18,6 +18,9 @@ import { serializeError } from "@/lib/serialize-error";
 const globalForWorker = globalThis as unknown as { ringbackWorkerStarted?: boolean };
 
 export const BACKSTOP_POLL_SECONDS = 8;
+
+/** pg-boss settles a batch (and writes a dead letter) right after the handlers return: wake its queue after that. */
+const DEAD_LETTER_WAKE_MS = 1_000;
 
 /**
  * Fetch loops per queue (each one idles on its own poll) and how many jobs one fetch claims; the jobs of a batch
@@ -28,6 +31,9 @@ export const workerShape: Record<QueueName, { loops: number; batchSize: number; 
   "send-message": { loops: 1, batchSize: 20 },
   "process-inbound-message": { loops: 2, batchSize: 5 },
   "ai-turn": { loops: 4, batchSize: 1 },
+  // Rare (an AI turn that failed for good). A final failure in this process wakes it (see runOne); one another
+  // instance's worker or pg-boss's expiry failed is found by this slow safety poll.
+  "ai-turn-failed": { loops: 1, batchSize: 5, pollSeconds: 60 },
   // Due minutes after it was queued, and this process's loop is woken when a job it queued falls due: a slow backstop
   // poll (for jobs another instance queued) is a few seconds late on a delay of minutes.
   "send-draft": { loops: 1, batchSize: 5, pollSeconds: 30 },
@@ -81,6 +87,9 @@ export async function startWorker({
   ][]) {
     const { loops, batchSize, pollSeconds } = workerShape[name];
     const pollEvery = Math.max(pollSeconds ?? pollingIntervalSeconds, pollingIntervalSeconds);
+    const queue: { retryLimit?: number; deadLetter?: QueueName } | undefined = Object.values(queues).find(
+      (candidate) => candidate.name === name,
+    );
     const runOne = async (job: Job): Promise<JobResult> => {
       const started = Date.now();
       try {
@@ -89,6 +98,10 @@ export async function startWorker({
         return { id: job.id, status: "completed" };
       } catch (error) {
         logger.warn({ job: name, id: job.id, err: error, retry: job.retryCount }, "job failed; pg-boss retries it");
+        // Its last attempt: pg-boss fails it for good and copies it to its dead letter queue.
+        if (queue?.deadLetter && job.retryCount >= (queue.retryLimit ?? 0)) {
+          wakeLocalWorkersLater(queue.deadLetter, DEAD_LETTER_WAKE_MS);
+        }
         // pg-boss stores the output: only the safe parts of the error (lib/serialize-error.ts), never its request.
         return { id: job.id, status: "failed", output: { message: serializeError(error).message } };
       }
