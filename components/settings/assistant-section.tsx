@@ -4,23 +4,31 @@ import { Card } from "@/components/ui/card";
 import { controlClassName, Field } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { AiReplyModeField } from "@/components/settings/ai-reply-mode-field";
+import { EngageDelayField } from "@/components/settings/engage-delay-field";
 import { NumberField } from "@/components/settings/number-field";
 import type { SectionProps } from "@/components/settings/section-props";
 
-export function AssistantSection({ draft, onChange, errors }: SectionProps) {
+export function AssistantSection({
+  draft,
+  onChange,
+  errors,
+  defaultEngageDelaySeconds,
+}: SectionProps & { defaultEngageDelaySeconds: number }) {
   return (
     <Card
       id="assistant"
       title="AI assistant"
       description="Replies to customers, gathers the job details and hands over when someone needs you."
     >
-      <Switch
-        label="Let the assistant reply"
-        checked={draft.aiEnabled}
-        onChange={(aiEnabled) => onChange({ aiEnabled })}
-      />
+      <Switch label="Let the AI reply" checked={draft.aiEnabled} onChange={(aiEnabled) => onChange({ aiEnabled })} />
       {draft.aiEnabled ? (
         <>
+          <EngageDelayField
+            draft={draft}
+            onChange={onChange}
+            errors={errors}
+            defaultSeconds={defaultEngageDelaySeconds}
+          />
           <AiReplyModeField draft={draft} onChange={onChange} errors={errors} />
           <Field
             label="Instructions"
@@ -66,7 +74,7 @@ export function AssistantSection({ draft, onChange, errors }: SectionProps) {
           ) : null}
           <NumberField
             label="Hand over after"
-            unit="assistant replies"
+            unit="AI replies"
             min={1}
             max={50}
             value={draft.aiMaxTurns}

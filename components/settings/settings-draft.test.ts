@@ -38,6 +38,8 @@ const saved: SavedSettings = {
   aiDisclosureText: "",
   aiReplyMode: "auto",
   aiDraftAutoSendMinutes: null,
+  aiEngageDelaySeconds: null,
+  defaultAiEngageDelaySeconds: 60,
   services: "",
   serviceArea: "",
   bookingUrl: null,
@@ -60,6 +62,16 @@ describe("settings draft", () => {
       ignoreList: ["+14155550100", "(415) 555-0199"],
       forwardTo: null,
       businessHours: { ...saved.businessHours, sat: [{ open: "09:00", close: "12:00" }] },
+    });
+  });
+
+  it("sends the AI's wait as seconds, and null to go back to the server's default; never the default itself", () => {
+    const draft = draftFromSettings(saved);
+    draft.aiEngageDelaySeconds = 300;
+    expect(changedSettings(saved, draft)).toEqual({ aiEngageDelaySeconds: 300 });
+    const chosen = { ...saved, aiEngageDelaySeconds: 300 };
+    expect(changedSettings(chosen, { ...draftFromSettings(chosen), aiEngageDelaySeconds: null })).toEqual({
+      aiEngageDelaySeconds: null,
     });
   });
 

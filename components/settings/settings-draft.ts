@@ -33,13 +33,20 @@ export type SavedSettings = {
   aiDisclosureText: string;
   aiReplyMode: "auto" | "approve";
   aiDraftAutoSendMinutes: number | null;
+  /** the human-priority window in seconds; null: the server's default */
+  aiEngageDelaySeconds: number | null;
+  /** that default (read only) */
+  defaultAiEngageDelaySeconds: number;
   services: string;
   serviceArea: string;
   bookingUrl: string | null;
   priceList: string;
 };
 
-export type SettingsDraft = Omit<SavedSettings, "ignoreList" | "forwardTo" | "bookingUrl"> & {
+/** What the form edits and saves (the default window is the server's, only shown). */
+type EditableSettings = Omit<SavedSettings, "defaultAiEngageDelaySeconds">;
+
+export type SettingsDraft = Omit<EditableSettings, "ignoreList" | "forwardTo" | "bookingUrl"> & {
   ignoreList: string;
   forwardTo: string;
   bookingUrl: string;
@@ -75,14 +82,15 @@ const settingKeys = [
   "aiDisclosureText",
   "aiReplyMode",
   "aiDraftAutoSendMinutes",
+  "aiEngageDelaySeconds",
   "services",
   "serviceArea",
   "bookingUrl",
   "priceList",
-] as const satisfies readonly (keyof SavedSettings)[];
+] as const satisfies readonly (keyof EditableSettings)[];
 
 export function draftFromSettings(saved: SavedSettings): SettingsDraft {
-  const picked = Object.fromEntries(settingKeys.map((key) => [key, saved[key]])) as SavedSettings;
+  const picked = Object.fromEntries(settingKeys.map((key) => [key, saved[key]])) as EditableSettings;
   return {
     ...picked,
     ignoreList: saved.ignoreList.join("\n"),
@@ -91,7 +99,7 @@ export function draftFromSettings(saved: SavedSettings): SettingsDraft {
   };
 }
 
-function settingsFromDraft(draft: SettingsDraft): SavedSettings {
+function settingsFromDraft(draft: SettingsDraft): EditableSettings {
   return {
     ...draft,
     ignoreList: draft.ignoreList
@@ -104,14 +112,14 @@ function settingsFromDraft(draft: SettingsDraft): SavedSettings {
 }
 
 /** Only what changed: a save never overwrites a field someone else changed meanwhile (the header's availability). */
-export function changedSettings(saved: SavedSettings, draft: SettingsDraft): Partial<SavedSettings> {
+export function changedSettings(saved: SavedSettings, draft: SettingsDraft): Partial<EditableSettings> {
   const next = settingsFromDraft(draft);
   const baseline = settingsFromDraft(draftFromSettings(saved));
   return Object.fromEntries(
     settingKeys
       .filter((key) => JSON.stringify(next[key]) !== JSON.stringify(baseline[key]))
       .map((key) => [key, next[key]]),
-  ) as Partial<SavedSettings>;
+  ) as Partial<EditableSettings>;
 }
 
 /** 422 details ([{ path, message }]) → the first message per field path. */

@@ -137,7 +137,7 @@ export function SettingsForm({
         <HoursSection {...sectionProps} timeZones={timeZones} />
         <CallsSection {...sectionProps} twilioNumber={twilioNumber} />
         <AutoReplySection {...sectionProps} />
-        <AssistantSection {...sectionProps} />
+        <AssistantSection {...sectionProps} defaultEngageDelaySeconds={saved.defaultAiEngageDelaySeconds} />
         <FollowUpSection {...sectionProps} />
       </fieldset>
       {/* Pinned above the bottom navigation while there is something to save or to read. */}
