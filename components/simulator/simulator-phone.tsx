@@ -3,6 +3,7 @@
 // reply as the customer. It talks to /api/simulator/*, which sends the same signed webhooks Twilio would.
 import { useState } from "react";
 import useSWR from "swr";
+import { NavIcon } from "@/components/shell/nav-icon";
 import { randomCallerNumber } from "@/components/simulator/random-caller";
 import {
   SimulatorIncomingCall,
@@ -141,27 +142,30 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
                 data-testid="sim-call-missed"
                 disabled={isBusy || !isValidCaller}
                 onClick={() => void placeCall("missed")}
-                className="rounded-xl bg-rose-600 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-rose-700 disabled:opacity-50"
+                className="inline-flex items-center justify-center gap-1.5 rounded-xl bg-rose-600 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-rose-700 disabled:opacity-50"
               >
-                📞 Call (goes unanswered)
+                <NavIcon name="phoneMissed" className="h-4 w-4 shrink-0" />
+                Call (goes unanswered)
               </button>
               <button
                 type="button"
                 data-testid="sim-call-answered"
                 disabled={isBusy || !isValidCaller}
                 onClick={() => void placeCall("answered")}
-                className="rounded-xl bg-emerald-700 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-emerald-800 disabled:opacity-50"
+                className="inline-flex items-center justify-center gap-1.5 rounded-xl bg-emerald-700 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-emerald-800 disabled:opacity-50"
               >
-                ✅ Call (answered)
+                <NavIcon name="phoneIncoming" className="h-4 w-4 shrink-0" />
+                Call (answered)
               </button>
               <button
                 type="button"
                 data-testid="sim-call-voicemail"
                 disabled={isBusy || !isValidCaller}
                 onClick={() => void placeCall("voicemail")}
-                className="col-span-2 rounded-xl bg-slate-800 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-slate-900 disabled:opacity-50"
+                className="col-span-2 inline-flex items-center justify-center gap-1.5 rounded-xl bg-slate-800 px-2 py-2 text-sm font-semibold text-white shadow hover:bg-slate-900 disabled:opacity-50"
               >
-                🎙️ Call and leave a voicemail
+                <NavIcon name="mic" className="h-4 w-4 shrink-0" />
+                Call and leave a voicemail
               </button>
             </div>
             {status ? (

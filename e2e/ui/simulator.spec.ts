@@ -12,6 +12,12 @@ test("a missed call placed on the simulator shows its auto-text there, a new thr
 }) => {
   const caller = uniqueCallerNumber();
   await simulatorPage.goto();
+  // The call buttons carry the app's line icons (no emoji) and are named by their words alone.
+  for (const name of ["Call (goes unanswered)", "Call (answered)", "Call and leave a voicemail"]) {
+    const button = page.getByRole("button", { name, exact: true });
+    await expect(button).toHaveText(name);
+    await expect(button.locator("svg[aria-hidden='true']")).toHaveCount(1);
+  }
   await simulatorPage.callFrom(caller);
   await expect(simulatorPage.status).toContainText("Auto-text on its way");
   const autoText = simulatorPage.messages.first();
