@@ -303,9 +303,18 @@ describe("the AI turn", async () => {
     });
     expect(reply!.body).toContain("Test Plumbing Co");
     const after = await db.thread.findUniqueOrThrow({ where: { id: thread.id } });
-    expect(after.isWaitingOnPerson).toBe(true);
+    expect(after).toMatchObject({ mode: "human", isWaitingOnPerson: true, aiGenerationId: null });
     expect(await db.event.count({ where: { threadId: thread.id, type: "ai.error" } })).toBe(2);
     expect(await db.notification.count({ where: { threadId: thread.id, kind: "ai_handoff" } })).toBe(1);
+    // The event log says why the AI stepped out: it could not answer.
+    const modeChanges = await db.event.findMany({
+      where: { threadId: thread.id, type: "thread.mode_changed" },
+      orderBy: { id: "asc" },
+    });
+    expect(modeChanges.map((event) => event.payload)).toEqual([
+      { from: "auto", to: "ai", reason: "window" },
+      { from: "ai", to: "human", reason: "ai_failed" },
+    ]);
   });
 
   it("a wrong API key: OpenAI's 401 is not retried; the safe fallback and a person flagged", async () => {

@@ -177,6 +177,7 @@ export async function runAiTurn(
   if (isTurnLimitReached) text = texts.handedOff;
   else if (!result) {
     // The model failed twice: a short safe message, and a person takes it from here.
+    outcome.hasFailed = true;
     await handOff(context, outcome, { reason: "the AI could not answer (model error)" }, "");
     text = texts.modelFailed(business.name);
   } else {

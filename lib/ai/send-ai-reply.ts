@@ -6,7 +6,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { AppError } from "@/lib/errors";
 import type { EventPayload } from "@/lib/events/catalogue";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
-import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
+import { modeChangeReason, type TurnContext, type TurnOutcome } from "@/lib/ai/turn-context";
 
 export async function sendAiReply({
   context,
@@ -61,7 +61,7 @@ export async function sendAiReply({
         .execute();
       outbox.record(
         "thread.mode_changed",
-        { from: "ai", to: mode, reason: outcome.isClosed ? "closed" : "handed_off" },
+        { from: "ai", to: mode, reason: modeChangeReason(outcome) },
         { ...refs, actor: { kind: "ai" } },
       );
     }

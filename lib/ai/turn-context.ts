@@ -12,6 +12,19 @@ export type TurnOutcome = {
   isHandedOff: boolean;
   isClosed: boolean;
   isEmergency: boolean;
+  /** the model could not answer (it failed twice): the hand-off that follows says so */
+  hasFailed: boolean;
 };
 
-export const newTurnOutcome = (): TurnOutcome => ({ isHandedOff: false, isClosed: false, isEmergency: false });
+export const newTurnOutcome = (): TurnOutcome => ({
+  isHandedOff: false,
+  isClosed: false,
+  isEmergency: false,
+  hasFailed: false,
+});
+
+/** Why the thread leaves AI mode with this turn's reply (thread.mode_changed's reason). */
+export function modeChangeReason(outcome: TurnOutcome): "closed" | "ai_failed" | "handed_off" {
+  if (outcome.isClosed) return "closed";
+  return outcome.hasFailed ? "ai_failed" : "handed_off";
+}

@@ -9,7 +9,7 @@ import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { customerLabel } from "@/lib/conversations/customer-label";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { discardPendingDraftInTx } from "@/lib/ai/drafts/discard-draft";
-import type { TurnContext, TurnOutcome } from "@/lib/ai/turn-context";
+import { modeChangeReason, type TurnContext, type TurnOutcome } from "@/lib/ai/turn-context";
 
 /** A draft can be up to three SMS of the AI's; the notification shows all of it, so Send sends what was read. */
 export const MAX_DRAFT_PREVIEW_CHARS = 1000;
@@ -53,7 +53,7 @@ export async function saveAiDraft({
     if (nextMode !== thread.mode) {
       outbox.record(
         "thread.mode_changed",
-        { from: thread.mode, to: nextMode, reason: outcome.isClosed ? "closed" : "handed_off" },
+        { from: thread.mode, to: nextMode, reason: modeChangeReason(outcome) },
         { ...refs, actor: { kind: "ai" } },
       );
     }
