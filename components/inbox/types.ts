@@ -38,7 +38,11 @@ export type ThreadMessage = {
   createdAt: string;
   authorName: string | null;
   authorUserId: string | null;
+  /** MMS media: same-origin URLs; `isImage` ones are shown as pictures, the rest as downloads */
+  attachments: MessageAttachment[];
 };
+
+export type MessageAttachment = { url: string; contentType: string; isImage: boolean };
 
 export type ThreadCall = {
   id: string;

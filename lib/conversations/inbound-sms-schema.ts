@@ -11,12 +11,20 @@ export const inboundSmsSchema = z.object({
 
 export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
-/** MediaUrl0…MediaUrlN from the raw form parameters. */
-export function mediaUrlsOf(params: Record<string, string | string[]>, count: number): string[] {
-  const urls: string[] = [];
+/** MediaUrl0…MediaUrlN with MediaContentType0…N from the raw form parameters, kept index for index. */
+export function mediaOf(
+  params: Record<string, string | string[]>,
+  count: number,
+): { mediaUrls: string[]; mediaContentTypes: string[] } {
+  const mediaUrls: string[] = [];
+  const mediaContentTypes: string[] = [];
   for (let index = 0; index < count; index++) {
     const url = params[`MediaUrl${index}`];
-    if (typeof url === "string" && url) urls.push(url);
+    if (typeof url !== "string" || !url) continue;
+    const contentType = params[`MediaContentType${index}`];
+    mediaUrls.push(url);
+    // Unknown or malformed: treated as a file to download, never as an image.
+    mediaContentTypes.push(typeof contentType === "string" ? contentType.slice(0, 255) : "");
   }
-  return urls;
+  return { mediaUrls, mediaContentTypes };
 }

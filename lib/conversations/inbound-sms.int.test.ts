@@ -67,7 +67,12 @@ describe("POST /api/twilio/sms", () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain("<Response/>");
     const stored = await db.message.findUniqueOrThrow({ where: { messageSid: photoOnly } });
-    expect(stored).toMatchObject({ direction: "inbound", body: "", mediaUrls: [media(0), media(1)] });
+    expect(stored).toMatchObject({
+      direction: "inbound",
+      body: "",
+      mediaUrls: [media(0), media(1)],
+      mediaContentTypes: ["image/jpeg", "image/png"],
+    });
     expect((await db.thread.findUniqueOrThrow({ where: { id: stored.threadId } })).lastMessagePreview).toBe("[media]");
     await processed(stored.threadId, 1);
 
@@ -83,6 +88,7 @@ describe("POST /api/twilio/sms", () => {
     expect(await db.message.findUniqueOrThrow({ where: { messageSid: withText } })).toMatchObject({
       body: "This is the leak",
       mediaUrls: [media(3)],
+      mediaContentTypes: ["image/jpeg"],
     });
     expect((await db.thread.findUniqueOrThrow({ where: { id: stored.threadId } })).lastMessagePreview).toBe(
       "This is the leak",

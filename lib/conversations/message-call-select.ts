@@ -2,6 +2,7 @@
 // detail): one select for each, and one way to present a call, so the two views never disagree on a field.
 import type { Prisma } from "@prisma/client";
 import { voicemailUrlFor } from "@/lib/calls/voicemail-url";
+import { attachmentsOf } from "@/lib/messages/message-attachments";
 
 export const messageSelect = {
   id: true,
@@ -12,6 +13,9 @@ export const messageSelect = {
   status: true,
   errorCode: true,
   createdAt: true,
+  messageSid: true,
+  mediaUrls: true,
+  mediaContentTypes: true,
   authorUser: { select: { id: true, name: true } },
 } satisfies Prisma.MessageSelect;
 
@@ -37,9 +41,17 @@ export const callSelect = {
 type SelectedMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 type SelectedCall = Prisma.CallGetPayload<{ select: typeof callSelect }>;
 
-/** A message with its author flattened to `authorName` / `authorUserId`. */
-export function presentMessage({ authorUser, ...message }: SelectedMessage) {
-  return { ...message, authorName: authorUser?.name ?? null, authorUserId: authorUser?.id ?? null };
+/**
+ * A message with its author flattened to `authorName` / `authorUserId`, and its MMS media as `attachments`: our own
+ * URLs (Twilio's and the message's sid stay on the server).
+ */
+export function presentMessage({ authorUser, messageSid, mediaUrls, mediaContentTypes, ...message }: SelectedMessage) {
+  return {
+    ...message,
+    authorName: authorUser?.name ?? null,
+    authorUserId: authorUser?.id ?? null,
+    attachments: attachmentsOf({ id: message.id, messageSid, mediaUrls, mediaContentTypes }),
+  };
 }
 
 /** A call as the API shows it: Twilio's recording URL stays on the server; the app plays it through its own route. */

@@ -13,6 +13,8 @@ export type InboundMessageInput = {
   to: string;
   body: string;
   mediaUrls?: string[];
+  /** the content type Twilio gave each of mediaUrls, same order */
+  mediaContentTypes?: string[];
   /** when Twilio received it, for a text found late by reconciliation (the webhook's is now) */
   receivedAt?: Date;
 };
@@ -52,6 +54,7 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
         messageSid: input.messageSid,
         status: "received",
         mediaUrls: input.mediaUrls ?? [],
+        mediaContentTypes: input.mediaContentTypes ?? [],
         createdAt: input.receivedAt ?? now,
         updatedAt: now,
       })

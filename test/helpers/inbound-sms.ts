@@ -13,11 +13,14 @@ export async function postInboundSms({
   to,
   body,
   sid = messageSid(),
+  media = [],
 }: {
   from: string;
   to: string;
   body: string;
   sid?: string;
+  /** an MMS: the URLs Twilio names (a fake's `media.add(…)` items) with their content types */
+  media?: { url: string; contentType: string }[];
 }) {
   noteInboundTextAtTwilio({ from, to, body });
   const request = await signedTwilioRequest("/api/twilio/sms", {
@@ -27,7 +30,13 @@ export async function postInboundSms({
     From: from,
     To: to,
     Body: body,
-    NumMedia: "0",
+    NumMedia: String(media.length),
+    ...Object.fromEntries(
+      media.flatMap((item, index) => [
+        [`MediaUrl${index}`, item.url],
+        [`MediaContentType${index}`, item.contentType],
+      ]),
+    ),
   });
   const response = await POST(request);
   return { response, sid };

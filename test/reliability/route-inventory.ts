@@ -31,11 +31,15 @@ export async function loadRoutes(root = process.cwd()): Promise<RouteMethod[]> {
   return routes;
 }
 
-/** Fills the dynamic segments of `urlPath` and builds the matching second argument of the handler. */
-export function withParams(route: RouteMethod, value: string) {
+/**
+ * Fills the dynamic segments of `urlPath` (each with `fallback`, or its own from `values`) and builds the matching second
+ * argument of the handler.
+ */
+export function withParams(route: RouteMethod, fallback: string, values: Record<string, string> = {}) {
   const params: Record<string, string | string[]> = {};
   let urlPath = route.urlPath;
   for (const name of route.paramNames) {
+    const value = values[name] ?? fallback;
     const isCatchAll = urlPath.includes(`[...${name}]`);
     params[name] = isCatchAll ? value.split("/") : value;
     urlPath = urlPath.replace(

@@ -114,6 +114,7 @@ function idOf(route: RouteMethod, b: Tenant): string {
   const ids: Record<string, string> = {
     threads: b.thread.id,
     calls: b.call.id,
+    messages: b.message.id,
     leads: b.lead.id,
     members: b.teammate.id,
     notifications: b.notification.id,
@@ -153,8 +154,11 @@ afterAll(async () => {
   await stopBoss();
 });
 
+/** The other segments of a route beside its resource id: the first attachment of a message. */
+const otherParams = { index: "0" };
+
 async function call(route: RouteMethod, { id, cookie, body }: { id?: string; cookie: string; body?: unknown }) {
-  const { urlPath, context } = withParams(route, id ?? "");
+  const { urlPath, context } = withParams(route, id ?? "", otherParams);
   const controller = new AbortController();
   const request = new Request(`https://ringback.test${urlPath}`, {
     method: route.method,
@@ -185,7 +189,12 @@ describe("tenancy matrix", () => {
   });
 
   it("the same calls with B's own session succeed, so the 404s above come from tenancy, not from bad input", async () => {
-    const readOnly = routes.filter((route) => route.paramNames.length > 0 && route.method === "GET");
+    // An MMS attachment streams from Twilio, which this simulator-mode run has no account for: its success for its
+    // own business is lib/messages/message-media.int.test.ts's (against the Twilio fake).
+    const readOnly = routes.filter(
+      (route) =>
+        route.paramNames.length > 0 && route.method === "GET" && route.urlPath !== "/api/messages/[id]/media/[index]",
+    );
     for (const route of readOnly) {
       const { status } = await call(route, { id: idOf(route, b), cookie: b.cookie });
       expect(status, `${route.method} ${route.urlPath} as B`).toBe(200);

@@ -278,6 +278,10 @@ export type Message = {
     errorCode: number | null;
     errorMessage: string | null;
     mediaUrls: Generated<string[]>;
+    /**
+     * MediaContentType0…N as Twilio sent them, index for index with mediaUrls
+     */
+    mediaContentTypes: Generated<string[]>;
     sendAttempts: Generated<number>;
     sendStartedAt: Timestamp | null;
     /**

@@ -1,5 +1,5 @@
 // A local stand-in for Twilio's REST API (integration tests, e2e and the benchmark). One module per resource
-// (messages, calls, lookups, recordings), plus the shared server, auth, errors and paging; this file composes them and
+// (messages, calls, lookups, recordings, message media), plus the shared server, auth, errors and paging; this file composes them and
 // hands tests their controls.
 //
 // Strict where Twilio is: a create is refused with Twilio's code (21211, 21602, 21603, 21610 after the recipient
@@ -13,6 +13,7 @@ import { callRoutes } from "./calls";
 import { sendNotFound } from "./errors";
 import { incomingPhoneNumbersResource, type FakeIncomingNumbers } from "./incoming-phone-numbers";
 import { lookupRoutes } from "./lookups";
+import { mediaResource, type FakeMedia, type FakeMediaItem } from "./media";
 import { noteInboundText } from "./message-rules";
 import { messageRoutes } from "./messages";
 import { messageListResource, type FakeInboundMessages } from "./messages-list";
@@ -35,6 +36,8 @@ export type {
   FakeCall,
   FakeCallRecord,
   FakeFailure,
+  FakeMedia,
+  FakeMediaItem,
   FakeMessage,
   ReceivedCall,
   SentStatusCallback,
@@ -59,6 +62,10 @@ export type TwilioFake = {
   inboundMessages: FakeInboundMessages;
   /** the Recordings resource: add recordings, see the media requests */
   recordings: FakeRecordings;
+  /** the Media of messages (MMS pictures): add items, see the requests */
+  media: FakeMedia;
+  /** every request the fake received, as "METHOD /path?query", refused ones included */
+  requests: string[];
   /** the account's IncomingPhoneNumbers: add numbers, see the updates the app sent */
   incomingNumbers: FakeIncomingNumbers;
   /** Messages.json create requests received, failed ones included */
@@ -83,13 +90,15 @@ export type TwilioFake = {
   signCallbacksWith(token: string | undefined): void;
   /**
    * A customer texts a Twilio number: Twilio acts on STOP/START itself, then posts the text (signed) to `url`.
-   * The post goes through `dispatch` (default: the fake's callback dispatcher).
+   * The post goes through `dispatch` (default: the fake's callback dispatcher). `media` makes it an MMS: each item
+   * is stored as the message's Media and named in NumMedia, MediaUrlN and MediaContentTypeN, as Twilio posts them.
    */
   receiveText(text: {
     from: string;
     to: string;
     body: string;
     url: string;
+    media?: { contentType: string; body: Buffer }[];
     dispatch?: CallbackDispatcher;
   }): Promise<Delivery>;
   onMessage(listener: (message: FakeMessage) => void): void;
@@ -131,6 +140,10 @@ export async function startTwilioFake({
   };
   runningFakes.add(state);
   const recordings = recordingsResource(state);
+  let serverUrl = "";
+  const media = mediaResource(state, () => serverUrl);
+  const requests: string[] = [];
+  const guard = basicAuthGuard(state);
   const incomingNumbers = incomingPhoneNumbersResource(state);
   const callLog = callLogResource(state);
   const messageList = messageListResource(state);
@@ -141,14 +154,19 @@ export async function startTwilioFake({
     ...callLog.routes,
     ...lookupRoutes(state),
     ...recordings.routes,
+    ...media.routes,
     ...incomingNumbers.routes,
   ];
   const server = await startFakeServer({
-    guard: basicAuthGuard(state),
+    guard: (request, response) => {
+      requests.push(`${request.method} ${request.url}`);
+      return guard(request, response);
+    },
     routes,
     notFound: sendNotFound,
   });
 
+  serverUrl = server.url;
   return {
     url: server.url,
     messages: state.messages,
@@ -163,6 +181,8 @@ export async function startTwilioFake({
       },
     },
     recordings: recordings.controls,
+    media: media.controls,
+    requests,
     incomingNumbers: incomingNumbers.controls,
     get createRequests() {
       return state.createRequests;
@@ -194,10 +214,11 @@ export async function startTwilioFake({
     signCallbacksWith(token) {
       state.callbackSigningToken = token;
     },
-    async receiveText({ from, to, body, url, dispatch = dispatchCallback }) {
+    async receiveText({ from, to, body, url, media: items = [], dispatch = dispatchCallback }) {
       noteInboundText(state, { from, to, body });
       const { sid } = messageList.controls.receive({ from, to, body });
-      const params = {
+      const stored = items.map((item) => media.controls.add({ messageSid: sid, ...item }));
+      const params: Record<string, string> = {
         MessageSid: sid,
         SmsSid: sid,
         SmsMessageSid: sid,
@@ -205,11 +226,15 @@ export async function startTwilioFake({
         From: from,
         To: to,
         Body: body,
-        NumMedia: "0",
+        NumMedia: String(stored.length),
         NumSegments: "1",
         SmsStatus: "received",
         ApiVersion: "2010-04-01",
       };
+      stored.forEach((item, index) => {
+        params[`MediaUrl${index}`] = item.url;
+        params[`MediaContentType${index}`] = item.contentType;
+      });
       return deliverWebhook({ url, params, authToken, dispatch });
     },
     onMessage(listener) {

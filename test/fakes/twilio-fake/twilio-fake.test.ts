@@ -1,5 +1,6 @@
 // The Twilio fake keeps Twilio's rules for Messages.json create: the refusals (code, message, more_info, status),
-// date_sent null until the message is sent, STOP/START per sender, and signed status callbacks it sends by itself.
+// date_sent null until the message is sent, STOP/START per sender, and signed status callbacks it sends by itself;
+// and the Media of a received MMS (bytes, metadata, basic auth, 404).
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
@@ -130,5 +131,58 @@ describe("Twilio fake: Messages.json create", () => {
       status: "queued",
       dateSent: null,
     });
+  });
+});
+
+describe("Twilio fake: a message's Media", () => {
+  const auth = { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}` };
+
+  it("receiveText with media posts NumMedia, MediaUrlN and MediaContentTypeN; each URL serves its bytes", async () => {
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    await fake.receiveText({
+      from: customer,
+      to: business,
+      body: "",
+      url: "https://app.example/api/twilio/sms",
+      media: [
+        { contentType: "image/jpeg", body: photo },
+        { contentType: "text/vcard", body: Buffer.from("VERSION:3.0\r\nFN:Pat Customer\r\n") },
+      ],
+    });
+    const { params } = received.at(-1)!;
+    expect(params).toMatchObject({ NumMedia: "2", MediaContentType0: "image/jpeg", MediaContentType1: "text/vcard" });
+    const path = new RegExp(
+      `^${fake.url}/2010-04-01/Accounts/${accountSid}/Messages/${params.MessageSid}/Media/ME[0-9a-f]{32}$`,
+    );
+    expect(params.MediaUrl0).toMatch(path);
+
+    const media = await fetch(params.MediaUrl0!, { headers: auth });
+    expect(media.status).toBe(200);
+    expect(media.headers.get("content-type")).toBe("image/jpeg");
+    expect(Buffer.from(await media.arrayBuffer()).equals(photo)).toBe(true);
+
+    const metadata = await fetch(`${params.MediaUrl1}.json`, { headers: auth });
+    const mediaSid = params.MediaUrl1!.split("/").at(-1);
+    expect(await metadata.json()).toEqual({
+      account_sid: accountSid,
+      content_type: "text/vcard",
+      date_created: expect.stringMatching(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/),
+      date_updated: expect.stringMatching(/\+0000$/),
+      parent_sid: params.MessageSid,
+      sid: mediaSid,
+      uri: `/2010-04-01/Accounts/${accountSid}/Messages/${params.MessageSid}/Media/${mediaSid}.json`,
+    });
+  });
+
+  it("wants basic auth (401) and answers 404 (20404) for an unknown item", async () => {
+    const item = fake.media.add({
+      messageSid: `MM${"1".repeat(32)}`,
+      contentType: "image/png",
+      body: Buffer.from("x"),
+    });
+    expect((await fetch(item.url)).status).toBe(401);
+    const unknown = await fetch(item.url.replace(item.sid, `ME${"0".repeat(32)}`), { headers: auth });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 20404, status: 404 });
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN     "mediaContentTypes" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
