@@ -9,6 +9,7 @@ import {
   undeliveredText,
 } from "@/components/display/plain-words";
 import type { ThreadMessage } from "@/components/inbox/types";
+import { MessageAttachments } from "@/components/messages/message-attachments";
 
 function author(message: ThreadMessage): { label: string; className: string } {
   switch (message.authorKind) {
@@ -48,14 +49,18 @@ export function MessageBubble({ message, isOptOut = false }: { message: ThreadMe
       <span className="px-1 text-xs text-slate-500">
         {look.label} · <BusinessTime value={message.createdAt} style="time" />
       </span>
-      <p
-        className={clsx(
-          "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-base",
-          look.className,
-        )}
-      >
-        {message.body}
-      </p>
+      {/* A photo sent without words is the picture alone, not an empty bubble above it. */}
+      {message.body || message.attachments.length === 0 ? (
+        <p
+          className={clsx(
+            "max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-base",
+            look.className,
+          )}
+        >
+          {message.body}
+        </p>
+      ) : null}
+      <MessageAttachments attachments={message.attachments} align={isInbound ? "start" : "end"} />
       {isOptOut ? (
         <span className="px-1 text-xs font-semibold text-red-700" data-testid="opt-out-marker">
           Opted out with this message

@@ -2,6 +2,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { BusinessTime } from "@/components/display/business-time";
+import { MessageAttachments } from "@/components/messages/message-attachments";
 import { aiMessageLabel, systemMessageLabel, threadModeWords, undeliveredText } from "@/components/display/plain-words";
 import type { LeadDetail } from "@/lib/leads/get-lead";
 
@@ -39,7 +40,15 @@ export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }
                     message.direction === "inbound" ? "bg-slate-100" : "bg-brand-600 text-white",
                   )}
                 >
-                  <p className="whitespace-pre-wrap break-words">{message.body}</p>
+                  {message.body ? <p className="whitespace-pre-wrap break-words">{message.body}</p> : null}
+                  {message.attachments.length > 0 ? (
+                    <div className="mt-1">
+                      <MessageAttachments
+                        attachments={message.attachments}
+                        align={message.direction === "inbound" ? "start" : "end"}
+                      />
+                    </div>
+                  ) : null}
                   <p
                     className={clsx(
                       "mt-1 text-[11px]",
