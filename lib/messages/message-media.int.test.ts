@@ -237,10 +237,10 @@ describe("MMS media through our own route", () => {
     }
   });
 
-  it("the auth token and Twilio's media URLs never reach the log", async () => {
+  it("the auth token and a storage URL's signature never reach the log", async () => {
     const { twilioNumber, cookie } = await ownerWithMember();
     const { message } = await mms(twilioNumber, [{ contentType: "image/png", body: png }]);
-    // A Twilio that refuses (the credentials changed): the failure is logged, with its status only.
+    // A redirect to an unexpected place: logged with its status and host only (a storage URL's query is a signature).
     fake.media.list.at(-1)!.redirectTo = "https://attacker.example/steal?token=x";
     expect((await getMedia(`/api/messages/${message.id}/media/0`, cookie)).status).toBe(503);
     const log = capturedLogLines.join("\n");
