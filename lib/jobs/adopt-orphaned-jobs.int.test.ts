@@ -29,12 +29,17 @@ async function registry(row: { pid: number; startedSecondsAgo: number; host?: st
   return id;
 }
 
-/** A follow-up job made active as a worker's fetch makes it (for a thread that does not exist). */
+/**
+ * A follow-up job made active as a worker's fetch makes it (for a thread that does not exist), a second ago: before
+ * the test's own worker registers. (Started "now", it could fall inside the millisecond the registry's rounding
+ * leaves to a worker's own fetches, and rightly not count as older than that worker.)
+ */
 async function activeJob() {
   const boss = await getBoss();
   const id = await boss.send("follow-up", { threadId: `no-such-thread-${randomUUID()}` });
   await db.$executeRawUnsafe(
-    `UPDATE pgboss.job SET state = 'active', started_on = now(), heartbeat_on = now() WHERE id = $1::uuid`,
+    `UPDATE pgboss.job SET state = 'active', started_on = now() - interval '1 second', heartbeat_on = now()
+     WHERE id = $1::uuid`,
     id,
   );
   return id!;
