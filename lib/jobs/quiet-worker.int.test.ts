@@ -21,11 +21,14 @@ beforeAll(async () => {
     if (FETCH.test(text)) fetches++;
     return (original as (...params: unknown[]) => unknown).apply(this, args);
   } as typeof original;
+  // Earlier files of the run leave jobs behind (an AI turn delayed past its test's end, a retry): work, not idling.
+  // Gone before the worker starts, so the window below measures a worker with nothing to do.
+  const boss = await getBoss();
+  await db.$executeRawUnsafe(`DELETE FROM pgboss.job WHERE state IN ('created', 'retry', 'active')`);
   await startWorker();
   // The minute's schedules (the outbox sweep, the reconciliation sweep) are work the clock brings, not idling: on a
   // PostgreSQL server their jobs wake the loops by NOTIFY, and a tick inside the window would add fetches that found
   // a job. The schedules are set again by the next startWorker of the run.
-  const boss = await getBoss();
   for (const { name, key } of await boss.getSchedules()) await boss.unschedule(name, key);
 });
 

@@ -24,13 +24,15 @@ const DEAD_LETTER_WAKE_MS = 1_000;
 
 /**
  * Fetch loops per queue (each one idles on its own poll) and how many jobs one fetch claims; the jobs of a batch
- * run at the same time. A slow job (an AI turn streams for seconds) gets loops of its own rather than a batch, so
- * one conversation's turn never holds back another's.
+ * run at the same time, and a loop fetches again once its whole batch is done. AI turns stream for seconds (a real
+ * model takes one to five), so they get several loops with small batches: sixteen turns run at once (a burst of
+ * customers is answered together, not four at a time), and a slow turn holds back only its own loop's next fetch.
+ * pg-boss claims at most one job per thread in a batch (the queue is `stately`, keyed by thread).
  */
 export const workerShape: Record<QueueName, { loops: number; batchSize: number; pollSeconds?: number }> = {
   "send-message": { loops: 1, batchSize: 20 },
   "process-inbound-message": { loops: 2, batchSize: 5 },
-  "ai-turn": { loops: 4, batchSize: 1 },
+  "ai-turn": { loops: 4, batchSize: 4 },
   // Rare (an AI turn that failed for good). A final failure in this process wakes it (see runOne); one another
   // instance's worker or pg-boss's expiry failed is found by this slow safety poll.
   "ai-turn-failed": { loops: 1, batchSize: 5, pollSeconds: 60 },
