@@ -42,7 +42,9 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
   context.log(
     `webhooks: ${count} in ${webhookSeconds.toFixed(1)} s, p99 ${webhook.p99} ms; letting their AI turns finish`,
   );
-  await waitForQuiet(context, 30_000);
+  // Their AI turns (one per customer) drain before the next phase, which times single turns on a quiet server.
+  const drained = await waitForQuiet(context, 180_000);
+  context.log(`their AI replies went out ${drained ? `within ${(drained / 1000).toFixed(1)} s` : "past 180 s"}`);
   // Every text answered 200 must be stored: Twilio will not send it again.
   const lostTexts = context.databaseUrl
     ? acceptedSids.length - (await countStored(context.databaseUrl, acceptedSids))
@@ -142,19 +144,25 @@ async function sendText(context: BenchContext, from: string, body: string) {
   return { ...result, messageSid };
 }
 
-/** Waits until the fake Twilio has received nothing new for 2 s (the previous phase's AI replies are out). */
-async function waitForQuiet(context: BenchContext, maxMs: number) {
-  const deadline = performance.now() + maxMs;
+/**
+ * Waits until the fake Twilio has received nothing new for 2 s past the AI's window (the previous phase's AI replies
+ * are out). Returns when the last of them arrived, in ms from the call, or null when `maxMs` passed first.
+ */
+async function waitForQuiet(context: BenchContext, maxMs: number): Promise<number | null> {
+  const started = performance.now();
   let last = context.twilioFake.messages.length;
-  let quietSince = performance.now();
-  while (performance.now() < deadline) {
+  let quietSince = started;
+  while (performance.now() < started + maxMs) {
     await sleep(200);
     const now = context.twilioFake.messages.length;
     if (now !== last) {
       last = now;
       quietSince = performance.now();
-    } else if (performance.now() - quietSince > 2_000 + context.engageDelaySeconds * 1000) return;
+    } else if (performance.now() - quietSince > 2_000 + context.engageDelaySeconds * 1000) {
+      return quietSince - started;
+    }
   }
+  return null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,6 +4,7 @@
 import type { BenchContext, ScenarioResult } from "../lib/context";
 import { connectSse, type SseClient, type SseEvent } from "../lib/sse-client";
 import { summarizeLatencies } from "../lib/stats";
+import { streamCookie, teamCookies } from "../lib/team";
 import { watchMessages } from "../lib/twilio-fake";
 import { callerNumber, fakeSid } from "../lib/twilio-request";
 
@@ -12,41 +13,16 @@ export const description =
 
 type Received = { event: SseEvent; at: number };
 
-/**
- * The clients are a team's: a person may hold only a few streams open at once (a phone, a laptop, some tabs; the
- * server allows MAX_STREAMS_PER_USER), so 50 clients are 10 people with 5 streams each, as a busy shop would have.
- */
-const STREAMS_PER_PERSON = 5;
-
-/** The owner's session, then one for each member the owner adds through the app's API. */
-async function teamCookies(context: BenchContext, people: number): Promise<string[]> {
-  const owner = await context.signIn();
-  const cookies = [owner];
-  for (let index = 1; index < people; index++) {
-    const email = `bench-member-${context.runId}-${index}@example.test`;
-    const password = `bench-member-password-${context.runId}-${index}`;
-    const added = await fetch(`${context.baseUrl}/api/members`, {
-      method: "POST",
-      headers: { cookie: owner, "content-type": "application/json" },
-      body: JSON.stringify({ email, name: `Bench member ${index}`, password, role: "member" }),
-    });
-    if (added.status !== 201) throw new Error(`POST /api/members answered ${added.status}: ${await added.text()}`);
-    cookies.push(await context.signIn({ email, password }));
-  }
-  return cookies;
-}
-
 export async function run(context: BenchContext): Promise<ScenarioResult> {
   const clientCount = context.options.c ?? 50;
   const webhookCount = context.options.n ?? (context.options.isQuick ? 10 : 150);
   const takeoverCount = context.options.isQuick ? 2 : 12;
-  const cookies = await teamCookies(context, Math.ceil(clientCount / STREAMS_PER_PERSON));
+  // The clients are a team's: 50 are 10 people with 5 streams each.
+  const cookies = await teamCookies(context, clientCount, "live");
   const cookie = cookies[0]!; // the owner's: the takeovers below
   const inboxes: Received[][] = Array.from({ length: clientCount }, () => []);
   const clients: SseClient[] = inboxes.map((inbox, index) =>
-    connectSse(`${context.baseUrl}/api/events`, cookies[Math.floor(index / STREAMS_PER_PERSON)]!, (event, at) =>
-      inbox.push({ event, at }),
-    ),
+    connectSse(`${context.baseUrl}/api/events`, streamCookie(cookies, index), (event, at) => inbox.push({ event, at })),
   );
   const watcher = watchMessages(context.twilioFake);
   const failures: string[] = [];

@@ -5,6 +5,7 @@
 // (the highest step whose p99 stayed under 500 ms with no errors).
 import type { BenchContext, ScenarioResult } from "../lib/context";
 import { connectSse, type SseClient } from "../lib/sse-client";
+import { streamCookie, teamCookies } from "../lib/team";
 import { summarizeLatencies, type LatencySummary } from "../lib/stats";
 import { watchMessages } from "../lib/twilio-fake";
 import { callerNumber, dialActionUrl, fakeSid } from "../lib/twilio-request";
@@ -38,9 +39,11 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
   const rates = isQuick ? [10, 20] : [10, 20, 40, 60, 80, 120, 160, 240];
   const stepSeconds = isQuick ? 4 : 10;
   const sseCount = isQuick ? 10 : 20;
-  const cookie = await context.signIn();
-  const clients: SseClient[] = Array.from({ length: sseCount }, () =>
-    connectSse(`${context.baseUrl}/api/events`, cookie, () => {}),
+  // The streams are a team's (five a person), the inbox reads the owner's.
+  const cookies = await teamCookies(context, sseCount, "load");
+  const cookie = cookies[0]!;
+  const clients: SseClient[] = Array.from({ length: sseCount }, (_, index) =>
+    connectSse(`${context.baseUrl}/api/events`, streamCookie(cookies, index), () => {}),
   );
   await Promise.all(clients.map((client) => client.ready));
 
