@@ -86,3 +86,15 @@ export function systemMessageLabel(purpose: string): string {
 export function aiMessageLabel(approvedBy: string | null): string {
   return approvedBy ? `AI draft · sent by ${approvedBy}` : "AI assistant";
 }
+
+/** Who wrote a message, in the thread and on the lead alike: the app's own texts by purpose, the AI, a person. */
+export function messageAuthorLabel(message: {
+  authorKind: "customer" | "system" | "ai" | "user";
+  purpose: string;
+  authorName: string | null;
+}): string {
+  if (message.authorKind === "system") return systemMessageLabel(message.purpose);
+  if (message.authorKind === "ai") return aiMessageLabel(message.authorName);
+  if (message.authorKind === "user") return message.authorName || "Team member";
+  return "Customer";
+}

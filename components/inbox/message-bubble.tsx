@@ -2,37 +2,19 @@
 // each with its own colour and label.
 import { clsx } from "clsx";
 import { BusinessTime } from "@/components/display/business-time";
-import {
-  aiMessageLabel,
-  messageStatusWords,
-  systemMessageLabel,
-  undeliveredText,
-} from "@/components/display/plain-words";
+import { messageAuthorLabel, messageStatusWords, undeliveredText } from "@/components/display/plain-words";
 import type { ThreadMessage } from "@/components/inbox/types";
 import { MessageAttachments } from "@/components/messages/message-attachments";
 
+const authorColours: Record<ThreadMessage["authorKind"], string> = {
+  customer: "bg-white text-slate-900 ring-1 ring-slate-200",
+  system: "bg-slate-200 text-slate-900",
+  ai: "bg-violet-600 text-white",
+  user: "bg-brand-600 text-white",
+};
+
 function author(message: ThreadMessage): { label: string; className: string } {
-  switch (message.authorKind) {
-    case "customer":
-      return { label: "Customer", className: "bg-white text-slate-900 ring-1 ring-slate-200" };
-    case "system":
-      return {
-        label: systemMessageLabel(message.purpose),
-        className: "bg-slate-200 text-slate-900",
-      };
-    case "ai":
-      // An approved draft names who sent it.
-      return {
-        label: aiMessageLabel(message.authorName),
-        className: "bg-violet-600 text-white",
-      };
-    case "user":
-      return { label: message.authorName || "Team member", className: "bg-brand-600 text-white" };
-    default: {
-      const unreachable: never = message.authorKind;
-      return unreachable;
-    }
-  }
+  return { label: messageAuthorLabel(message), className: authorColours[message.authorKind] };
 }
 
 const failed = new Set(["failed", "undelivered"]);

@@ -3,18 +3,8 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import { BusinessTime } from "@/components/display/business-time";
 import { MessageAttachments } from "@/components/messages/message-attachments";
-import { aiMessageLabel, systemMessageLabel, threadModeWords, undeliveredText } from "@/components/display/plain-words";
+import { messageAuthorLabel, threadModeWords, undeliveredText } from "@/components/display/plain-words";
 import type { LeadDetail } from "@/lib/leads/get-lead";
-
-type LeadMessage = LeadDetail["threads"][number]["messages"][number];
-
-/** The same words as the thread view: the app's own texts by purpose, the AI with who approved its draft. */
-function authorLabel(message: LeadMessage): string {
-  if (message.authorKind === "system") return systemMessageLabel(message.purpose);
-  if (message.authorKind === "ai") return aiMessageLabel(message.authorName);
-  if (message.authorKind === "user") return message.authorName || "Team member";
-  return "Customer";
-}
 
 export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }) {
   if (threads.length === 0) return <p className="text-sm text-slate-500">No conversation yet.</p>;
@@ -55,7 +45,7 @@ export function LeadConversation({ threads }: { threads: LeadDetail["threads"] }
                       message.direction === "inbound" ? "text-slate-600" : "text-brand-50",
                     )}
                   >
-                    {authorLabel(message)} · <BusinessTime value={message.createdAt} />
+                    {messageAuthorLabel(message)} · <BusinessTime value={message.createdAt} />
                     {message.status === "failed" || message.status === "undelivered"
                       ? ` · ${undeliveredText(message.errorCode)}`
                       : ""}

@@ -14,6 +14,32 @@ export type ReplyProfile = {
 
 export type ReplyVerdict = { isAllowed: true } | { isAllowed: false; reasons: string[] };
 
+/** The profile the guard reads, from the business's stated settings and its own numbers. */
+export function replyProfileOf(business: {
+  name: string;
+  services: string;
+  serviceArea: string;
+  aiInstructions: string;
+  priceList: string;
+  bookingUrl: string | null;
+  phoneNumbers: string[];
+}): ReplyProfile {
+  return {
+    // The business's own name is part of its profile: the introduction names it, digits and all.
+    profileText: [
+      business.name,
+      business.services,
+      business.serviceArea,
+      business.aiInstructions,
+      business.priceList,
+      business.bookingUrl ?? "",
+    ].join("\n"),
+    priceList: business.priceList,
+    bookingUrl: business.bookingUrl,
+    phoneNumbers: business.phoneNumbers,
+  };
+}
+
 const digitsOf = (value: string) => value.replace(/\D/g, "");
 
 function amountsIn(text: string): string[] {

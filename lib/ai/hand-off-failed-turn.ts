@@ -10,10 +10,8 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { publishLive } from "@/lib/events/bus";
 import type { JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
-import { customerLabel } from "@/lib/conversations/customer-label";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
-import { notifyMembersInTx } from "@/lib/notifications/notify-members";
-import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
+import { announceHandOffInTx } from "@/lib/ai/hand-off";
 import { hasUnansweredCustomerMessage } from "@/lib/ai/run-ai-turn";
 
 export const AI_FAILED_REASON = "ai_failed";
@@ -58,20 +56,14 @@ export async function handOffFailedTurn({ threadId }: JobPayloads["ai-turn-faile
       })
       .where("id", "=", threadId)
       .execute();
-    await notifyMembersInTx(tx, outbox, {
-      businessId: thread.businessId,
-      threadId,
-      kind: "ai_handoff",
-      title: `${customerLabel(lead)} needs you`,
+    await announceHandOffInTx(tx, outbox, {
+      ...refs,
+      lead,
+      reason: AI_FAILED_REASON,
       body: "The AI could not answer. Please reply yourself.",
-    });
-    await emitWebhookEventInTx(tx, outbox, {
-      businessId: thread.businessId,
-      type: "conversation.handed_off",
-      data: { threadId, leadId: lead.id, reason: AI_FAILED_REASON },
+      actor: "system",
     });
     const actor = { kind: "system" } as const;
-    outbox.record("thread.handed_off", { reason: AI_FAILED_REASON }, { ...refs, actor });
     outbox.record(
       "thread.mode_changed",
       { from: thread.mode, to: "human", reason: AI_FAILED_REASON },

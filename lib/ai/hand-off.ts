@@ -1,7 +1,8 @@
 // Tool `hand_off`: the thread waits on a person, the team is notified, the CRM hears about it. The customer is told
 // someone will follow up; the thread leaves AI mode when that reply is sent (see send-ai-reply.ts).
 import { z } from "zod";
-import { runTransaction } from "@/lib/db/run-transaction";
+import type { Tx } from "@/lib/db/kysely";
+import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import { notifyMembersInTx } from "@/lib/notifications/notify-members";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
 import { customerLabel, shortPreview } from "@/lib/conversations/customer-label";
@@ -34,23 +35,42 @@ export async function handOff(
       .select(["name", "phone"])
       .where("id", "=", context.leadId)
       .executeTakeFirstOrThrow();
-    await notifyMembersInTx(tx, outbox, {
-      businessId: context.businessId,
-      threadId: context.threadId,
-      kind: "ai_handoff",
-      title: `${customerLabel(lead)} needs you`,
-      body: shortPreview(reason),
-    });
-    await emitWebhookEventInTx(tx, outbox, {
-      businessId: context.businessId,
-      type: "conversation.handed_off",
-      data: { threadId: context.threadId, leadId: context.leadId, reason },
-    });
-    outbox.record(
-      "thread.handed_off",
-      { reason },
-      { businessId: context.businessId, threadId: context.threadId, leadId: context.leadId, actor: { kind: "ai" } },
-    );
+    const refs = { businessId: context.businessId, threadId: context.threadId, leadId: context.leadId };
+    await announceHandOffInTx(tx, outbox, { ...refs, lead, reason, body: shortPreview(reason), actor: "ai" });
   });
   return { handedOff: true };
+}
+
+/**
+ * What every hand-off tells the team and the CRM, in the hand-off's transaction: one `ai_handoff` notification
+ * ("<customer> needs you"), the `conversation.handed_off` webhook and the `thread.handed_off` event, with its reason.
+ */
+export async function announceHandOffInTx(
+  tx: Tx,
+  outbox: Outbox,
+  input: {
+    businessId: string;
+    threadId: string;
+    leadId: string;
+    lead: { name: string | null; phone: string };
+    reason: string;
+    /** the notification's text */
+    body: string;
+    actor: "ai" | "system";
+  },
+) {
+  const { businessId, threadId, leadId, reason } = input;
+  await notifyMembersInTx(tx, outbox, {
+    businessId,
+    threadId,
+    kind: "ai_handoff",
+    title: `${customerLabel(input.lead)} needs you`,
+    body: input.body,
+  });
+  await emitWebhookEventInTx(tx, outbox, {
+    businessId,
+    type: "conversation.handed_off",
+    data: { threadId, leadId, reason },
+  });
+  outbox.record("thread.handed_off", { reason }, { businessId, threadId, leadId, actor: { kind: input.actor } });
 }

@@ -14,7 +14,7 @@ import { logger } from "@/lib/log";
 import { serializeError } from "@/lib/serialize-error";
 import { isConsentKeyword } from "@/lib/consent/classify-consent";
 import { isAiHeldBack } from "@/lib/conversations/ai-turn-rule";
-import { checkReply } from "@/lib/ai/check-reply";
+import { checkReply, replyProfileOf } from "@/lib/ai/check-reply";
 import { handOff } from "@/lib/ai/hand-off";
 import { loadConversation } from "@/lib/ai/load-conversation";
 import { runModelAssistant, type AssistantInput, type AssistantResult } from "@/lib/ai/model-assistant";
@@ -183,20 +183,7 @@ export async function runAiTurn(
   } else {
     text =
       result.text || (outcome.isHandedOff ? texts.handedOff : outcome.isClosed ? texts.closed : texts.safeFallback);
-    const verdict = checkReply(text, {
-      // The business's own name is part of its profile: the introduction names it, digits and all.
-      profileText: [
-        business.name,
-        business.services,
-        business.serviceArea,
-        business.aiInstructions,
-        business.priceList,
-        business.bookingUrl ?? "",
-      ].join("\n"),
-      priceList: business.priceList,
-      bookingUrl: business.bookingUrl,
-      phoneNumbers: business.phoneNumbers,
-    });
+    const verdict = checkReply(text, replyProfileOf(business));
     if (!verdict.isAllowed) {
       await recordEvent(
         "ai.blocked_reply",

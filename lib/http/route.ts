@@ -46,3 +46,12 @@ export async function readJson<Schema extends z.ZodType>(request: Request, schem
   checkJsonInput(text, value);
   return schema.parse(value) as z.infer<Schema>;
 }
+
+/** An action whose body is optional (a button may post nothing): no body reads as `{}`, a body as `readJson` does. */
+export async function readOptionalJson<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): Promise<Partial<z.infer<Schema>>> {
+  const hasBody = (request.headers.get("content-length") ?? "") !== "0" && request.headers.get("content-type");
+  return hasBody ? readJson(request, schema) : {};
+}

@@ -8,6 +8,7 @@ import { newId } from "@/lib/db/new-id";
 import type { Tx } from "@/lib/db/kysely";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import type { NotificationKind } from "@/lib/db/generated/kysely-enums";
+import { DRAFT_PREVIEW_CHARS } from "@/lib/notifications/push-payload";
 
 export type NotifyInput = {
   businessId: string;
@@ -67,7 +68,7 @@ export async function notifyMembersInTx(tx: Tx, outbox: Outbox, input: NotifyInp
       isUrgent: input.isUrgent ?? isEmergency,
       title: input.title.slice(0, 120),
       // A draft is shown whole (Send from the notification sends what the person read); other previews stay short.
-      body: input.body.slice(0, input.kind === "ai_draft" ? 1000 : 180),
+      body: input.body.slice(0, input.kind === "ai_draft" ? DRAFT_PREVIEW_CHARS : 180),
       draftId: input.draftId ?? null,
       sentAt: now,
       createdAt: now,

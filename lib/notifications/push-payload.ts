@@ -50,10 +50,16 @@ function cut(text: string, chars: number): string {
   return characters.length <= chars ? text : `${characters.slice(0, Math.max(chars - 1, 0)).join("")}…`;
 }
 
+/**
+ * How much of an AI draft a notification carries: up to three SMS of the AI's, all of it, so Send (from the
+ * notification) sends what the person read. Other previews stay short.
+ */
+export const DRAFT_PREVIEW_CHARS = 1000;
+
 export function buildPushPayload(input: PushPayload): string {
   let titleChars = 120;
   // A draft is read in the notification before Send: as much of it as fits.
-  let bodyChars = input.kind === "ai_draft" ? 1000 : 240;
+  let bodyChars = input.kind === "ai_draft" ? DRAFT_PREVIEW_CHARS : 240;
   for (;;) {
     const json = JSON.stringify({ ...input, title: cut(input.title, titleChars), body: cut(input.body, bodyChars) });
     if (Buffer.byteLength(json) <= MAX_PUSH_PAYLOAD_BYTES || (titleChars === 0 && bodyChars === 0)) return json;

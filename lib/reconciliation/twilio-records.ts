@@ -23,7 +23,8 @@ export type TwilioCall = {
 
 export type TwilioInboundMessage = { sid: string; from: string; to: string; body: string; dateSent: Date | null };
 
-type Page<T> = { instances: T[]; nextPage(): Promise<Page<T>> | undefined };
+/** The twilio SDK's page: `nextPage()` sends its request at once, so the cap is checked before asking for it. */
+type Page<T> = { instances: T[]; nextPageUrl?: string; nextPage(): Promise<Page<T>> | undefined };
 
 /** Every record of a list, page by page, up to MAX_PAGES; `isComplete` is false when the cap cut it short. */
 async function readPages<T, R>(
@@ -34,10 +35,9 @@ async function readPages<T, R>(
   let page: Page<T> | undefined = await first;
   for (let read = 1; page; read++) {
     items.push(...page.instances.map(map));
-    const next: Promise<Page<T>> | undefined = page.nextPage();
-    if (!next) return { items, isComplete: true };
+    if (!page.nextPageUrl) return { items, isComplete: true };
     if (read >= MAX_PAGES) return { items, isComplete: false };
-    page = await next;
+    page = await page.nextPage();
   }
   return { items, isComplete: true };
 }

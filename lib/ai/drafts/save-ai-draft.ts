@@ -11,9 +11,6 @@ import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { discardPendingDraftInTx } from "@/lib/ai/drafts/discard-draft";
 import { modeChangeReason, type TurnContext, type TurnOutcome } from "@/lib/ai/turn-context";
 
-/** A draft can be up to three SMS of the AI's; the notification shows all of it, so Send sends what was read. */
-export const MAX_DRAFT_PREVIEW_CHARS = 1000;
-
 export async function saveAiDraft({
   context,
   outcome,
@@ -86,7 +83,7 @@ export async function saveAiDraft({
       ...refs,
       kind: "ai_draft",
       title: `Reply to ${customerLabel(lead)} ready to send`,
-      body: body.slice(0, MAX_DRAFT_PREVIEW_CHARS),
+      body,
       draftId: draft.id,
     });
     if (autoSendAt) {

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor, EventPayload } from "@/lib/events/catalogue";
 import { lockConversation } from "@/lib/conversations/lock-conversation";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
-import { checkReply } from "@/lib/ai/check-reply";
+import { checkReply, replyProfileOf } from "@/lib/ai/check-reply";
 import { splitSms } from "@/lib/ai/split-sms";
 
 export type SendDraftInput = {
@@ -64,20 +64,10 @@ export function sendDraft(input: SendDraftInput) {
       .where("businessId", "=", businessId)
       .orderBy("createdAt", "asc")
       .execute();
-    const verdict = checkReply(text, {
-      // The business's own name is part of its profile: the introduction names it, digits and all.
-      profileText: [
-        business.name,
-        business.services,
-        business.serviceArea,
-        business.aiInstructions,
-        business.priceList,
-        business.bookingUrl ?? "",
-      ].join("\n"),
-      priceList: business.priceList,
-      bookingUrl: business.bookingUrl,
-      phoneNumbers: numbers.map((number) => number.e164),
-    });
+    const verdict = checkReply(
+      text,
+      replyProfileOf({ ...business, phoneNumbers: numbers.map((number) => number.e164) }),
+    );
     if (!verdict.isAllowed) {
       const message = `The reply guard stopped this draft: ${verdict.reasons.join("; ")}. Edit it, or write your own reply.`;
       throw new AppError("validation_failed", message, [{ path: "body", message }]);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { releaseThread } from "@/lib/conversations/release-thread";
-import { apiRoute, readJson } from "@/lib/http/route";
+import { apiRoute, readOptionalJson } from "@/lib/http/route";
 import type { ThreadRouteContext } from "../params";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,7 @@ export const POST = apiRoute<ThreadRouteContext>(async (request, { params }) => 
   const member = await requireMember(request);
   const { id } = await params;
   const url = new URL(request.url);
-  const hasBody = (request.headers.get("content-length") ?? "") !== "0" && request.headers.get("content-type");
-  const body = hasBody ? await readJson(request, releaseSchema) : {};
+  const body = await readOptionalJson(request, releaseSchema);
   const now = body.now ?? ["1", "true"].includes(url.searchParams.get("now") ?? "");
   const via = url.searchParams.get("via") === "push" ? "push" : "inbox";
   return Response.json(

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { requireMember } from "@/lib/auth/session";
 import { sendDraft } from "@/lib/ai/drafts/send-draft";
-import { apiRoute, readJson } from "@/lib/http/route";
+import { apiRoute, readOptionalJson } from "@/lib/http/route";
 import type { ThreadRouteContext } from "../../params";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +19,7 @@ const sendDraftSchema = z
 export const POST = apiRoute<ThreadRouteContext>(async (request, { params }) => {
   const member = await requireMember(request);
   const { id } = await params;
-  const hasBody = (request.headers.get("content-length") ?? "") !== "0" && request.headers.get("content-type");
-  const input = hasBody ? await readJson(request, sendDraftSchema) : {};
+  const input = await readOptionalJson(request, sendDraftSchema);
   const via = new URL(request.url).searchParams.get("via") === "push" ? "push" : "thread";
   const sent = await sendDraft({
     businessId: member.businessId,
