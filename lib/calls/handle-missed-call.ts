@@ -100,6 +100,7 @@ export async function handleMissedCallInTx(
         lead,
         fromNumber: business.phoneNumbers[0],
         updatesThread: false,
+        isInsertDeferred: true,
       });
       autoReplyMessageId = queued.id;
       autoReplyPreview = queued.body.slice(0, 140);
@@ -107,37 +108,41 @@ export async function handleMissedCallInTx(
     }
   }
 
-  await tx
-    .updateTable("Call")
-    .set({
-      status: "missed",
-      isMissed: true,
-      missReason: input.missReason,
-      dialStatus: input.dialStatus ?? call.dialStatus,
-      dialDurationSec: input.dialDurationSec ?? call.dialDurationSec,
-      detectedAt,
-      detectedBy: found ? "reconciliation" : "webhook",
-      ...(found ? { createdAt: found.startedAt } : {}),
-      skipReason,
-      isRepeat,
-      leadId: lead?.id ?? null,
-      threadId: thread?.id ?? null,
-      autoReplyMessageId,
-      updatedAt: detectedAt,
-    })
-    .where("id", "=", call.id)
-    .execute();
+  // The call's and the thread's UPDATEs are read by nothing later in this unit of work: they go out with its
+  // events and jobs in the commit's one statement.
+  outbox.write(
+    tx
+      .updateTable("Call")
+      .set({
+        status: "missed",
+        isMissed: true,
+        missReason: input.missReason,
+        dialStatus: input.dialStatus ?? call.dialStatus,
+        dialDurationSec: input.dialDurationSec ?? call.dialDurationSec,
+        detectedAt,
+        detectedBy: found ? "reconciliation" : "webhook",
+        ...(found ? { createdAt: found.startedAt } : {}),
+        skipReason,
+        isRepeat,
+        leadId: lead?.id ?? null,
+        threadId: thread?.id ?? null,
+        autoReplyMessageId,
+        updatedAt: detectedAt,
+      })
+      .where("id", "=", call.id),
+  );
   if (thread) {
     // The thread's one UPDATE: the auto-SMS (when there is one) and the call both moved it.
-    await tx
-      .updateTable("Thread")
-      .set({
-        lastMessageAt: detectedAt,
-        updatedAt: detectedAt,
-        ...(autoReplyMessageId ? { autoTextedAt: detectedAt, lastMessagePreview: autoReplyPreview } : {}),
-      })
-      .where("id", "=", thread.id)
-      .execute();
+    outbox.write(
+      tx
+        .updateTable("Thread")
+        .set({
+          lastMessageAt: detectedAt,
+          updatedAt: detectedAt,
+          ...(autoReplyMessageId ? { autoTextedAt: detectedAt, lastMessagePreview: autoReplyPreview } : {}),
+        })
+        .where("id", "=", thread.id),
+    );
   }
   outbox.record(
     "call.missed",

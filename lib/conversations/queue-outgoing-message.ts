@@ -28,6 +28,11 @@ export type OutgoingMessageInput = {
   fromNumber?: string;
   /** false when the caller writes the thread's lastMessageAt/preview in its own single UPDATE */
   updatesThread?: boolean;
+  /**
+   * true when nothing later in the unit of work reads the message's row (the missed call's auto-reply): its INSERT
+   * goes out with the events and jobs in the commit's one statement instead of a round trip of its own.
+   */
+  isInsertDeferred?: boolean;
 };
 
 export type QueuedMessage = Pick<
@@ -58,25 +63,34 @@ export async function queueOutgoingMessageInTx(
     // Twilio refuses a longer body (21617): refused here, before anything is stored or sent.
     throw new AppError("validation_failed", "A text can be at most 1,600 characters.");
   }
-  const message = await tx
-    .insertInto("Message")
-    .values({
-      id: newId(),
-      businessId: input.businessId,
-      threadId: input.threadId,
-      leadId: lead.id,
-      direction: "outbound",
-      authorKind: input.authorKind,
-      authorUserId: input.authorUserId ?? null,
-      purpose: input.purpose,
-      body,
-      fromNumber,
-      toNumber: to,
-      status: "queued",
-      updatedAt: new Date(),
-    })
-    .returning(["id", "body", "createdAt", "toNumber", "fromNumber", "status", "authorKind"])
-    .executeTakeFirstOrThrow();
+  const now = new Date();
+  const row = {
+    id: newId(),
+    businessId: input.businessId,
+    threadId: input.threadId,
+    leadId: lead.id,
+    direction: "outbound" as const,
+    authorKind: input.authorKind,
+    authorUserId: input.authorUserId ?? null,
+    purpose: input.purpose,
+    body,
+    fromNumber,
+    toNumber: to,
+    status: "queued" as const,
+    updatedAt: now,
+  };
+  let message: QueuedMessage;
+  if (input.isInsertDeferred) {
+    // Dated here (not by the database's now()): the row is written later, and its caller returns it now.
+    outbox.write(tx.insertInto("Message").values({ ...row, createdAt: now }));
+    message = { ...row, createdAt: now };
+  } else {
+    message = await tx
+      .insertInto("Message")
+      .values(row)
+      .returning(["id", "body", "createdAt", "toNumber", "fromNumber", "status", "authorKind"])
+      .executeTakeFirstOrThrow();
+  }
   if (input.purpose !== "escalation" && input.updatesThread !== false) {
     await tx
       .updateTable("Thread")

@@ -62,18 +62,20 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
       .returning("id")
       .executeTakeFirst();
     if (!message) return { outcome: "duplicate" } as const;
-    await tx
-      .updateTable("Thread")
-      .set((eb) => ({
-        lastMessageAt: now,
-        lastMessagePreview: (body || "[media]").slice(0, 140),
-        unreadCount: eb("unreadCount", "+", 1),
-        lastCustomerMessageAt: now,
-        firstCustomerReplyAt: thread.firstCustomerReplyAt ?? now,
-        updatedAt: now,
-      }))
-      .where("id", "=", thread.id)
-      .execute();
+    // Read by nothing later in the unit of work: it goes out with the commit's one statement.
+    outbox.write(
+      tx
+        .updateTable("Thread")
+        .set((eb) => ({
+          lastMessageAt: now,
+          lastMessagePreview: (body || "[media]").slice(0, 140),
+          unreadCount: eb("unreadCount", "+", 1),
+          lastCustomerMessageAt: now,
+          firstCustomerReplyAt: thread.firstCustomerReplyAt ?? now,
+          updatedAt: now,
+        }))
+        .where("id", "=", thread.id),
+    );
     const refs = { businessId, threadId: thread.id, leadId: lead.id, actor: { kind: "customer" as const } };
     if (isNewLead) {
       outbox.record("lead.created", { source: "text" }, refs);

@@ -1,7 +1,8 @@
-// What a unit of work collects besides its own rows: the events it records and the jobs it enqueues. Both are
-// written by ONE statement at the end of the transaction (or earlier, by an explicit flush()), which on a
-// PostgreSQL server also carries the NOTIFYs (live events, pg-boss wake-ups) that PostgreSQL delivers only at
-// commit. The embedded database has no cross-session LISTEN, so there the same news is told in-process after commit.
+// What a unit of work collects besides its own rows: the events it records, the jobs it enqueues, and the writes
+// whose result nothing in the transaction reads (outbox.write). All are written by ONE statement at the end of the
+// transaction (or earlier, by an explicit flush()), which on a PostgreSQL server also carries the NOTIFYs (live
+// events, pg-boss wake-ups) that PostgreSQL delivers only at commit. The embedded database has no cross-session
+// LISTEN, so there the same news is told in-process after commit.
 import { CompiledQuery, type Kysely } from "kysely";
 import { isEmbeddedUrl } from "@/lib/db/pool";
 import type { DB } from "@/lib/db/kysely";
@@ -22,9 +23,15 @@ export type FlushResult = {
   insertedJobIds: Set<string>;
 };
 
+/** A Kysely query builder (an UPDATE, INSERT or DELETE of `tx`), compiled when handed to outbox.write(). */
+export type DeferredWrite = { compile(): { sql: string; parameters: readonly unknown[] } };
+
+type CompiledWrite = { sql: string; parameters: readonly unknown[] };
+
 export class Outbox {
   private events: EventRow[] = [];
   private jobs: PendingJob[] = [];
+  private writes: CompiledWrite[] = [];
   private readonly stored: StoredEvent[] = [];
   private readonly woken = new Set<QueueName>();
   /** queues with an inserted job that starts later: this process's workers are woken when it is due */
@@ -49,6 +56,18 @@ export class Outbox {
     return job.id;
   }
 
+  /**
+   * A write whose result nothing in the transaction reads: sent with the events and jobs, as one more part of the
+   * commit's one statement, instead of a round trip of its own. It runs after every statement the callback ran
+   * itself, so nothing later in the transaction sees it: a write that a later statement reads (or whose row count
+   * decides what happens next) goes through `tx` as usual. Two writes of one flush must not touch the same row
+   * (PostgreSQL runs the parts of one statement on one snapshot).
+   */
+  write(query: DeferredWrite): void {
+    const { sql, parameters } = query.compile();
+    this.writes.push({ sql, parameters });
+  }
+
   /** Runs after a successful commit (not on rollback or for a retried attempt): for news that is not an event. */
   afterCommit(hook: () => unknown): void {
     this.afterCommitHooks.push(hook);
@@ -61,9 +80,11 @@ export class Outbox {
   async flush(executor: Kysely<DB>): Promise<FlushResult> {
     const events = this.events;
     const jobs = this.jobs;
+    const writes = this.writes;
     this.events = [];
     this.jobs = [];
-    const result = await writeOutbox(executor, events, jobs);
+    this.writes = [];
+    const result = await writeOutbox(executor, events, jobs, writes);
     this.stored.push(...result.events);
     for (const job of jobs) {
       if (!result.insertedJobIds.has(job.id)) continue;
@@ -75,7 +96,7 @@ export class Outbox {
   }
 
   get hasPending(): boolean {
-    return this.events.length > 0 || this.jobs.length > 0;
+    return this.events.length > 0 || this.jobs.length > 0 || this.writes.length > 0;
   }
 
   /** After COMMIT: the in-process side of the news (the server's NOTIFYs went out with the commit). */
@@ -110,9 +131,18 @@ export function toLiveEvent(event: StoredEvent): LiveEvent {
   return { businessId: event.businessId, threadId: event.threadId, id: event.id, type: event.type };
 }
 
-/** The one statement: INSERT the events (+ NOTIFY each on the server) and every queue's jobs (+ pg-boss's NOTIFY). */
-export async function writeOutbox(executor: Kysely<DB>, events: EventRow[], jobs: PendingJob[]): Promise<FlushResult> {
-  if (events.length === 0 && jobs.length === 0) return { events: [], insertedJobIds: new Set() };
+/**
+ * The one statement: INSERT the events (+ NOTIFY each on the server), every queue's jobs (+ pg-boss's NOTIFY) and
+ * the deferred writes, each write a data-modifying WITH part of its own (PostgreSQL runs those whether or not the
+ * SELECT reads them).
+ */
+export async function writeOutbox(
+  executor: Kysely<DB>,
+  events: EventRow[],
+  jobs: PendingJob[],
+  writes: CompiledWrite[] = [],
+): Promise<FlushResult> {
+  if (events.length === 0 && jobs.length === 0 && writes.length === 0) return { events: [], insertedJobIds: new Set() };
   const canNotify = usesNotify();
   const ctes: string[] = [];
   const values: unknown[] = [];
@@ -144,10 +174,32 @@ export async function writeOutbox(executor: Kysely<DB>, events: EventRow[], jobs
     );
     parts.notifySources.forEach((name, index) => reads.push(`(SELECT count(*) FROM ${name}) AS job_notify_${index}`));
   }
-  const text = `WITH ${ctes.join(",\n")}\nSELECT ${reads.join(",\n")}`;
+  writes.forEach((write, index) => {
+    ctes.push(`write_${index} AS (${renumberParameters(write, values.length)})`);
+    values.push(...write.parameters);
+  });
+  const text = `WITH ${ctes.join(",\n")}\nSELECT ${reads.length > 0 ? reads.join(",\n") : "1 AS done"}`;
   const { rows } = await executor.executeQuery<{ events?: StoredEvent[]; job_ids?: string[] }>(
     CompiledQuery.raw(text, values),
   );
   const row = rows[0] ?? {};
   return { events: row.events ?? [], insertedJobIds: new Set(row.job_ids ?? []) };
+}
+
+/**
+ * A compiled write's SQL with its placeholders moved up by `offset` ($1 becomes $<offset + 1>). Kysely passes every
+ * value as a parameter, so `$<n>` appears in its SQL only as a placeholder; a write whose placeholders do not match
+ * its parameters is refused rather than sent with the wrong values.
+ */
+function renumberParameters(write: CompiledWrite, offset: number): string {
+  const seen = new Set<number>();
+  const text = write.sql.replace(/\$(\d+)/g, (_match, digits: string) => {
+    const index = Number(digits);
+    seen.add(index);
+    return `$${index + offset}`;
+  });
+  if (seen.size !== write.parameters.length || [...seen].some((index) => index < 1 || index > seen.size)) {
+    throw new Error(`a deferred write's placeholders do not match its ${write.parameters.length} parameters`);
+  }
+  return text;
 }

@@ -1,6 +1,7 @@
 // Twilio's message status callbacks: they may arrive twice or out of order. A status only ever moves forward
 // (queued < sending < sent < delivered | undelivered | failed), so a late "sent" never undoes "delivered",
 // and a conditional UPDATE makes the second copy of a callback change nothing and log nothing.
+import { sqlDb } from "@/lib/db/kysely";
 import { runTransaction } from "@/lib/db/run-transaction";
 import type { MessageStatus } from "@/lib/db/generated/kysely-enums";
 import { logger } from "@/lib/log";
@@ -66,9 +67,17 @@ export async function applyMessageStatus(input: {
         }
       : {}),
   };
+  // "sending" and "sent" usually find their message there already: the send job stores Twilio's answer. A status
+  // only moves forward (and a message's sid, once stored, stays), so one read of what the transaction below would
+  // match tells that it would change nothing, without a transaction.
+  if (newRank <= rank.sent! && !(await mayChangeStatus(input, lowerStatuses))) {
+    logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
+    return { changed: false };
+  }
   return runTransaction(async (tx, outbox) => {
     const change = { from: lowerStatuses, to: status, errorCode: input.errorCode ?? null, actor: "twilio" } as const;
     let message = await writeMessageStatus(tx, outbox, { ...change, match: { messageSid: input.messageSid }, set });
+    let isAdopted = false;
     if (!message && input.messageId) {
       // The callback came before the send job read Twilio's answer: the message has no sid yet. Our id in the URL
       // finds it; the sid and the acceptance are stored now, and the send job's own write then has nothing to do.
@@ -82,20 +91,61 @@ export async function applyMessageStatus(input: {
           sentAt: now,
         },
       });
-      if (message) await markAcceptedInTx(tx, outbox, message, now);
+      if (message) {
+        await markAcceptedInTx(tx, outbox, message, now);
+        isAdopted = true;
+      }
     }
     if (!message) {
       logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
       return { changed: false };
     }
     if (status === "delivered" && message.purpose === "auto_reply") {
-      await tx
+      const stampDelivered = tx
         .updateTable("Call")
         .set({ smsDeliveredAt: now, updatedAt: now })
         .where("autoReplyMessageId", "=", message.id)
-        .where("smsDeliveredAt", "is", null)
-        .execute();
+        .where("smsDeliveredAt", "is", null);
+      // Read by nothing later in the unit of work: it goes out with the commit's one statement, unless the
+      // acceptance just written there stamps the same call (one statement must not update a row twice).
+      if (isAdopted) await stampDelivered.execute();
+      else outbox.write(stampDelivered);
     }
     return { changed: true };
   });
+}
+
+/** Whether a message the callback's transaction would update (by sid, or by our id while it has no sid) exists. */
+async function mayChangeStatus(
+  input: { messageSid: string; messageId?: string },
+  lowerStatuses: MessageStatus[],
+): Promise<boolean> {
+  const row = await sqlDb()
+    .selectNoFrom((eb) =>
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom("Message")
+              .select("id")
+              .where("messageSid", "=", input.messageSid)
+              .where("status", "in", lowerStatuses),
+          ),
+          ...(input.messageId
+            ? [
+                eb.exists(
+                  eb
+                    .selectFrom("Message")
+                    .select("id")
+                    .where("id", "=", input.messageId)
+                    .where("messageSid", "is", null)
+                    .where("status", "in", lowerStatuses),
+                ),
+              ]
+            : []),
+        ])
+        .as("mayChange"),
+    )
+    .executeTakeFirstOrThrow();
+  return Boolean(row.mayChange);
 }

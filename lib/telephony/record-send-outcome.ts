@@ -38,11 +38,10 @@ export async function markAcceptedInTx(
   now: Date,
 ) {
   if (message.purpose !== "auto_reply") return;
-  await tx
-    .updateTable("Call")
-    .set({ smsAcceptedAt: now, updatedAt: now })
-    .where("autoReplyMessageId", "=", message.id)
-    .execute();
+  // Read by nothing later in the unit of work: it goes out with the commit's one statement.
+  outbox.write(
+    tx.updateTable("Call").set({ smsAcceptedAt: now, updatedAt: now }).where("autoReplyMessageId", "=", message.id),
+  );
   const contacted = await tx
     .updateTable("Lead")
     .set({ status: "contacted", contactedAt: now, statusChangedAt: now, updatedAt: now })

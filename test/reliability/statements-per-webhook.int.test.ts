@@ -1,21 +1,35 @@
 // The shape of the hot path, counted: the database round trips (BEGIN and COMMIT included, on every connection the
-// app uses, pg-boss's too) of the two webhooks of one missed call, and of one inbound SMS. A structural limit, stable
-// on any machine: a change that reads a row twice or writes a job on its own shows up here, not only in the bench.
+// app uses, pg-boss's too) of the two webhooks of one missed call, of its whole life (the send job and Twilio's
+// "sent" and "delivered" callbacks too), and of one inbound SMS. A structural limit, stable on any machine: a change
+// that reads a row twice or writes a job on its own shows up here, not only in the bench.
 // Counted after a first call warmed the process (business cache, queue started, simulator token read), as a
 // running server is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as dialAction } from "@/app/api/twilio/dial-action/route";
+import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
 import { POST as sms } from "@/app/api/twilio/sms/route";
 import { POST as voice } from "@/app/api/twilio/voice/route";
 import { db } from "@/lib/db/client";
+import { resetEnvForTests } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
+import { sendMessageJob } from "@/lib/telephony/send-message-job";
+import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { countStatements } from "@/test/helpers/count-statements";
 import { messageSid } from "@/test/helpers/inbound-sms";
 import { signedTwilioRequest } from "@/test/helpers/twilio";
+import { waitFor } from "@/test/helpers/wait";
 
-const MISSED_CALL_LIMIT = 12;
-const INBOUND_SMS_LIMIT = 10;
+const MISSED_CALL_LIMIT = 8;
+/** the two webhooks, the send job's own statements (not pg-boss's fetch and completion) and the two callbacks */
+const MISSED_CALL_LIFE_LIMIT = 19;
+const INBOUND_SMS_LIMIT = 6;
+
+const accountSid = `AC${"c".repeat(32)}`;
+const authToken = "statements-fake-auth-token";
+let fake: TwilioFake;
+/** the status callbacks the fake sent, held here so that each one is counted on its own */
+const heldCallbacks: Request[] = [];
 
 const callSid = () => `CA${crypto.randomUUID().replaceAll("-", "")}`;
 
@@ -52,13 +66,28 @@ describe("statements per webhook", () => {
   let twilioNumber = "";
 
   beforeAll(async () => {
+    fake = await startTwilioFake({
+      accountSid,
+      authToken,
+      dispatchCallback: async (request) => {
+        heldCallbacks.push(request);
+        return new Response(null, { status: 204 });
+      },
+    });
+    process.env.TWILIO_ACCOUNT_SID = accountSid;
+    process.env.TWILIO_AUTH_TOKEN = authToken;
+    process.env.TWILIO_API_BASE_URL = fake.url;
+    resetEnvForTests();
     ({ twilioNumber } = await createTestBusiness());
     // Warm the process as a running server is: a first call and a first text.
     await missedCall(twilioNumber, randomPhone());
     await inboundSms(twilioNumber, randomPhone());
   });
 
-  afterAll(async () => stopBoss());
+  afterAll(async () => {
+    await stopBoss();
+    await fake.close();
+  });
 
   it(`one missed call (/voice + /dial-action) makes at most ${MISSED_CALL_LIMIT} round trips`, async () => {
     const caller = randomPhone();
@@ -73,6 +102,31 @@ describe("statements per webhook", () => {
     expect(job).toBeDefined();
     const total = ringing.statements.length + missed.statements.length;
     expect(total, [...ringing.statements, ...missed.statements].join("\n---\n")).toBeLessThanOrEqual(MISSED_CALL_LIMIT);
+  });
+
+  it(`one missed call's whole life (webhooks, send job, sent + delivered callbacks) makes at most ${MISSED_CALL_LIFE_LIMIT} round trips`, async () => {
+    const caller = randomPhone();
+    const { sid, ringing, missed } = await missedCall(twilioNumber, caller);
+    const call = await db.call.findUniqueOrThrow({ where: { callSid: sid } });
+    heldCallbacks.length = 0;
+    const send = await countStatements(() => sendMessageJob({ messageId: call.autoReplyMessageId! }));
+    await waitFor(() => (heldCallbacks.length >= 2 ? true : null), { timeoutMs: 10_000 });
+    const callbacks = [];
+    for (const request of heldCallbacks.splice(0)) {
+      const status = new URLSearchParams(await request.clone().text()).get("MessageStatus");
+      const counted = await countStatements(() => messageStatus(request));
+      expect(counted.result.status).toBe(204);
+      callbacks.push({ status, statements: counted.statements });
+    }
+    expect(callbacks.map((callback) => callback.status)).toEqual(["sent", "delivered"]);
+    // The work was done: the text went out once, and the call and message carry its acceptance and delivery.
+    expect(fake.messages.filter((message) => message.to === caller)).toHaveLength(1);
+    const after = await db.call.findUniqueOrThrow({ where: { callSid: sid }, include: { autoReplyMessage: true } });
+    expect(after.smsAcceptedAt).not.toBeNull();
+    expect(after.smsDeliveredAt).not.toBeNull();
+    expect(after.autoReplyMessage).toMatchObject({ status: "delivered" });
+    const all = [ringing, missed, send, ...callbacks].flatMap((part) => part.statements);
+    expect(all.length, all.join("\n---\n")).toBeLessThanOrEqual(MISSED_CALL_LIFE_LIMIT);
   });
 
   it(`one inbound SMS makes at most ${INBOUND_SMS_LIMIT} round trips`, async () => {
