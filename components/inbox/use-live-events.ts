@@ -22,6 +22,9 @@ export function useLiveEvents(url: string | null, onFrame: (frame: LiveFrame) =>
         // The server ended the stream because the session ended (password changed, removed from the team).
         if (frame.type === "session.ended") {
           source.close();
+          // A full page load on purpose, not the router: it drops every answer the ended session left in memory
+          // (SWR's cache), so whoever signs in next in this tab sees none of them.
+          // eslint-disable-next-line @next/next/no-location-assign-relative-destination
           window.location.assign("/login");
           return;
         }
