@@ -122,6 +122,7 @@ export async function startTwilioFake({
     authToken,
     messages: [],
     inboundMessages: [],
+    media: [],
     calls: [],
     callLog: [],
     failures: [],
@@ -146,7 +147,7 @@ export async function startTwilioFake({
   const guard = basicAuthGuard(state);
   const incomingNumbers = incomingPhoneNumbersResource(state);
   const callLog = callLogResource(state);
-  const messageList = messageListResource(state);
+  const messageList = messageListResource(state, media.controls);
   const routes = [
     ...messageRoutes(state, dispatchCallback),
     ...messageList.routes,
@@ -216,8 +217,7 @@ export async function startTwilioFake({
     },
     async receiveText({ from, to, body, url, media: items = [], dispatch = dispatchCallback }) {
       noteInboundText(state, { from, to, body });
-      const { sid } = messageList.controls.receive({ from, to, body });
-      const stored = items.map((item) => media.controls.add({ messageSid: sid, ...item }));
+      const { sid, media: stored } = messageList.controls.receive({ from, to, body, media: items });
       const params: Record<string, string> = {
         MessageSid: sid,
         SmsSid: sid,

@@ -1,4 +1,4 @@
-// The fake's Calls.json and Messages.json lists, read through the twilio SDK itself: its paging follows
+// The fake's Calls.json, Messages.json and a message's Media.json lists, read through the twilio SDK itself: its paging follows
 // next_page_uri, its date filters are what the fake must understand, and the fields come back parsed.
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -169,5 +169,81 @@ describe("Messages.json list", () => {
 
   it("RFC 2822 as Twilio writes it", () => {
     expect(rfc2822(new Date("2026-11-30T08:09:03Z"))).toBe("Mon, 30 Nov 2026 08:09:03 +0000");
+  });
+});
+
+describe("a message's Media.json list", () => {
+  const business = "+15550005555";
+  const png = Buffer.from("png bytes");
+  const items = [
+    { contentType: "image/png", body: png },
+    { contentType: "image/jpeg", body: Buffer.from("jpeg bytes") },
+    { contentType: "text/vcard", body: Buffer.from("VERSION:3.0\r\nFN:Pat Customer\r\n") },
+  ];
+
+  it("lists an MMS's items in the order it carried them, following next_page_uri; num_media counts them", async () => {
+    const mms = fake.inboundMessages.receive({ from: "+15550006666", to: business, body: "", media: items });
+    const [listed] = await client.messages.list({ to: business, limit: 1 });
+    expect(listed).toMatchObject({ sid: mms.sid, numMedia: "3" });
+    expect(listed!.subresourceUris.media).toBe(`/2010-04-01/Accounts/${accountSid}/Messages/${mms.sid}/Media.json`);
+    const media = await client.messages(mms.sid).media.list({ pageSize: 2 });
+    expect(media.map((item) => item.sid)).toEqual(mms.media.map((item) => item.sid));
+    expect(media.map((item) => item.contentType)).toEqual(["image/png", "image/jpeg", "text/vcard"]);
+    expect(media[0]).toMatchObject({ accountSid, parentSid: mms.sid, dateCreated: expect.any(Date) });
+    const plain = fake.inboundMessages.receive({ from: "+15550006666", to: business, body: "no picture" });
+    expect(await client.messages(plain.sid).media.list()).toEqual([]);
+    const [plainListed] = await client.messages.list({ to: business, limit: 1 });
+    expect(plainListed).toMatchObject({ sid: plain.sid, numMedia: "0" });
+  });
+
+  it("writes the envelope and the fields as Twilio does, pages with PageSize, Page and PageToken", async () => {
+    const mms = fake.inboundMessages.receive({ from: "+15550007777", to: business, body: "", media: items });
+    const listPath = `/2010-04-01/Accounts/${accountSid}/Messages/${mms.sid}/Media.json`;
+    const { status, body } = await getJson(`${listPath}?PageSize=2`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ page: 0, page_size: 2, start: 0, end: 1, previous_page_uri: null });
+    const first = body.media_list as Record<string, unknown>[];
+    expect(first[0]).toEqual({
+      account_sid: accountSid,
+      content_type: "image/png",
+      date_created: expect.stringMatching(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/),
+      date_updated: expect.stringMatching(/\+0000$/),
+      parent_sid: mms.sid,
+      sid: mms.media[0]!.sid,
+      uri: `${listPath.replace(/\.json$/, "")}/${mms.media[0]!.sid}.json`,
+    });
+    const next = String(body.next_page_uri);
+    expect(next.startsWith(`${listPath}?`)).toBe(true);
+    const nextQuery = new URL(next, "http://x").searchParams;
+    expect([nextQuery.get("PageSize"), nextQuery.get("Page"), nextQuery.get("PageToken")]).toEqual([
+      "2",
+      "1",
+      `PA${mms.media[1]!.sid}`,
+    ]);
+    const second = await getJson(next);
+    expect(second.body).toMatchObject({ page: 1, start: 2, end: 2, next_page_uri: null });
+    expect((second.body.media_list as { sid: string }[]).map((item) => item.sid)).toEqual([mms.media[2]!.sid]);
+    expect(String(second.body.previous_page_uri)).toContain("PageToken=PB");
+  });
+
+  it("filters on DateCreated (newest first across seconds); a bad date is a 400", async () => {
+    const sid = `MM${"4".repeat(32)}`;
+    const older = fake.media.add({ messageSid: sid, contentType: "image/png", body: png, dateCreated: minutesAgo(10) });
+    const newer = fake.media.add({ messageSid: sid, contentType: "image/png", body: png, dateCreated: minutesAgo(1) });
+    expect((await client.messages(sid).media.list()).map((item) => item.sid)).toEqual([newer.sid, older.sid]);
+    const recent = await client.messages(sid).media.list({ dateCreatedAfter: minutesAgo(5) });
+    expect(recent.map((item) => item.sid)).toEqual([newer.sid]);
+    const before = await client.messages(sid).media.list({ dateCreatedBefore: minutesAgo(5) });
+    expect(before.map((item) => item.sid)).toEqual([older.sid]);
+    const bad = await getJson(`/2010-04-01/Accounts/${accountSid}/Messages/${sid}/Media.json?DateCreated%3E=soon`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 20001, status: 400 });
+  });
+
+  it("answers a scripted failure with Twilio's error body, once", async () => {
+    const mms = fake.inboundMessages.receive({ from: "+15550008888", to: business, body: "", media: items });
+    fake.media.failNextLists(1, { status: 503, code: 20503, message: "Service Unavailable" });
+    await expect(client.messages(mms.sid).media.list()).rejects.toMatchObject({ status: 503, code: 20503 });
+    expect(await client.messages(mms.sid).media.list()).toHaveLength(3);
   });
 });

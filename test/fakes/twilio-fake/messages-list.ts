@@ -6,6 +6,7 @@
 // for a message it may have created must not filter on it.
 import { matchesDateFilters, readDateFilters } from "./dates";
 import { sendTwilioError } from "./errors";
+import type { FakeMedia, FakeMediaItem } from "./media";
 import { messageToJson } from "./messages";
 import { servePage } from "./paging";
 import type { Route } from "./server";
@@ -15,8 +16,17 @@ import { accountPath, newSid, type FakeMessage, type FakeState } from "./state";
 /** What tests control: texts customers sent to the account's numbers. */
 export type FakeInboundMessages = {
   list: FakeMessage[];
-  /** a customer's text as Twilio keeps it (received); nothing is delivered */
-  receive(message: { from: string; to: string; body: string; dateSent?: Date }): FakeMessage;
+  /**
+   * A customer's text as Twilio keeps it (received); nothing is delivered. `media` makes it an MMS: each item is
+   * stored as the message's Media (in that order), counted in its num_media and listed by its Media.json.
+   */
+  receive(message: {
+    from: string;
+    to: string;
+    body: string;
+    dateSent?: Date;
+    media?: { contentType: string; body: Buffer }[];
+  }): FakeMessage & { media: FakeMediaItem[] };
 };
 
 /** When a message was sent or received: null while queued or sending (unset = created and sent at once). */
@@ -25,10 +35,13 @@ export const dateSentOf = (message: FakeMessage): Date | null =>
 
 const MESSAGE_FILTERS = ["To", "From", "DateSent", "DateSent>", "DateSent<"];
 
-export function messageListResource(state: FakeState): { routes: Route[]; controls: FakeInboundMessages } {
+export function messageListResource(
+  state: FakeState,
+  media: FakeMedia,
+): { routes: Route[]; controls: FakeInboundMessages } {
   const controls: FakeInboundMessages = {
     list: state.inboundMessages,
-    receive({ from, to, body, dateSent = new Date() }) {
+    receive({ from, to, body, dateSent = new Date(), media: items = [] }) {
       const message: FakeMessage = {
         sid: newSid("SM"),
         accountSid: state.accountSid,
@@ -41,7 +54,8 @@ export function messageListResource(state: FakeState): { routes: Route[]; contro
         direction: "inbound",
       };
       state.inboundMessages.push(message);
-      return message;
+      const stored = items.map((item) => media.add({ messageSid: message.sid, ...item, dateCreated: dateSent }));
+      return { ...message, media: stored };
     },
   };
   const listPath = `${accountPath(state)}/Messages.json`;
@@ -81,7 +95,7 @@ export function messageListResource(state: FakeState): { routes: Route[]; contro
           key: "messages",
           items: matching,
           filterKeys: MESSAGE_FILTERS,
-          toJson: messageToJson,
+          toJson: (message) => messageToJson(state, message),
         }),
       );
     },

@@ -7,7 +7,9 @@ import { refuseMessage } from "./message-rules";
 import { accountPath, newSid, type FakeMessage, type FakeState } from "./state";
 import { runMessageLifecycle, type CallbackDispatcher } from "./status-callbacks";
 
-export function messageToJson(message: FakeMessage) {
+/** A message as Twilio writes it; `num_media` counts its Media (a received MMS's pictures), as Twilio does. */
+export function messageToJson(state: Pick<FakeState, "media">, message: FakeMessage) {
+  const path = `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}`;
   return {
     sid: message.sid,
     account_sid: message.accountSid,
@@ -16,6 +18,7 @@ export function messageToJson(message: FakeMessage) {
     body: message.body,
     status: message.status,
     num_segments: "1",
+    num_media: String(state.media.filter((item) => item.messageSid === message.sid).length),
     direction: message.direction ?? "outbound-api",
     api_version: "2010-04-01",
     date_created: rfc2822(message.dateCreated),
@@ -24,7 +27,8 @@ export function messageToJson(message: FakeMessage) {
     error_code: message.errorCode ?? null,
     error_message: message.errorMessage ?? null,
     price: null,
-    uri: `/2010-04-01/Accounts/${message.accountSid}/Messages/${message.sid}.json`,
+    uri: `${path}.json`,
+    subresource_uris: { media: `${path}/Media.json`, feedback: `${path}/Feedback.json` },
   };
 }
 
@@ -70,7 +74,7 @@ export function messageRoutes(state: FakeState, dispatchCallback: CallbackDispat
         };
         state.messages.push(message);
         for (const listener of state.messageListeners) listener(message);
-        const answer = messageToJson(message);
+        const answer = messageToJson(state, message);
         if (state.deliveryOutcomes.get(message.to)?.callbacksBeforeAnswer) {
           // The answer is held until the app has heard every status callback: it learns the sid from them first.
           await runMessageLifecycle(state, dispatchCallback, message);

@@ -1,5 +1,6 @@
 // What the fake remembers between requests, shared by the resource modules and the test-facing handle.
 import { randomBytes } from "node:crypto";
+import type { FakeMediaItem } from "./media";
 
 export type FakeMessage = {
   sid: string;
@@ -83,6 +84,8 @@ export type FakeState = {
   /** texts customers sent to the account's numbers (listed by Messages.json, never created through it) */
   inboundMessages: FakeMessage[];
   calls: FakeCall[];
+  /** the Media of messages (a received MMS's pictures): counted in a message's num_media, listed by Media.json */
+  media: FakeMediaItem[];
   /** the call log Calls.json lists, besides the calls created through it */
   callLog: FakeCallRecord[];
   /** scripted failures for the next Messages.json creates, consumed one per create */
