@@ -7,6 +7,7 @@
 //     run: the checkpoint never passes them.
 //   messages: Twilio's Messages list (sent to the number since the checkpoint less the overlap), inbound only. A text
 //     Ringback never stored is stored and processed as if its webhook had come.
+// What Ringback knows of the listed calls and texts is read in one query per number's list, not one per record.
 // Idempotent on CallSid and MessageSid: the same units of work a webhook runs decide under the call's row lock and
 // the unique MessageSid, so a late webhook and a run, or two runs, never double anything.
 import { getBusinessProfile } from "@/lib/business/business-profile";
@@ -59,13 +60,15 @@ export async function reconcileBusiness(businessId: string, { now = new Date() }
       .filter((call) => call.direction === "inbound" && !call.parentCallSid && call.to === number)
       .sort((a, b) => (a.startTime?.getTime() ?? 0) - (b.startTime?.getTime() ?? 0));
     result.callsRead += callerCalls.length;
-    for (const call of callerCalls) {
-      if (!hasEnded(call)) {
-        const started = call.startTime ?? callsListedAt;
-        if (callsCheckpoint && started < callsCheckpoint) callsCheckpoint = started;
-        continue;
-      }
-      await reconcileCall(business, call, { horizonStart, result });
+    const ended = callerCalls.filter((call) => {
+      if (hasEnded(call)) return true;
+      const started = call.startTime ?? callsListedAt;
+      if (callsCheckpoint && started < callsCheckpoint) callsCheckpoint = started;
+      return false;
+    });
+    const known = await knownCalls(ended.map((call) => call.sid));
+    for (const call of ended) {
+      await reconcileCall(business, call, { known: known.get(call.sid) ?? null, horizonStart, result });
     }
   }
 
@@ -127,16 +130,23 @@ export async function reconcileBusiness(businessId: string, { now = new Date() }
 }
 
 type Business = Awaited<ReturnType<typeof getBusinessProfile>>;
+type KnownCall = { detectedAt: Date | null; isMissed: boolean | null; screenedAt: Date | null };
+
+/** What Ringback holds of these calls, by CallSid: one query for a number's whole list. */
+async function knownCalls(callSids: string[]): Promise<Map<string, KnownCall>> {
+  if (callSids.length === 0) return new Map();
+  const rows = await db.call.findMany({
+    where: { callSid: { in: callSids } },
+    select: { callSid: true, detectedAt: true, isMissed: true, screenedAt: true },
+  });
+  return new Map(rows.map(({ callSid, ...known }) => [callSid, known]));
+}
 
 async function reconcileCall(
   business: Business,
   call: TwilioCall,
-  { horizonStart, result }: { horizonStart: Date; result: ReconcileResult },
+  { known, horizonStart, result }: { known: KnownCall | null; horizonStart: Date; result: ReconcileResult },
 ) {
-  const known = await db.call.findUnique({
-    where: { callSid: call.sid },
-    select: { detectedAt: true, isMissed: true, screenedAt: true },
-  });
   if (known && (known.detectedAt !== null || known.isMissed !== null)) return; // Ringback saw it end
   const dialLegs = needsDialLegs(business, call) ? await listDialLegs(call.sid) : [];
   const outcome = decideFoundCall({ business, call, dialLegs, wasScreened: Boolean(known?.screenedAt) });
