@@ -6,7 +6,8 @@
 //     reconciliation; an answered one is recorded as answered. Calls still ringing or in progress wait for a later
 //     run: the checkpoint never passes them.
 //   messages: Twilio's Messages list (sent to the number since the checkpoint less the overlap), inbound only. A text
-//     Ringback never stored is stored and processed as if its webhook had come.
+//     Ringback never stored is stored and processed as if its webhook had come, with its media (an MMS's items from
+//     the message's Media list, stored as the webhook's MediaUrlN and MediaContentTypeN would be).
 // What Ringback knows of the listed calls and texts is read in one query per number's list, not one per record.
 // Idempotent on CallSid and MessageSid: the same units of work a webhook runs decide under the call's row lock and
 // the unique MessageSid, so a late webhook and a run, or two runs, never double anything.
@@ -20,10 +21,19 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { decideFoundCall, hasEnded, needsDialLegs } from "@/lib/reconciliation/decide-found-call";
-import { listCallsTo, listDialLegs, listInboundMessagesTo, type TwilioCall } from "@/lib/reconciliation/twilio-records";
+import {
+  listCallsTo,
+  listDialLegs,
+  listInboundMessagesTo,
+  listMessageMedia,
+  type TwilioCall,
+  type TwilioInboundMessage,
+} from "@/lib/reconciliation/twilio-records";
 
 /** Read again behind each checkpoint: Twilio's lists are eventually consistent and clocks differ. */
 export const SAFETY_OVERLAP_MS = 15 * 60_000;
+/** How long an MMS whose media could not be listed waits for a later run, before it is stored without them. */
+export const MEDIA_RETRY_WINDOW_MS = 60 * 60_000;
 
 export type ReconcileResult = {
   callsRead: number;
@@ -91,11 +101,19 @@ export async function reconcileBusiness(businessId: string, { now = new Date() }
     );
     const missing = items.filter((message) => !stored.has(message.sid)).reverse(); // oldest first
     for (const message of missing) {
+      const media = await mediaOfFoundMessage(businessId, message, now);
+      if (media === "later") {
+        // Its media could not be listed just now: the next run reads from before it and tries again.
+        if (!message.dateSent) messagesCheckpoint = null;
+        else if (messagesCheckpoint && message.dateSent < messagesCheckpoint) messagesCheckpoint = message.dateSent;
+        continue;
+      }
       const received = await receiveInboundMessage({
         messageSid: message.sid,
         from: message.from,
         to: message.to,
         body: message.body,
+        ...media,
         receivedAt: message.dateSent ?? undefined,
       });
       if (received.outcome === "stored") result.messagesRecovered += 1;
@@ -140,6 +158,34 @@ async function knownCalls(callSids: string[]): Promise<Map<string, KnownCall>> {
     select: { callSid: true, detectedAt: true, isMissed: true, screenedAt: true },
   });
   return new Map(rows.map(({ callSid, ...known }) => [callSid, known]));
+}
+
+/**
+ * The media of a text found late: none for a plain SMS; for an MMS, its items from the message's Media list. When
+ * that list cannot be read, the text waits for a later run ("later": not stored now, the checkpoint stays before
+ * it) as long as it is younger than MEDIA_RETRY_WINDOW_MS, because a text stored once is never read again, and
+ * its photos would be lost for good over a passing error. Past that window it is stored without its media (and a
+ * warning is logged): the customer's words must not wait on a failure that does not pass.
+ */
+async function mediaOfFoundMessage(
+  businessId: string,
+  message: TwilioInboundMessage,
+  now: Date,
+): Promise<{ mediaUrls: string[]; mediaContentTypes: string[] } | "later"> {
+  if (message.numMedia === 0) return { mediaUrls: [], mediaContentTypes: [] };
+  try {
+    return await listMessageMedia(message.sid);
+  } catch (error) {
+    const sentAt = message.dateSent ?? now;
+    const canWait = now.getTime() - sentAt.getTime() < MEDIA_RETRY_WINDOW_MS;
+    logger.warn(
+      { businessId, messageSid: message.sid, numMedia: message.numMedia, err: error },
+      canWait
+        ? "reconciliation could not list a found text's media; the next run tries again"
+        : "reconciliation could not list a found text's media; stored without them",
+    );
+    return canWait ? "later" : { mediaUrls: [], mediaContentTypes: [] };
+  }
 }
 
 async function reconcileCall(

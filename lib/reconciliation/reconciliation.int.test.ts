@@ -1,7 +1,9 @@
 // Reconciliation with Twilio's own records, against the Twilio fake's Calls.json and Messages.json: a call or a text
 // whose webhook never came is handled once, under the webhook's rules; a late webhook doubles nothing; a call past
-// the horizon is recorded, not texted; the checkpoint is kept.
+// the horizon is recorded, not texted; the checkpoint is kept. A found MMS keeps its media (the message's Media.json),
+// served by our media route like the webhook's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as mediaRoute } from "@/app/api/messages/[id]/media/[index]/route";
 import { POST as dialAction } from "@/app/api/twilio/dial-action/route";
 import { POST as messageStatus } from "@/app/api/twilio/message-status/route";
 import { POST as voice } from "@/app/api/twilio/voice/route";
@@ -12,7 +14,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { reconcileBusiness } from "@/lib/reconciliation/reconcile-business";
 import { reconcileTwilioJob } from "@/lib/reconciliation/reconcile-job";
 import { startTwilioFake, type TwilioFake } from "@/test/fakes/twilio-fake";
-import { createTestBusiness, randomPhone } from "@/test/helpers/business";
+import { authedRequest, createTestBusiness, randomPhone, sessionCookie } from "@/test/helpers/business";
 import { postInboundSms } from "@/test/helpers/inbound-sms";
 import { leaveNoWorkBehind } from "@/test/helpers/leave-no-work-behind";
 import { signedTwilioRequest } from "@/test/helpers/twilio";
@@ -253,5 +255,95 @@ describe("reconciliation with Twilio's Messages list", () => {
     expect(await db.message.count({ where: { businessId: business.id, direction: "inbound" } })).toBe(2);
     const received = await db.event.count({ where: { businessId: business.id, type: "message.received" } });
     expect(received).toBe(2);
+  });
+
+  it("an MMS whose webhook never came is stored with its media, in order, and our media route serves them", async () => {
+    const { business, user, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    const photo = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const quote = Buffer.from("%PDF-1.4\n% the quote\n");
+    const mms = fake.inboundMessages.receive({
+      from: customer,
+      to: twilioNumber,
+      body: "Here is the leak",
+      dateSent: minutesAgo(6),
+      media: [
+        { contentType: "image/png", body: photo },
+        { contentType: "application/pdf", body: quote },
+      ],
+    });
+
+    expect(await reconcileBusiness(business.id)).toMatchObject({ messagesRecovered: 1 });
+    const stored = await db.message.findUniqueOrThrow({ where: { messageSid: mms.sid } });
+    // The webhook's own shape: MediaUrlN on the configured API host, MediaContentTypeN, index for index.
+    expect(stored.mediaUrls).toEqual(mms.media.map((item) => item.url));
+    expect(stored.mediaUrls[0]).toBe(
+      `${fake.url}/2010-04-01/Accounts/${accountSid}/Messages/${mms.sid}/Media/${mms.media[0]!.sid}`,
+    );
+    expect(stored.mediaContentTypes).toEqual(["image/png", "application/pdf"]);
+    expect(stored).toMatchObject({ direction: "inbound", body: "Here is the leak", fromNumber: customer });
+
+    const cookie = await sessionCookie({ userId: user.id, businessId: business.id });
+    const served = await Promise.all(
+      [0, 1].map(async (index) => {
+        const url = `/api/messages/${stored.id}/media/${index}`;
+        const response = await mediaRoute(authedRequest(url, { cookie }), {
+          params: Promise.resolve({ id: stored.id, index: String(index) }),
+        });
+        expect(response.status).toBe(200);
+        return Buffer.from(await response.arrayBuffer());
+      }),
+    );
+    expect(served[0]!.equals(photo)).toBe(true);
+    expect(served[1]!.equals(quote)).toBe(true);
+    await waitFor(async () => (await db.message.findUniqueOrThrow({ where: { id: stored.id } })).processedAt);
+  });
+
+  it("an MMS whose media cannot be listed waits for the next run; an old one is stored without them", async () => {
+    const { business, twilioNumber } = await createTestBusiness();
+    const customer = randomPhone();
+    const media = [{ contentType: "image/jpeg", body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]) }];
+    const recent = fake.inboundMessages.receive({
+      from: customer,
+      to: twilioNumber,
+      body: "Photo of the damage",
+      dateSent: minutesAgo(3),
+      media,
+    });
+    fake.media.failNextLists(1, { status: 503, code: 20503, message: "Service Unavailable" });
+
+    expect(await reconcileBusiness(business.id)).toMatchObject({ messagesRecovered: 0 });
+    expect(await db.message.findUnique({ where: { messageSid: recent.sid } })).toBeNull();
+    const state = await db.twilioReconciliation.findUniqueOrThrow({ where: { businessId: business.id } });
+    expect(state.messagesCheckpoint!.getTime()).toBeLessThanOrEqual(recent.dateCreated.getTime());
+
+    expect(await reconcileBusiness(business.id)).toMatchObject({ messagesRecovered: 1 });
+    const stored = await db.message.findUniqueOrThrow({ where: { messageSid: recent.sid } });
+    expect(stored.mediaUrls).toEqual(recent.media.map((item) => item.url));
+    expect(stored.mediaContentTypes).toEqual(["image/jpeg"]);
+
+    // Sent two hours ago (the app was down), its media list failing: the words are not held back any longer.
+    const old = fake.inboundMessages.receive({
+      from: randomPhone(),
+      to: twilioNumber,
+      body: "Anyone?",
+      dateSent: minutesAgo(120),
+      media,
+    });
+    await db.twilioReconciliation.update({
+      where: { businessId: business.id },
+      data: { messagesCheckpoint: minutesAgo(180) },
+    });
+    fake.media.failNextLists(1, { status: 503, code: 20503, message: "Service Unavailable" });
+    expect(await reconcileBusiness(business.id)).toMatchObject({ messagesRecovered: 1 });
+    expect(await db.message.findUniqueOrThrow({ where: { messageSid: old.sid } })).toMatchObject({
+      body: "Anyone?",
+      mediaUrls: [],
+      mediaContentTypes: [],
+    });
+    await waitFor(async () => (await db.message.findUniqueOrThrow({ where: { messageSid: old.sid } })).processedAt);
   });
 });

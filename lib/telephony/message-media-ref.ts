@@ -31,3 +31,8 @@ export function parseMessageMediaRef({
   if (!match || match[1] !== accountSid || match[2] !== messageSid) return null;
   return { accountSid, messageSid, mediaSid: match[3]! };
 }
+
+/** The URL of a media item on the configured API host, as Twilio names it in the webhook's MediaUrlN. */
+export function messageMediaUrl(ref: MessageMediaRef): string {
+  return `${env().twilio.apiBaseUrl}/2010-04-01/Accounts/${ref.accountSid}/Messages/${ref.messageSid}/Media/${ref.mediaSid}`;
+}
