@@ -79,7 +79,7 @@ export async function processInboundMessage({ messageId }: { messageId: string }
         })
       : null;
     if (lead.isOptedOut) return; // stored and shown (an emergency alerts the team), but nobody texts this number
-    await rememberCustomerLanguage(tx, { leadId: lead.id, language });
+    rememberCustomerLanguage(tx, outbox, { leadId: lead.id, language });
 
     const who = customerLabel(lead);
     const preview = shortPreview(message.body) || "[photo]";

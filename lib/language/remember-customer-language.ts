@@ -2,6 +2,7 @@
 // (one "ok" says nothing), never over a language a person chose. Detection is CPU work (and loads eld the first
 // time): it runs before the unit of work, so no lock is held and no timestamp inside the transaction drifts.
 import { sqlDb, type Tx } from "@/lib/db/kysely";
+import type { Outbox } from "@/lib/db/run-transaction";
 import { detectLanguage } from "@/lib/language/detect-language";
 
 /** The language of the customer's last five texts in the thread of `messageId`; null when they do not tell. */
@@ -28,16 +29,19 @@ export async function detectThreadLanguage({ messageId }: { messageId: string })
 }
 
 /** Inside the unit of work: store `language` on the lead unless a person chose one or it is already there. */
-export async function rememberCustomerLanguage(
+export function rememberCustomerLanguage(
   tx: Tx,
+  outbox: Outbox,
   { leadId, language }: { leadId: string; language: string | null },
-): Promise<void> {
+): void {
   if (!language) return;
-  await tx
-    .updateTable("Lead")
-    .set({ language, languageSource: "detected", updatedAt: new Date() })
-    .where("id", "=", leadId)
-    .where((where) => where.or([where("languageSource", "=", "unknown"), where("language", "<>", language)]))
-    .where("languageSource", "<>", "owner")
-    .execute();
+  // Read by nothing later in the unit of work: it goes out with the commit's one statement.
+  outbox.write(
+    tx
+      .updateTable("Lead")
+      .set({ language, languageSource: "detected", updatedAt: new Date() })
+      .where("id", "=", leadId)
+      .where((where) => where.or([where("languageSource", "=", "unknown"), where("language", "<>", language)]))
+      .where("languageSource", "<>", "owner"),
+  );
 }
