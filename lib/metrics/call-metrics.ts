@@ -5,7 +5,7 @@
 // Repeat callers inside the repeat window were already texted for their first call: neither captured nor excluded.
 // The response time of a call is smsAcceptedAt − detectedAt, kept in ms; p50/p95 are percentile_cont over them.
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { percentileCont, readPeriodFacts, sumFacts, type FactSum } from "@/lib/metrics/rollup";
+import { bucketCounts, percentileCont, readPeriodFacts, sumFacts, type FactSum } from "@/lib/metrics/rollup";
 import { ratio } from "@/lib/metrics/sql-time";
 
 export const responseBuckets = [
@@ -49,16 +49,7 @@ export function summarizeCallMetrics(rows: FactSum[]) {
     excludedByReason,
     responseP50Seconds: seconds(percentileCont(distribution, 0.5)),
     responseP95Seconds: seconds(percentileCont(distribution, 0.95)),
-    responseHistogram: responseBuckets.map((bucket, index) => {
-      const min = index === 0 ? -Infinity : responseBuckets[index - 1]!.max! * 1000;
-      const max = bucket.max === null ? Infinity : bucket.max * 1000;
-      return {
-        label: bucket.label,
-        count: distribution
-          .filter((entry) => entry.value >= min && entry.value < max)
-          .reduce((sum, entry) => sum + entry.count, 0),
-      };
-    }),
+    responseHistogram: bucketCounts(responseBuckets, distribution, 1000),
   };
 }
 

@@ -206,6 +206,25 @@ export function percentileCont(distribution: { value: number; count: number }[],
 }
 
 /**
+ * How many of a distribution's (value, count) fall in each bucket: a bucket holds the values from the previous
+ * bucket's `max` (included) up to its own (excluded), the last one (`max: null`) everything above. `unit` scales the
+ * buckets' maxima to the values' unit (1000: buckets in seconds over values in ms).
+ */
+export function bucketCounts(
+  buckets: readonly { label: string; max: number | null }[],
+  distribution: { value: number; count: number }[],
+  unit = 1,
+): { label: string; count: number }[] {
+  return buckets.map((bucket, index) => {
+    const min = index === 0 ? -Infinity : buckets[index - 1]!.max! * unit;
+    const max = bucket.max === null ? Infinity : bucket.max * unit;
+    let count = 0;
+    for (const entry of distribution) if (entry.value >= min && entry.value < max) count += entry.count;
+    return { label: bucket.label, count };
+  });
+}
+
+/**
  * Folds the deltas of every business into its daily rows (the hourly `prune-housekeeping` job; safe to run anywhere
  * at any time). Per business: hold its row FOR SHARE (a timezone change waits, and rebuilds after), then
  * move the deltas in one statement, so no delta is counted twice or lost.

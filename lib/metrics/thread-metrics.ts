@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import type { MetricPeriod } from "@/lib/metrics/metric-period";
-import { percentileCont, sumFacts, type FactSum } from "@/lib/metrics/rollup";
+import { bucketCounts, percentileCont, sumFacts, type FactSum } from "@/lib/metrics/rollup";
 import { ratio } from "@/lib/metrics/sql-time";
 
 export const takeoverBuckets = [
@@ -46,10 +46,6 @@ export function summarizeThreadMetrics(rows: FactSum[], takeoverSeconds: number[
     takeovers: count,
     takeoverAvgSeconds: count === 0 ? null : takeoverSeconds.reduce((sum, value) => sum + value, 0) / count,
     takeoverP90Seconds: percentileCont(distribution, 0.9),
-    takeoverHistogram: takeoverBuckets.map((bucket, index) => {
-      const min = index === 0 ? -Infinity : takeoverBuckets[index - 1]!.max!;
-      const max = bucket.max === null ? Infinity : bucket.max;
-      return { label: bucket.label, count: takeoverSeconds.filter((value) => value >= min && value < max).length };
-    }),
+    takeoverHistogram: bucketCounts(takeoverBuckets, distribution),
   };
 }
