@@ -17,3 +17,16 @@ export const missReasons = [
   "not_reached",
 ] as const;
 export type MissReason = (typeof missReasons)[number];
+
+/**
+ * Why a call of this business is missed before anybody could ring: forwarded (the carrier sends only the calls the
+ * professional did not take) or ring-first with no number to ring. Null: Ringback rings the professional first.
+ */
+export function missedBeforeRinging(business: {
+  routingMode: string;
+  forwardTo: string | null;
+}): Extract<MissReason, "forwarded" | "no_forward_to"> | null {
+  if (business.routingMode === "forwarded") return "forwarded";
+  if (!business.forwardTo) return "no_forward_to";
+  return null;
+}

@@ -3,6 +3,7 @@
 import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { handleMissedCall } from "@/lib/calls/handle-missed-call";
 import { lockCallInTx } from "@/lib/calls/lock-call";
+import { missedBeforeRinging } from "@/lib/calls/miss-reason";
 import { sqlDb } from "@/lib/db/kysely";
 import {
   callbackUrl,
@@ -23,9 +24,10 @@ export async function startInboundCall({
 }): Promise<Response> {
   const business = await findBusinessByNumber(to);
   if (!business) return unknownNumberAnswer();
-  if (business.routingMode === "forwarded" || !business.forwardTo) {
-    const missReason = business.routingMode === "forwarded" ? "forwarded" : "no_forward_to";
-    await handleMissedCall({ business, callSid, from, to, missReason });
+  const missReason = missedBeforeRinging(business);
+  // (`!business.forwardTo` is always in missReason already; it is written out so that forwardTo is known below.)
+  if (missReason || !business.forwardTo) {
+    await handleMissedCall({ business, callSid, from, to, missReason: missReason ?? "no_forward_to" });
     return greetingAndVoicemail(business.greetingMessage);
   }
   // One statement, no transaction: the Call exists (idempotent on CallSid) before the professional's phone rings.

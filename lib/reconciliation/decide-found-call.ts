@@ -3,7 +3,7 @@
 // greeting); whether the professional was reached is in the leg Twilio dialled for <Dial>.
 import { decideDialOutcome } from "@/lib/calls/decide-dial-outcome";
 import type { CallBusiness } from "@/lib/calls/find-business-by-number";
-import type { MissReason } from "@/lib/calls/miss-reason";
+import { missedBeforeRinging, type MissReason } from "@/lib/calls/miss-reason";
 import type { TwilioCall } from "@/lib/reconciliation/twilio-records";
 
 export type FoundCallOutcome =
@@ -27,8 +27,8 @@ export function decideFoundCall({
   wasScreened: boolean;
 }): FoundCallOutcome {
   if (UNANSWERED.has(call.status as MissReason)) return { isMissed: true, missReason: call.status as MissReason };
-  if (business.routingMode === "forwarded") return { isMissed: true, missReason: "forwarded" };
-  if (!business.forwardTo) return { isMissed: true, missReason: "no_forward_to" };
+  const missedEarly = missedBeforeRinging(business);
+  if (missedEarly) return { isMissed: true, missReason: missedEarly };
   const leg = dialLegs.filter((candidate) => candidate.direction === "outbound-dial").at(-1);
   if (!leg) return { isMissed: true, missReason: "not_reached" };
   const outcome = decideDialOutcome({
@@ -56,5 +56,5 @@ export function hasEnded(call: TwilioCall): boolean {
 
 /** Whether the leg list matters: only a call Twilio answered may have reached the professional. */
 export function needsDialLegs(business: Pick<CallBusiness, "routingMode" | "forwardTo">, call: TwilioCall): boolean {
-  return call.status === "completed" && business.routingMode !== "forwarded" && Boolean(business.forwardTo);
+  return call.status === "completed" && missedBeforeRinging(business) === null;
 }
