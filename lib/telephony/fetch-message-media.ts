@@ -3,9 +3,9 @@
 // configured API base and the ids, never taken from stored data. Twilio answers with a redirect to a short-lived
 // storage URL; only a redirect to the API host itself or to Twilio's media storage is followed, and the credentials
 // go to the API host only. The body is cut off past MAX_MEDIA_BYTES. Only status codes and host names reach the log.
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { mediaCredentials } from "@/lib/telephony/media-credentials";
 import type { MessageMediaRef } from "@/lib/telephony/message-media-ref";
 
 const TIMEOUT_MS = 20_000;
@@ -27,12 +27,8 @@ export type MessageMedia = {
 };
 
 export async function fetchMessageMedia(ref: MessageMediaRef): Promise<MessageMedia> {
-  const { accountSid, authToken, apiBaseUrl } = env().twilio;
-  if (!accountSid || !authToken || ref.accountSid !== accountSid) {
-    throw new AppError("not_found", "This attachment is not available with the configured Twilio account.");
-  }
+  const { accountSid, apiBaseUrl, authorization } = mediaCredentials(ref.accountSid, "attachment");
   const apiOrigin = new URL(apiBaseUrl).origin;
-  const authorization = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   let url = new URL(`${apiBaseUrl}/2010-04-01/Accounts/${accountSid}/Messages/${ref.messageSid}/Media/${ref.mediaSid}`);
   for (let hop = 0; ; hop++) {

@@ -1,9 +1,9 @@
 // A recording's audio from Twilio's REST API (…/Recordings/{Sid}.mp3), with the account's credentials: Twilio
 // recommends "Enforce HTTP Auth on Media URLs", and then a browser cannot fetch it itself. The URL is built from the
 // configured API base and the two ids, never taken from stored data. Only status codes reach the log.
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { mediaCredentials } from "@/lib/telephony/media-credentials";
 import type { RecordingRef } from "@/lib/telephony/recording-sid";
 
 const TIMEOUT_MS = 15_000;
@@ -15,17 +15,13 @@ export async function fetchRecordingMedia({
   ref: RecordingRef;
   rangeHeader: string | null;
 }): Promise<Response> {
-  const { accountSid, authToken, apiBaseUrl } = env().twilio;
-  // A recording of another account (or any, in simulator mode) cannot be fetched with these credentials.
-  if (!accountSid || !authToken || ref.accountSid !== accountSid) {
-    throw new AppError("not_found", "This recording is not available with the configured Twilio account.");
-  }
+  const { accountSid, apiBaseUrl, authorization } = mediaCredentials(ref.accountSid, "recording");
   const url = `${apiBaseUrl}/2010-04-01/Accounts/${accountSid}/Recordings/${ref.recordingSid}.mp3`;
   let response: Response;
   try {
     response = await fetch(url, {
       headers: {
-        authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`,
+        authorization,
         accept: "audio/mpeg",
         ...(rangeHeader ? { range: rangeHeader } : {}),
       },
