@@ -10,6 +10,15 @@ import { ensurePrivateDir } from "@/lib/db/private-dir";
 
 export const EMBEDDED_MARKER = "application_name=ringback_embedded";
 
+/**
+ * Memory settings of the embedded PostgreSQL. Its shared memory lives inside PGlite's WebAssembly memory, which is
+ * written in full at start (all of it resident) and never shrinks: PostgreSQL's default 128 MB of shared_buffers
+ * alone is a third of what the whole app may use. 16 MB holds the hot part of a small business's database; a page
+ * outside it is read back from the files in DATA_DIR, which the operating system keeps cached: a system call, not
+ * a disk read. A business that outgrows that sets DATABASE_URL to a PostgreSQL server, tuned on its own.
+ */
+const EMBEDDED_SETTINGS = ["shared_buffers=16MB"];
+
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 /** Starts PGlite in `dataDir` (or in memory with `null`) behind a socket server on a free loopback port. */
@@ -21,7 +30,11 @@ export async function startEmbeddedDatabase({ dataDir }: { dataDir: string | nul
     ensurePrivateDir(dbPath);
   }
   // pg_trgm: the leads search's trigram indexes (a PostgreSQL server ships it in contrib).
-  const db = await PGlite.create({ ...(dbPath ? { dataDir: dbPath } : {}), extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    ...(dbPath ? { dataDir: dbPath } : {}),
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS.flatMap((setting) => ["-c", setting])],
+  });
   const password = randomBytes(24).toString("base64url");
   const server = new PgliteServer(db, { password });
   const port = await server.listen();
