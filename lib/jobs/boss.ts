@@ -2,6 +2,7 @@
 // at a time across instances (SKIP LOCKED), so a second server neither loses nor duplicates them. Jobs that belong
 // to a write are enqueued through the unit of work (`outbox.enqueue`, lib/db/run-transaction.ts), which writes
 // them in the same transaction; `enqueue` here is for jobs that stand alone.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PgBoss, type SendOptions } from "pg-boss";
 import { isEmbeddedUrl } from "@/lib/db/pool";
 import { env } from "@/lib/env";
@@ -18,8 +19,11 @@ type BossState = {
   ringbackWorkerIds?: Map<QueueName, string[]>;
   /** what the worker does once the queue stopped (its adoption timer, its registry row) */
   ringbackAfterStop?: () => Promise<void>;
+  /** runs a function in the context this module first loaded in (at boot, outside every request) */
+  ringbackOutsideRequests?: <R>(run: () => R) => R;
 };
 const globalForBoss = globalThis as unknown as BossState;
+globalForBoss.ringbackOutsideRequests ??= AsyncLocalStorage.snapshot();
 
 async function createBoss(): Promise<PgBoss> {
   const databaseUrl = env().databaseUrl;
@@ -97,9 +101,14 @@ export function wakeLocalWorkers(names: QueueName[]): void {
  * process alive; a job due after a restart is found by that poll.
  */
 export function wakeLocalWorkersLater(name: QueueName, dueInMs: number): void {
-  // A little after the due time: pg-boss compares start_after with the database's clock.
-  const timer = setTimeout(() => wakeLocalWorkers([name]), dueInMs + 50);
-  timer.unref();
+  // Armed outside the request that enqueued the job: a timer keeps the async context it was made in, and with it
+  // that request's whole state (Next.js's request stores, the response and its buffers) until it fires, minutes
+  // for an escalation. A burst of missed calls held a few hundred of them.
+  globalForBoss.ringbackOutsideRequests!(() => {
+    // A little after the due time: pg-boss compares start_after with the database's clock.
+    const timer = setTimeout(() => wakeLocalWorkers([name]), dueInMs + 50);
+    timer.unref();
+  });
 }
 
 /** Enqueues a job on its own (not part of a write: a retry at a later time, the outbox sweep). */
