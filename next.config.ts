@@ -26,6 +26,12 @@ const nextConfig: NextConfig = {
     "eld",
     "libphonenumber-geo-carrier",
   ],
+  experimental: {
+    // Route modules load on their first request instead of all at start: a server that mostly answers Twilio (the
+    // embedded default on a small machine) never holds the pages nobody opened. The first visit of each page pays
+    // its load once; once every page has been opened the memory is the same as with preloading.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

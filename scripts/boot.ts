@@ -14,7 +14,7 @@ export async function bootApp({ runWorker }: { runWorker: boolean }) {
   // Resolved before the embedded database sets DATABASE_URL, which would make a missing secret fatal in production.
   process.env.AUTH_SECRET = resolveAuthSecret();
   resetEnvForTests();
-  const database = await bootDatabase();
+  const database = await bootDatabase({ prepareFreshInChild: true });
   process.env.NEXTAUTH_URL ??= env().publicBaseUrl;
   resetEnvForTests();
   await bootstrapBusiness();

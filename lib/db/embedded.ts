@@ -2,6 +2,7 @@
 // pg-boss and psql reach it exactly like a PostgreSQL server. One process owns it; a second process must use
 // DATABASE_URL (a real server). The server asks for a password drawn at random on every start; DATA_DIR is 0700.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -21,12 +22,22 @@ const EMBEDDED_SETTINGS = ["shared_buffers=16MB"];
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
+/** Where PostgreSQL's own files live inside DATA_DIR. */
+export function embeddedDataPath(dataDir: string): string {
+  return path.join(dataDir, "pgdata");
+}
+
+/** A DATA_DIR PostgreSQL has never been initialised in (no PG_VERSION yet: initdb has not run). */
+export function isFreshDataDir(dataDir: string): boolean {
+  return !fs.existsSync(path.join(embeddedDataPath(dataDir), "PG_VERSION"));
+}
+
 /** Starts PGlite in `dataDir` (or in memory with `null`) behind a socket server on a free loopback port. */
 export async function startEmbeddedDatabase({ dataDir }: { dataDir: string | null }): Promise<EmbeddedDatabase> {
   let dbPath: string | undefined;
   if (dataDir) {
     ensurePrivateDir(dataDir);
-    dbPath = path.join(dataDir, "pgdata");
+    dbPath = embeddedDataPath(dataDir);
     ensurePrivateDir(dbPath);
   }
   // pg_trgm: the leads search's trigram indexes (a PostgreSQL server ships it in contrib).
