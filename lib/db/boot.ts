@@ -37,9 +37,14 @@ export async function bootDatabase({ prepareFreshInChild = false }: { prepareFre
     isEmbedded = true;
     logger.info({ dataDir: env().dataDir }, "embedded PostgreSQL started");
   }
-  const result = await migrateDatabase({ databaseUrl, migrationsDir: path.resolve("prisma/migrations") });
+  const result = await migrateToLatest(databaseUrl);
   if (result.applied.length > 0) logger.info({ applied: result.applied }, "migrations applied");
   return { databaseUrl, isEmbedded };
+}
+
+/** Applies the migrations in prisma/migrations that `databaseUrl` does not have yet. */
+export function migrateToLatest(databaseUrl: string) {
+  return migrateDatabase({ databaseUrl, migrationsDir: path.resolve("prisma/migrations") });
 }
 
 /** Runs scripts/prepare-embedded.ts with this process's Node, flags and environment; true when it succeeded. */

@@ -71,8 +71,7 @@ export async function applyMessageStatus(input: {
   // only moves forward (and a message's sid, once stored, stays), so one read of what the transaction below would
   // match tells that it would change nothing, without a transaction.
   if (newRank <= rank.sent! && !(await mayChangeStatus(input, lowerStatuses))) {
-    logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
-    return { changed: false };
+    return unchanged(status);
   }
   return runTransaction(async (tx, outbox) => {
     const change = { from: lowerStatuses, to: status, errorCode: input.errorCode ?? null, actor: "twilio" } as const;
@@ -97,8 +96,7 @@ export async function applyMessageStatus(input: {
       }
     }
     if (!message) {
-      logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
-      return { changed: false };
+      return unchanged(status);
     }
     if (status === "delivered" && message.purpose === "auto_reply") {
       const stampDelivered = tx
@@ -148,4 +146,10 @@ async function mayChangeStatus(
     )
     .executeTakeFirstOrThrow();
   return Boolean(row.mayChange);
+}
+
+/** A callback that changes nothing: for a message we do not know, or a status it already has or passed. */
+function unchanged(status: MessageStatus) {
+  logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
+  return { changed: false };
 }
