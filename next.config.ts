@@ -1,15 +1,5 @@
 import type { NextConfig } from "next";
-
-const isProduction = process.env.NODE_ENV === "production";
-
-// Headers every response carries. The CSP (with a per-request nonce) is set in proxy.ts.
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
-];
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -33,7 +23,8 @@ const nextConfig: NextConfig = {
     preloadEntriesOnStart: false,
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Read when Next.js asks, so NODE_ENV is the server's.
+    return [{ source: "/:path*", headers: securityHeaders({ isProduction: process.env.NODE_ENV === "production" }) }];
   },
 };
 

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { stopServer } from "@/lib/lifecycle/stop-server";
 import { EDGE_MAX_BODY_BYTES, limitRequestBody } from "@/lib/http/limit-request-body";
 import { logger } from "@/lib/log";
+import { serveTwilioWebhookDirect } from "@/lib/telephony/webhooks/serve-direct";
 
 export async function serve({ dev }: { dev: boolean }) {
   await bootApp({ runWorker: env().runWorker });
@@ -29,6 +30,9 @@ export async function serve({ dev }: { dev: boolean }) {
     };
     response.once("finish", done);
     response.once("close", done);
+    // Twilio's webhooks are answered here, by the handlers their route files export (development keeps them in
+    // Next.js, whose reload must see edits); everything else goes to Next.js.
+    if (!dev && serveTwilioWebhookDirect(request, response)) return;
     void handle(request, response);
   });
   server.keepAliveTimeout = 65_000;
