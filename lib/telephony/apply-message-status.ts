@@ -148,8 +148,12 @@ async function mayChangeStatus(
   return Boolean(row.mayChange);
 }
 
-/** A callback that changes nothing: for a message we do not know, or a status it already has or passed. */
+/**
+ * A callback that changes nothing: for a message we do not know, or a status it already has or passed. Debug, not
+ * info: Twilio's "sent" for nearly every text arrives after the send job stored it, so at info this would be a line
+ * per text saying nothing.
+ */
 function unchanged(status: MessageStatus) {
-  logger.info({ status }, "status callback for a message we do not know, or a status it already passed");
+  logger.debug({ status }, "status callback for a message we do not know, or a status it already passed");
   return { changed: false };
 }
