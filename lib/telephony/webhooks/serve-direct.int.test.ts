@@ -52,8 +52,22 @@ describe("Twilio's webhooks answered without Next.js", () => {
     expect(response.headers.get("cache-control")).toContain("no-store");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
-    expect(await response.text()).toContain("<Dial");
+    const twiml = await response.text();
+    expect(twiml).toContain("<Dial");
+    expect(response.headers.get("content-length")).toBe(String(Buffer.byteLength(twiml)));
     expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({ businessId: business.id });
+  });
+
+  it("a status callback for a message we do not know: 204, with neither body nor length", async () => {
+    const response = await send(
+      await signedTwilioRequest("/api/twilio/message-status", {
+        MessageSid: `SM${"d".repeat(32)}`,
+        MessageStatus: "delivered",
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get("content-length")).toBeNull();
+    expect(await response.text()).toBe("");
   });
 
   it("a wrong signature: 403 and nothing stored", async () => {

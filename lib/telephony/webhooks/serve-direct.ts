@@ -55,8 +55,11 @@ async function answer(
   }
   answered.headers.forEach((value, key) => (head[key] = value));
   if (!isComplete) head.connection = "close";
+  // The whole answer is at hand: sent with its length, in one piece, not chunked (a 204 has neither body nor length).
+  const bytes = Buffer.from(await answered.arrayBuffer());
+  if (answered.status !== 204) head["content-length"] = String(bytes.byteLength);
   outgoing.writeHead(answered.status, head);
-  outgoing.end(Buffer.from(await answered.arrayBuffer()));
+  outgoing.end(bytes);
 }
 
 /** The body, or its first `maxBytes + 1` bytes when it is longer (then the rest is left unread). */
