@@ -10,6 +10,11 @@ import { MAX_TWILIO_FORM_BYTES } from "@/lib/http/read-body";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { twilioWebhookHandlers, type TwilioWebhookPath } from "@/lib/telephony/webhooks/handlers";
 
+/** The headers every response carries, as this server answers them (NODE_ENV is fixed when it starts). */
+const securityHead: Record<string, string> = Object.fromEntries(
+  securityHeaders({ isProduction: process.env.NODE_ENV === "production" }).map(({ key, value }) => [key, value]),
+);
+
 const handlerOf = (path: string) =>
   Object.hasOwn(twilioWebhookHandlers, path) ? twilioWebhookHandlers[path as TwilioWebhookPath] : undefined;
 
@@ -49,10 +54,7 @@ async function answer(
   const answered = await handler(
     new Request(new URL(url, "http://localhost"), { method: "POST", headers, body: new Uint8Array(body) }),
   );
-  const head: Record<string, string> = {};
-  for (const { key, value } of securityHeaders({ isProduction: process.env.NODE_ENV === "production" })) {
-    head[key] = value;
-  }
+  const head: Record<string, string> = { ...securityHead };
   answered.headers.forEach((value, key) => (head[key] = value));
   if (!isComplete) head.connection = "close";
   // The whole answer is at hand: sent with its length, in one piece, not chunked (a 204 has neither body nor length).
