@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/db/new-id";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { rowsWritten, runStatement, runTransaction } from "@/lib/db/run-transaction";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { createTestBusiness, randomPhone } from "@/test/helpers/business";
 import { countStatements } from "@/test/helpers/count-statements";
@@ -47,7 +47,7 @@ describe("outbox.write", () => {
     );
     // BEGIN, the one statement, COMMIT.
     expect(statements).toHaveLength(3);
-    expect(statements[1]).toMatch(/^WITH ev AS/);
+    expect(statements[1]).toMatch(/^WITH write_1 AS/);
     const stored = await db.business.findUniqueOrThrow({ where: { id: business.id } });
     expect(stored).toMatchObject({ name: "Renamed Plumbing", repeatWindowMinutes: 17 });
     const leads = await db.lead.findMany({ where: { id: { in: leadIds } } });
@@ -102,5 +102,91 @@ describe("outbox.write", () => {
     });
     expect(await db.lead.count({ where: { businessId: business.id, phone } })).toBe(0);
     expect(await db.event.count({ where: { businessId: business.id, type: "lead.updated" } })).toBe(0);
+  });
+});
+
+// runStatement: a unit of work that fits in the one statement runs without BEGIN and COMMIT, and a write's handle
+// makes later parts (writes, events) happen only when it changed a row.
+describe("runStatement", () => {
+  /**
+   * Renames the business only while it has `expected` as its name; only then sets the other business's repeat
+   * window (a dependent write touches another row: one statement must not update a row twice) and records an event.
+   */
+  const renameIf = (businessId: string, otherId: string, expected: string, name: string) =>
+    runStatement(
+      (qb, outbox) => {
+        const renamed = outbox.write(
+          qb
+            .updateTable("Business")
+            .set({ name })
+            .where("id", "=", businessId)
+            .where("name", "=", expected)
+            .returning("id"),
+        );
+        outbox.write(
+          qb.updateTable("Business").set({ repeatWindowMinutes: 42 }).where("id", "=", otherId).where(renamed.happened),
+        );
+        outbox.record(
+          "lead.updated",
+          { fields: ["name"] },
+          { businessId, actor: { kind: "system" } },
+          { onlyIf: renamed },
+        );
+        outbox.record("lead.updated", { fields: ["phone"] }, { businessId, actor: { kind: "system" } });
+        return renamed;
+      },
+      { jobs: false },
+    );
+
+  it("is one round trip; the dependent write and event happen only when the write they depend on changed a row", async () => {
+    const { business } = await createTestBusiness();
+    const { business: other } = await createTestBusiness();
+    const first = await countStatements(() => renameIf(business.id, other.id, "Test Plumbing Co", "Renamed Once"));
+    expect(first.statements).toHaveLength(1);
+    expect(rowsWritten(first.result.flushed, first.result.built)).toBe(1);
+    expect(first.result.flushed.events).toHaveLength(2);
+    expect(await db.business.findUniqueOrThrow({ where: { id: business.id } })).toMatchObject({ name: "Renamed Once" });
+    expect(await db.business.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ repeatWindowMinutes: 42 });
+    await db.business.update({ where: { id: other.id }, data: { repeatWindowMinutes: 5 } });
+    // The condition no longer holds: the rename changes nothing, so neither does what depends on it.
+    const second = await renameIf(business.id, other.id, "Test Plumbing Co", "Renamed Twice");
+    expect(rowsWritten(second.flushed, second.built)).toBe(0);
+    expect(second.flushed.events).toHaveLength(1);
+    expect(await db.business.findUniqueOrThrow({ where: { id: business.id } })).toMatchObject({ name: "Renamed Once" });
+    expect(await db.business.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ repeatWindowMinutes: 5 });
+    const events = await db.event.findMany({ where: { businessId: business.id, type: "lead.updated" } });
+    expect(events.map((event) => (event.payload as { fields: string[] }).fields[0]).sort()).toEqual([
+      "name",
+      "phone",
+      "phone",
+    ]);
+  });
+
+  it("refuses a statement run on its builder, and an event that depends on a write with no RETURNING", async () => {
+    const { business } = await createTestBusiness();
+    await expect(
+      runStatement(async (qb) => qb.selectFrom("Business").selectAll().execute(), { jobs: false }).then(
+        ({ built }) => built,
+      ),
+    ).rejects.toThrow(/builds its statement only/);
+    await expect(
+      runStatement(
+        (qb, outbox) => {
+          const silent = outbox.write(qb.updateTable("Business").set({ name: "Never" }).where("id", "=", business.id));
+          outbox.record(
+            "lead.updated",
+            { fields: ["name"] },
+            { businessId: business.id, actor: { kind: "system" } },
+            {
+              onlyIf: silent,
+            },
+          );
+        },
+        { jobs: false },
+      ),
+    ).rejects.toThrow(/RETURNING/);
+    expect(await db.business.findUniqueOrThrow({ where: { id: business.id } })).toMatchObject({
+      name: "Test Plumbing Co",
+    });
   });
 });

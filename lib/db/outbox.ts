@@ -3,7 +3,7 @@
 // transaction (or earlier, by an explicit flush()), which on a PostgreSQL server also carries the NOTIFYs (live
 // events, pg-boss wake-ups) that PostgreSQL delivers only at commit. The embedded database has no cross-session
 // LISTEN, so there the same news is told in-process after commit.
-import { CompiledQuery, type Kysely } from "kysely";
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from "kysely";
 import { isEmbeddedUrl } from "@/lib/db/pool";
 import type { DB } from "@/lib/db/kysely";
 import { env } from "@/lib/env";
@@ -21,15 +21,33 @@ export type FlushResult = {
   events: StoredEvent[];
   /** ids of the jobs inserted; a job skipped by its singletonKey is missing */
   insertedJobIds: Set<string>;
+  /** the rows each deferred write with a RETURNING clause changed, by its handle's name (see rowsWritten) */
+  rowCounts: ReadonlyMap<string, number>;
 };
 
 /** A Kysely query builder (an UPDATE, INSERT or DELETE of `tx`), compiled when handed to outbox.write(). */
 export type DeferredWrite = { compile(): { sql: string; parameters: readonly unknown[] } };
 
-type CompiledWrite = { sql: string; parameters: readonly unknown[] };
+/**
+ * What outbox.write() hands back: the write's part of the commit's statement, by name. A write with a RETURNING
+ * clause can condition the rest of that statement: `happened` (true when it changed a row) goes into a later
+ * deferred write's WHERE, and `outbox.record(…, { onlyIf: handle })` stores an event only then. After the flush,
+ * rowsWritten(result, handle) says how many rows it changed.
+ */
+export type WriteHandle = { readonly name: string; readonly happened: RawBuilder<boolean> };
+
+type CompiledWrite = { name: string; sql: string; parameters: readonly unknown[] };
+type PendingEvent = EventRow & { onlyIf: string | null };
+
+/** How many rows a deferred write (with a RETURNING clause) changed in the flush that wrote it. */
+export function rowsWritten(result: FlushResult, handle: WriteHandle): number {
+  const count = result.rowCounts.get(handle.name);
+  if (count === undefined) throw new Error(`${handle.name} was not written by this flush, or has no RETURNING clause`);
+  return count;
+}
 
 export class Outbox {
-  private events: EventRow[] = [];
+  private events: PendingEvent[] = [];
   private jobs: PendingJob[] = [];
   private writes: CompiledWrite[] = [];
   private readonly stored: StoredEvent[] = [];
@@ -37,12 +55,22 @@ export class Outbox {
   /** queues with an inserted job that starts later: this process's workers are woken when it is due */
   private readonly delayed: { queue: QueueName; dueInMs: number }[] = [];
   private readonly afterCommitHooks: Array<() => unknown> = [];
+  /** numbers the deferred writes of this unit of work, so that a handle names one write only */
+  private writeCount = 0;
 
   constructor(private readonly options: { allowsJobs: boolean }) {}
 
-  /** Records an event of the catalogue (its payload is checked now); it is stored at commit and published after. */
-  record<Name extends EventName>(name: Name, payload: EventPayload<Name>, refs: EventRefs): void {
-    this.events.push(toEventRow(name, payload, refs));
+  /**
+   * Records an event of the catalogue (its payload is checked now); it is stored at commit and published after.
+   * With `onlyIf`, it is stored only when that deferred write (of the same flush) changed a row.
+   */
+  record<Name extends EventName>(
+    name: Name,
+    payload: EventPayload<Name>,
+    refs: EventRefs,
+    { onlyIf }: { onlyIf?: WriteHandle } = {},
+  ): void {
+    this.events.push({ ...toEventRow(name, payload, refs), onlyIf: onlyIf?.name ?? null });
   }
 
   /**
@@ -61,11 +89,14 @@ export class Outbox {
    * commit's one statement, instead of a round trip of its own. It runs after every statement the callback ran
    * itself, so nothing later in the transaction sees it: a write that a later statement reads (or whose row count
    * decides what happens next) goes through `tx` as usual. Two writes of one flush must not touch the same row
-   * (PostgreSQL runs the parts of one statement on one snapshot).
+   * (PostgreSQL runs the parts of one statement on one snapshot). The handle it returns lets later parts of the
+   * same statement depend on it (see WriteHandle).
    */
-  write(query: DeferredWrite): void {
-    const { sql, parameters } = query.compile();
-    this.writes.push({ sql, parameters });
+  write(query: DeferredWrite): WriteHandle {
+    const { sql: text, parameters } = query.compile();
+    const name = `write_${++this.writeCount}`;
+    this.writes.push({ name, sql: text, parameters });
+    return { name, happened: sql<boolean>`exists (select 1 from ${sql.id(name)})` };
   }
 
   /** Runs after a successful commit (not on rollback or for a retried attempt): for news that is not an event. */
@@ -138,11 +169,19 @@ export function toLiveEvent(event: StoredEvent): LiveEvent {
  */
 export async function writeOutbox(
   executor: Kysely<DB>,
-  events: EventRow[],
+  events: PendingEvent[],
   jobs: PendingJob[],
   writes: CompiledWrite[] = [],
 ): Promise<FlushResult> {
-  if (events.length === 0 && jobs.length === 0 && writes.length === 0) return { events: [], insertedJobIds: new Set() };
+  if (events.length === 0 && jobs.length === 0 && writes.length === 0) {
+    return { events: [], insertedJobIds: new Set(), rowCounts: new Map() };
+  }
+  const returning = new Set(writes.filter((write) => RETURNING.test(write.sql)).map((write) => write.name));
+  const conditions = new Set(events.flatMap((event) => (event.onlyIf ? [event.onlyIf] : [])));
+  for (const name of conditions) {
+    if (!returning.has(name))
+      throw new Error(`an event depends on ${name}, which this flush has not, or not with RETURNING`);
+  }
   const canNotify = usesNotify();
   const ctes: string[] = [];
   const values: unknown[] = [];
@@ -153,7 +192,12 @@ export async function writeOutbox(
       INSERT INTO "Event" ("businessId", "threadId", "leadId", "callId", type, "actorKind", "actorUserId", payload)
       SELECT "businessId", "threadId", "leadId", "callId", type, "actorKind", "actorUserId", payload
       FROM json_to_recordset($1::json) AS e("businessId" text, "threadId" text, "leadId" text,
-        "callId" text, type text, "actorKind" text, "actorUserId" text, payload jsonb, ord int)
+        "callId" text, type text, "actorKind" text, "actorUserId" text, payload jsonb, ord int, "onlyIf" text)${
+          conditions.size === 0
+            ? ""
+            : `
+      WHERE e."onlyIf" IS NULL${[...conditions].map((name) => ` OR (e."onlyIf" = '${name}' AND EXISTS (SELECT 1 FROM ${name}))`).join("")}`
+        }
       ORDER BY ord
       RETURNING id, "businessId", "threadId", type)`);
     reads.push(`(SELECT coalesce(json_agg(json_build_object('id', id::text, 'businessId', "businessId",
@@ -174,17 +218,28 @@ export async function writeOutbox(
     );
     parts.notifySources.forEach((name, index) => reads.push(`(SELECT count(*) FROM ${name}) AS job_notify_${index}`));
   }
-  writes.forEach((write, index) => {
-    ctes.push(`write_${index} AS (${renumberParameters(write, values.length)})`);
+  // The writes come first in the WITH list: a part of it may read only the parts before it, and the events and
+  // later writes read a write's RETURNING rows (WriteHandle).
+  const writeCtes: string[] = [];
+  for (const write of writes) {
+    writeCtes.push(`${write.name} AS (${renumberParameters(write, values.length)})`);
     values.push(...write.parameters);
-  });
-  const text = `WITH ${ctes.join(",\n")}\nSELECT ${reads.length > 0 ? reads.join(",\n") : "1 AS done"}`;
-  const { rows } = await executor.executeQuery<{ events?: StoredEvent[]; job_ids?: string[] }>(
-    CompiledQuery.raw(text, values),
-  );
+    if (returning.has(write.name)) reads.push(`(SELECT count(*)::int FROM ${write.name}) AS ${write.name}`);
+  }
+  const text = `WITH ${[...writeCtes, ...ctes].join(",\n")}\nSELECT ${reads.length > 0 ? reads.join(",\n") : "1 AS done"}`;
+  const { rows } = await executor.executeQuery<
+    Record<string, unknown> & { events?: StoredEvent[]; job_ids?: string[] }
+  >(CompiledQuery.raw(text, values));
   const row = rows[0] ?? {};
-  return { events: row.events ?? [], insertedJobIds: new Set(row.job_ids ?? []) };
+  return {
+    events: row.events ?? [],
+    insertedJobIds: new Set(row.job_ids ?? []),
+    rowCounts: new Map([...returning].map((name) => [name, Number(row[name] ?? 0)])),
+  };
 }
+
+/** A compiled write that returns rows, which other parts of the statement (and the flush's result) can read. */
+const RETURNING = /\breturning\b/i;
 
 /**
  * A compiled write's SQL with its placeholders moved up by `offset` ($1 becomes $<offset + 1>). Kysely passes every

@@ -27,13 +27,35 @@
 //   transaction, which PostgreSQL delivers only at commit; on the embedded database in-process) and this process's
 //   workers of the queues that got a runnable job are woken at once. `outbox.afterCommit(hook)` adds other news.
 //   Nothing is published for a rolled-back or retried attempt.
-import type { Kysely } from "kysely";
+//
+// runStatement((qb, outbox) => …) is the same unit of work when all of it fits in the commit's one statement: the
+// callback only hands writes to `outbox.write`, records and enqueues, and the statement runs on its own, with no
+// BEGIN and COMMIT around it (one round trip instead of three or more; one statement is atomic by itself). `qb`
+// builds queries but cannot run them. Later parts can depend on an earlier write through its handle, which is what
+// lets a conditional write (a status that only moves forward, a lead moved only from `new`) fit:
+//
+//   const { built: stored, flushed } = await runStatement((qb, outbox) => {
+//     const stored = outbox.write(qb.updateTable("Message").set(…).where(…).returning("id"));
+//     outbox.write(qb.updateTable("Call").set(…).where("autoReplyMessageId", "=", id).where(stored.happened));
+//     outbox.record("message.status", { … }, refs, { onlyIf: stored });
+//     return stored;
+//   });
+//   if (rowsWritten(flushed, stored) === 0) …
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Driver,
+} from "kysely";
 import type { DB, Tx } from "@/lib/db/kysely";
 import { sqlDb } from "@/lib/db/kysely";
-import { Outbox } from "@/lib/db/outbox";
+import { Outbox, type FlushResult } from "@/lib/db/outbox";
 import { getBoss } from "@/lib/jobs/boss";
 
 export type { Outbox };
+export { rowsWritten, type WriteHandle } from "@/lib/db/outbox";
 
 export type TransactionOptions = {
   /** how many times in all to run the callback when PostgreSQL picks it as a deadlock/serialization victim */
@@ -54,26 +76,83 @@ export function isRetryableTransactionError(error: unknown): boolean {
   return typeof code === "string" && RETRYABLE_CODES.has(code);
 }
 
+/** Runs an attempt again (after a short random wait) while PostgreSQL picks it as a deadlock/serialization victim. */
+async function retrying<T>(attempts: number, attempt: () => Promise<T>): Promise<T> {
+  for (let round = 1; ; round++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (round >= attempts || !isRetryableTransactionError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * round + Math.random() * 50));
+    }
+  }
+}
+
 export async function runTransaction<T>(
   work: (tx: Tx, outbox: Outbox) => Promise<T>,
   { attempts = transactionDefaults.attempts, jobs = true, isolationLevel }: TransactionOptions = {},
 ): Promise<T> {
   if (jobs) await getBoss();
-  for (let attempt = 1; ; attempt++) {
+  return retrying(attempts, async () => {
     const outbox = new Outbox({ allowsJobs: jobs });
-    try {
-      let builder = sqlDb().transaction();
-      if (isolationLevel) builder = builder.setIsolationLevel(isolationLevel);
-      const result = await builder.execute(async (tx) => {
-        const value = await work(tx, outbox);
-        if (outbox.hasPending) await outbox.flush(tx as Kysely<DB>);
-        return value;
-      });
-      await outbox.publishCommitted();
-      return result;
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-    }
+    let builder = sqlDb().transaction();
+    if (isolationLevel) builder = builder.setIsolationLevel(isolationLevel);
+    const result = await builder.execute(async (tx) => {
+      const value = await work(tx, outbox);
+      if (outbox.hasPending) await outbox.flush(tx as Kysely<DB>);
+      return value;
+    });
+    await outbox.publishCommitted();
+    return result;
+  });
+}
+
+/**
+ * The unit of work as one statement, without BEGIN and COMMIT (see the top of this file). `build` runs again for a
+ * retried attempt, so it must only build. Returns what it built (the handles to read) and the flush's result.
+ */
+export async function runStatement<T>(
+  build: (qb: Kysely<DB>, outbox: Outbox) => T,
+  { attempts = transactionDefaults.attempts, jobs = true }: Omit<TransactionOptions, "isolationLevel"> = {},
+): Promise<{ built: T; flushed: FlushResult }> {
+  if (jobs) await getBoss();
+  return retrying(attempts, async () => {
+    const outbox = new Outbox({ allowsJobs: jobs });
+    const built = build(queryBuilder, outbox);
+    const flushed = await outbox.flush(sqlDb());
+    await outbox.publishCommitted();
+    return { built, flushed };
+  });
+}
+
+/** A connection that runs nothing: runStatement's builder may compose queries, never execute one. */
+class RefusingConnection implements DatabaseConnection {
+  executeQuery(): never {
+    throw new Error("runStatement builds its statement only: hand each write to outbox.write()");
+  }
+  async *streamQuery(): AsyncIterableIterator<never> {
+    this.executeQuery();
   }
 }
+
+class BuildOnlyDriver implements Driver {
+  async init() {}
+  async acquireConnection() {
+    return new RefusingConnection();
+  }
+  async beginTransaction() {}
+  async commitTransaction() {}
+  async rollbackTransaction() {}
+  async releaseConnection() {}
+  async destroy() {}
+}
+
+/** Builds PostgreSQL queries typed by the schema, compiled by Kysely's own compiler; runs none. */
+const queryBuilder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new BuildOnlyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});

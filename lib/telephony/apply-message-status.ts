@@ -2,11 +2,10 @@
 // (queued < sending < sent < delivered | undelivered | failed), so a late "sent" never undoes "delivered",
 // and a conditional UPDATE makes the second copy of a callback change nothing and log nothing.
 import { sqlDb } from "@/lib/db/kysely";
-import { runTransaction } from "@/lib/db/run-transaction";
 import type { MessageStatus } from "@/lib/db/generated/kysely-enums";
 import { logger } from "@/lib/log";
-import { markAcceptedInTx } from "@/lib/telephony/record-send-outcome";
-import { writeMessageStatus } from "@/lib/telephony/write-message-status";
+import { deferAccepted } from "@/lib/telephony/record-send-outcome";
+import { changeMessageStatus } from "@/lib/telephony/write-message-status";
 
 const rank: Partial<Record<MessageStatus, number>> = {
   queued: 0,
@@ -67,85 +66,72 @@ export async function applyMessageStatus(input: {
         }
       : {}),
   };
-  // "sending" and "sent" usually find their message there already: the send job stores Twilio's answer. A status
-  // only moves forward (and a message's sid, once stored, stays), so one read of what the transaction below would
-  // match tells that it would change nothing, without a transaction.
-  if (newRank <= rank.sent! && !(await mayChangeStatus(input, lowerStatuses))) {
-    return unchanged(status);
+  // One read finds the message (by its sid, or by our id while it has no sid yet) and tells whether this status
+  // would move it. "sent" usually stops here: the send job stored Twilio's answer already. The write checks again.
+  for (let round = 1; ; round++) {
+    const message = await findMessage(input);
+    if (!message || !lowerStatuses.includes(message.status)) return unchanged(status);
+    // The callback came before the send job read Twilio's answer: the message has no sid yet. Our id in the URL
+    // found it; the sid and the acceptance are stored now, and the send job's own write then has nothing to do.
+    const isAdopting = message.messageSid === null;
+    const isDelivered = status === "delivered";
+    const changed = await changeMessageStatus(
+      message,
+      {
+        match: isAdopting ? { hasNoSid: true } : { messageSid: input.messageSid },
+        from: lowerStatuses,
+        to: status,
+        set: isAdopting
+          ? {
+              ...(isFailure ? {} : { errorCode: null, errorMessage: null }),
+              ...set,
+              messageSid: input.messageSid,
+              sentAt: now,
+            }
+          : set,
+        errorCode: input.errorCode ?? null,
+        actor: "twilio",
+      },
+      (qb, outbox, changed) => {
+        if (isAdopting) {
+          deferAccepted(qb, outbox, message, { changed, now, callStamps: isDelivered ? { smsDeliveredAt: now } : {} });
+        } else if (isDelivered && message.purpose === "auto_reply") {
+          outbox.write(
+            qb
+              .updateTable("Call")
+              .set({ smsDeliveredAt: now, updatedAt: now })
+              .where("autoReplyMessageId", "=", message.id)
+              .where("smsDeliveredAt", "is", null)
+              .where(changed.happened),
+          );
+        }
+      },
+    );
+    if (changed) return { changed: true };
+    // The send job stored the sid between the read and the write: read again, and the sid finds it (once).
+    if (!isAdopting || round > 1) return unchanged(status);
   }
-  return runTransaction(async (tx, outbox) => {
-    const change = { from: lowerStatuses, to: status, errorCode: input.errorCode ?? null, actor: "twilio" } as const;
-    let message = await writeMessageStatus(tx, outbox, { ...change, match: { messageSid: input.messageSid }, set });
-    let isAdopted = false;
-    if (!message && input.messageId) {
-      // The callback came before the send job read Twilio's answer: the message has no sid yet. Our id in the URL
-      // finds it; the sid and the acceptance are stored now, and the send job's own write then has nothing to do.
-      message = await writeMessageStatus(tx, outbox, {
-        ...change,
-        match: { id: input.messageId, hasNoSid: true },
-        set: {
-          ...(isFailure ? {} : { errorCode: null, errorMessage: null }),
-          ...set,
-          messageSid: input.messageSid,
-          sentAt: now,
-        },
-      });
-      if (message) {
-        await markAcceptedInTx(tx, outbox, message, now);
-        isAdopted = true;
-      }
-    }
-    if (!message) {
-      return unchanged(status);
-    }
-    if (status === "delivered" && message.purpose === "auto_reply") {
-      const stampDelivered = tx
-        .updateTable("Call")
-        .set({ smsDeliveredAt: now, updatedAt: now })
-        .where("autoReplyMessageId", "=", message.id)
-        .where("smsDeliveredAt", "is", null);
-      // Read by nothing later in the unit of work: it goes out with the commit's one statement, unless the
-      // acceptance just written there stamps the same call (one statement must not update a row twice).
-      if (isAdopted) await stampDelivered.execute();
-      else outbox.write(stampDelivered);
-    }
-    return { changed: true };
-  });
 }
 
-/** Whether a message the callback's transaction would update (by sid, or by our id while it has no sid) exists. */
-async function mayChangeStatus(
-  input: { messageSid: string; messageId?: string },
-  lowerStatuses: MessageStatus[],
-): Promise<boolean> {
-  const row = await sqlDb()
-    .selectNoFrom((eb) =>
-      eb
-        .or([
-          eb.exists(
-            eb
-              .selectFrom("Message")
-              .select("id")
-              .where("messageSid", "=", input.messageSid)
-              .where("status", "in", lowerStatuses),
-          ),
-          ...(input.messageId
-            ? [
-                eb.exists(
-                  eb
-                    .selectFrom("Message")
-                    .select("id")
-                    .where("id", "=", input.messageId)
-                    .where("messageSid", "is", null)
-                    .where("status", "in", lowerStatuses),
-                ),
-              ]
-            : []),
-        ])
-        .as("mayChange"),
-    )
-    .executeTakeFirstOrThrow();
-  return Boolean(row.mayChange);
+/** The outgoing message a callback is about: by Twilio's sid, or by our id while Twilio's sid is not stored yet. */
+async function findMessage(input: { messageSid: string; messageId?: string }) {
+  const columns = ["id", "businessId", "threadId", "leadId", "toNumber", "purpose", "status", "messageSid"] as const;
+  const bySid = sqlDb()
+    .selectFrom("Message")
+    .select(columns)
+    .where("messageSid", "=", input.messageSid)
+    .where("direction", "=", "outbound");
+  const query = input.messageId
+    ? bySid.unionAll(
+        sqlDb()
+          .selectFrom("Message")
+          .select(columns)
+          .where("id", "=", input.messageId)
+          .where("messageSid", "is", null)
+          .where("direction", "=", "outbound"),
+      )
+    : bySid;
+  return query.limit(1).executeTakeFirst();
 }
 
 /**

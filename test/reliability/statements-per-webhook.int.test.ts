@@ -22,7 +22,7 @@ import { waitFor } from "@/test/helpers/wait";
 
 const MISSED_CALL_LIMIT = 8;
 /** the two webhooks, the send job's own statements (not pg-boss's fetch and completion) and the two callbacks */
-const MISSED_CALL_LIFE_LIMIT = 19;
+const MISSED_CALL_LIFE_LIMIT = 13;
 const INBOUND_SMS_LIMIT = 6;
 
 const accountSid = `AC${"c".repeat(32)}`;
