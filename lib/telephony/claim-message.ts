@@ -3,7 +3,9 @@
 // again after SEND_CLAIM_STALE_MS (the Twilio timeout and a slack, lib/jobs/recovery-timing.ts), and then the
 // sender first asks Twilio whether it went out. The claim's time is the database's, so instances whose clocks
 // disagree still agree on when a claim is stale. The claim returns everything the send needs (the lead's consent,
-// the business's lookup setting) in the same statement.
+// the business's lookup setting) in the same statement. The claims of one fetched batch of jobs (they start in the
+// same tick) go out as one UPDATE: DataLoader, with its cache off, only groups them.
+import DataLoader from "dataloader";
 import { sql, type Selectable } from "kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import type { Message } from "@/lib/db/generated/kysely-types";
@@ -27,22 +29,34 @@ type ClaimRow = Selectable<Message> & {
 /** Another attempt holds the message and may still be sending it: try again once its claim is stale. */
 export type HeldClaim = { heldForMs: number };
 
-export async function claimMessage(
-  messageId: string,
-): Promise<{ message: ClaimedMessage; isRetry: boolean } | HeldClaim | null> {
+/** Claims the messages of one batch in one UPDATE; a message asked for twice is claimed by its first asker only. */
+async function claimMany(messageIds: readonly string[]): Promise<(ClaimRow | null)[]> {
   const now = new Date();
   const { rows } = await sql<ClaimRow>`
     UPDATE "Message" m
     SET status = 'sending', "sendAttempts" = m."sendAttempts" + 1, "sendStartedAt" = now() AT TIME ZONE 'UTC',
       "updatedAt" = ${now}
     FROM "Lead" l, "Business" b
-    WHERE m.id = ${messageId} AND l.id = m."leadId" AND b.id = m."businessId"
+    WHERE m.id = ANY(${[...new Set(messageIds)]}::text[]) AND l.id = m."leadId" AND b.id = m."businessId"
       AND m.direction = 'outbound' AND m."messageSid" IS NULL
       AND (m.status = 'queued' OR (m.status = 'sending'
         AND m."sendStartedAt" < (now() AT TIME ZONE 'UTC') - ${STALE_SENDING_MS} * interval '1 millisecond'))
     RETURNING m.*, l.phone AS "leadPhone", l."isOptedOut" AS "leadIsOptedOut", l.status AS "leadStatus",
       b."lookupEnabled" AS "lookupEnabled"`.execute(sqlDb());
-  const row = rows[0];
+  const unclaimed = new Map(rows.map((row) => [row.id, row]));
+  return messageIds.map((id) => {
+    const row = unclaimed.get(id) ?? null;
+    unclaimed.delete(id);
+    return row;
+  });
+}
+
+const claims = new DataLoader(claimMany, { cache: false, maxBatchSize: 100 });
+
+export async function claimMessage(
+  messageId: string,
+): Promise<{ message: ClaimedMessage; isRetry: boolean } | HeldClaim | null> {
+  const row = await claims.load(messageId);
   if (!row) return heldClaim(messageId);
   const { leadPhone, leadIsOptedOut, leadStatus, lookupEnabled, ...message } = row;
   // Any earlier attempt may have reached Twilio (timeout, 5xx, crash): the caller looks before resending.
