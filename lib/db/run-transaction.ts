@@ -41,17 +41,12 @@
 //     return stored;
 //   });
 //   if (rowsWritten(flushed, stored) === 0) …
-import {
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Driver,
-} from "kysely";
+import type { Kysely } from "kysely";
 import type { DB, Tx } from "@/lib/db/kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import { Outbox, type FlushResult } from "@/lib/db/outbox";
+import { isPlanRefusal } from "@/lib/db/prepared-statements";
+import { queryBuilder } from "@/lib/db/query-builder";
 import { getBoss } from "@/lib/jobs/boss";
 
 export type { Outbox };
@@ -72,11 +67,13 @@ export const transactionDefaults = { attempts: 4 };
 
 export function isRetryableTransactionError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
+  // A prepared statement PostgreSQL refused (lib/db/prepared-statements.ts): the next attempt sends it unnamed.
+  if (isPlanRefusal(error)) return true;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && RETRYABLE_CODES.has(code);
 }
 
-/** Runs an attempt again (after a short random wait) while PostgreSQL picks it as a deadlock/serialization victim. */
+/** Runs an attempt again (after a short random wait) while PostgreSQL refuses it for a reason that passes (above). */
 async function retrying<T>(attempts: number, attempt: () => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {
     try {
@@ -124,35 +121,3 @@ export async function runStatement<T>(
     return { built, flushed };
   });
 }
-
-/** A connection that runs nothing: runStatement's builder may compose queries, never execute one. */
-class RefusingConnection implements DatabaseConnection {
-  executeQuery(): never {
-    throw new Error("runStatement builds its statement only: hand each write to outbox.write()");
-  }
-  async *streamQuery(): AsyncIterableIterator<never> {
-    this.executeQuery();
-  }
-}
-
-class BuildOnlyDriver implements Driver {
-  async init() {}
-  async acquireConnection() {
-    return new RefusingConnection();
-  }
-  async beginTransaction() {}
-  async commitTransaction() {}
-  async rollbackTransaction() {}
-  async releaseConnection() {}
-  async destroy() {}
-}
-
-/** Builds PostgreSQL queries typed by the schema, compiled by Kysely's own compiler; runs none. */
-const queryBuilder = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new BuildOnlyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
