@@ -10,7 +10,14 @@ import { env } from "@/lib/env";
 import { LIVE_CHANNEL, publishLocally, type LiveEvent } from "@/lib/events/bus";
 import { toEventRow, type EventName, type EventPayload, type EventRefs, type EventRow } from "@/lib/events/catalogue";
 import { queueTable, wakeLocalWorkers, wakeLocalWorkersLater } from "@/lib/jobs/boss";
-import { buildJobInsert, pendingJob, type EnqueueOptions, type PendingJob } from "@/lib/jobs/job-insert-sql";
+import { queryBuilder } from "@/lib/db/query-builder";
+import {
+  buildJobInsert,
+  pendingJob,
+  renumberPlaceholders,
+  type EnqueueOptions,
+  type PendingJob,
+} from "@/lib/jobs/job-insert-sql";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 
@@ -75,11 +82,18 @@ export class Outbox {
 
   /**
    * Enqueues a job, inserted at commit with the others in one statement (pg-boss's insert: singletonKey and the
-   * queue's policy apply). Returns the job's id; whether it was inserted or skipped shows in flush()'s result.
+   * queue's policy apply). Returns its id; whether it was inserted or skipped shows in flush()'s result. With
+   * `onlyIf` (a boolean SQL expression, e.g. `sql<boolean>\`exists (…)\``), the job is inserted only when it
+   * holds in that statement.
    */
-  enqueue<Name extends QueueName>(queue: Name, data: JobPayloads[Name], options: EnqueueOptions = {}): string {
+  enqueue<Name extends QueueName>(
+    queue: Name,
+    data: JobPayloads[Name],
+    { onlyIf, ...options }: EnqueueOptions & { onlyIf?: RawBuilder<boolean> } = {},
+  ): string {
     if (!this.options.allowsJobs) throw new Error("this transaction was opened with { jobs: false }");
-    const job = pendingJob(queue, data, options);
+    const condition = onlyIf?.compile(queryBuilder);
+    const job = pendingJob(queue, data, options, condition && { sql: condition.sql, parameters: condition.parameters });
     this.jobs.push(job as PendingJob);
     return job.id;
   }
@@ -222,7 +236,7 @@ export async function writeOutbox(
   // later writes read a write's RETURNING rows (WriteHandle).
   const writeCtes: string[] = [];
   for (const write of writes) {
-    writeCtes.push(`${write.name} AS (${renumberParameters(write, values.length)})`);
+    writeCtes.push(`${write.name} AS (${renumberPlaceholders(write, values.length)})`);
     values.push(...write.parameters);
     if (returning.has(write.name)) reads.push(`(SELECT count(*)::int FROM ${write.name}) AS ${write.name}`);
   }
@@ -240,21 +254,3 @@ export async function writeOutbox(
 
 /** A compiled write that returns rows, which other parts of the statement (and the flush's result) can read. */
 const RETURNING = /\breturning\b/i;
-
-/**
- * A compiled write's SQL with its placeholders moved up by `offset` ($1 becomes $<offset + 1>). Kysely passes every
- * value as a parameter, so `$<n>` appears in its SQL only as a placeholder; a write whose placeholders do not match
- * its parameters is refused rather than sent with the wrong values.
- */
-function renumberParameters(write: CompiledWrite, offset: number): string {
-  const seen = new Set<number>();
-  const text = write.sql.replace(/\$(\d+)/g, (_match, digits: string) => {
-    const index = Number(digits);
-    seen.add(index);
-    return `$${index + offset}`;
-  });
-  if (seen.size !== write.parameters.length || [...seen].some((index) => index < 1 || index > seen.size)) {
-    throw new Error(`a deferred write's placeholders do not match its ${write.parameters.length} parameters`);
-  }
-  return text;
-}

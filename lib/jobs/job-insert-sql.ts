@@ -28,7 +28,12 @@ export type PendingJob<Name extends QueueName = QueueName> = {
   queue: Name;
   data: JobPayloads[Name];
   options: EnqueueOptions;
+  /** a compiled SQL boolean: the job is inserted only when it holds, in the statement that inserts it */
+  onlyIf?: CompiledCondition;
 };
+
+/** A boolean SQL expression compiled by Kysely ($1… are its own parameters). */
+export type CompiledCondition = { sql: string; parameters: readonly unknown[] };
 
 export type QueueTable = { table: string; notify: boolean };
 
@@ -38,8 +43,9 @@ export function pendingJob<Name extends QueueName>(
   queue: Name,
   data: JobPayloads[Name],
   options: EnqueueOptions = {},
+  onlyIf?: CompiledCondition,
 ): PendingJob<Name> {
-  return { id: randomUUID(), queue, data, options };
+  return { id: randomUUID(), queue, data, options, ...(onlyIf ? { onlyIf } : {}) };
 }
 
 /** Whether the job may start at once (pg-boss only wakes workers for those). */
@@ -82,7 +88,9 @@ export type JobInsertParts = {
 
 /**
  * One INSERT per queue (pg-boss's statement names its queue), as CTEs of the caller's single statement.
- * `firstParam` is the number of the first $n placeholder these parts may use.
+ * `firstParam` is the number of the first $n placeholder these parts may use. A queue with conditional jobs
+ * (`onlyIf`) reads its JSON rows through a filter that keeps the rows whose condition holds; pg-boss's own
+ * statement is otherwise unchanged.
  */
 export function buildJobInsert(
   jobs: PendingJob[],
@@ -97,13 +105,25 @@ export function buildJobInsert(
   for (const [queue, queueJobs] of byQueue) {
     const { table, notify } = tableOf(queue);
     const insertName = `job_${index}`;
+    const rowsParam = param++;
+    parts.values.push(JSON.stringify(queueJobs.map(toJobRow)));
+    const conditions: string[] = [];
+    queueJobs.forEach((job, position) => {
+      if (!job.onlyIf) return;
+      conditions.push(`WHEN ${position + 1} THEN (${renumberPlaceholders(job.onlyIf, param - 1)})`);
+      parts.values.push(...job.onlyIf.parameters);
+      param += job.onlyIf.parameters.length;
+    });
+    const rows =
+      conditions.length === 0
+        ? `$${rowsParam}`
+        : `(SELECT coalesce(json_agg(j.row ORDER BY j.ord), '[]')::text FROM json_array_elements($${rowsParam}::json)
+            WITH ORDINALITY AS j(row, ord) WHERE CASE j.ord ${conditions.join(" ")} ELSE true END)`;
     const insert = plans
       .insertJobs(PGBOSS_SCHEMA, { table, name: queue, returnId: true, notify: false })
-      .replace("$1", () => `$${param}`);
+      .replace("$1", () => rows);
     parts.ctes.push(`${insertName} AS (${insert})`);
     parts.idSources.push(insertName);
-    parts.values.push(JSON.stringify(queueJobs.map(toJobRow)));
-    param++;
     const runnable = queueJobs.filter((job) => isRunnableNow(job.options)).map((job) => job.id);
     if (canNotify && notify && runnable.length > 0) {
       // pg-boss's own gate: one NOTIFY when an inserted row is runnable now (a skipped singleton wakes nobody).
@@ -119,4 +139,22 @@ export function buildJobInsert(
     index++;
   }
   return parts;
+}
+
+/**
+ * A compiled SQL part's text with its placeholders moved up by `offset` ($1 becomes $<offset + 1>). Kysely passes
+ * every value as a parameter, so `$<n>` appears in its SQL only as a placeholder; a part whose placeholders do not
+ * match its parameters is refused rather than sent with the wrong values.
+ */
+export function renumberPlaceholders(part: CompiledCondition, offset: number): string {
+  const seen = new Set<number>();
+  const text = part.sql.replace(/\$(\d+)/g, (_match, digits: string) => {
+    const index = Number(digits);
+    seen.add(index);
+    return `$${index + offset}`;
+  });
+  if (seen.size !== part.parameters.length || [...seen].some((index) => index < 1 || index > seen.size)) {
+    throw new Error(`a compiled part's placeholders do not match its ${part.parameters.length} parameters`);
+  }
+  return text;
 }

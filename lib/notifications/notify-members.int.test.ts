@@ -92,3 +92,36 @@ describe("notifyMembers and quiet hours", () => {
     ).toEqual([users.sleeping]);
   });
 });
+
+describe("notifyMembers and devices", () => {
+  it("queues a push job only for a member with a device, in the same statement as the notifications", async () => {
+    const owner = await createTestBusiness();
+    const withDevice = await db.user.create({
+      data: { email: `device-${randomPhone()}@example.test`, name: "Has A Phone", passwordHash: "not-a-real-hash" },
+    });
+    await db.membership.create({ data: { userId: withDevice.id, businessId: owner.business.id, role: "member" } });
+    await db.pushSubscription.create({
+      data: {
+        businessId: owner.business.id,
+        userId: withDevice.id,
+        endpoint: `https://push.example.test/${randomPhone()}`,
+        p256dh: "p256dh-key",
+        auth: "auth-secret",
+      },
+    });
+    const created = await notifyMembers({
+      businessId: owner.business.id,
+      threadId: null,
+      kind: "customer_reply",
+      title: "Dana replied",
+      body: "Is tomorrow OK?",
+    });
+    expect(created.map((row) => row.userId).sort()).toEqual([owner.user.id, withDevice.id].sort());
+    const jobs = await db.$queryRaw<{ notificationId: string }[]>`
+      SELECT data->>'notificationId' AS "notificationId" FROM pgboss.job
+      WHERE name = 'send-push' AND data->>'notificationId' = ANY(${created.map((row) => row.id)})`;
+    const pushed = created.find((row) => row.userId === withDevice.id)!;
+    expect(jobs.map((job) => job.notificationId)).toEqual([pushed.id]);
+    expect(await db.notification.count({ where: { id: { in: created.map((row) => row.id) } } })).toBe(2);
+  });
+});

@@ -75,33 +75,25 @@ export async function notifyMembersInTx(tx: Tx, outbox: Outbox, input: NotifyInp
       updatedAt: now,
     }));
   if (rows.length === 0) return [];
-  // One INSERT for every member; it also says who has a device, so nobody gets a push job with nothing to push to.
-  const created = await tx
-    .insertInto("Notification")
-    .values(rows)
-    .returning((eb) => [
-      "id",
-      "userId",
-      "isUrgent",
-      eb
-        .exists(
-          eb
-            .selectFrom("PushSubscription")
-            .select(sql`1`.as("one"))
-            .whereRef("PushSubscription.userId", "=", "Notification.userId")
-            .whereRef("PushSubscription.businessId", "=", "Notification.businessId"),
-        )
-        .as("hasDevice"),
-    ])
-    .execute();
-  for (const notification of created) {
-    if (notification.hasDevice) outbox.enqueue("send-push", { notificationId: notification.id });
+  // One INSERT for every member, read by nothing later in the unit of work: it rides in the commit's one statement.
+  // Each push job goes in the same statement only if its member has a device to push to, so nobody gets a push job
+  // with nothing to push to, and notifying costs no round trip of its own.
+  outbox.write(tx.insertInto("Notification").values(rows));
+  for (const notification of rows) {
+    outbox.enqueue(
+      "send-push",
+      { notificationId: notification.id },
+      {
+        onlyIf: sql<boolean>`exists (select 1 from "PushSubscription" where "userId" = ${notification.userId}
+          and "businessId" = ${notification.businessId})`,
+      },
+    );
     if (notification.isUrgent && business.escalationEnabled && input.threadId) {
       const delaySeconds = isEmergency ? 60 : business.escalationDelayMinutes * 60;
       outbox.enqueue("escalate", { notificationId: notification.id }, { startAfter: delaySeconds });
     }
   }
-  return created.map(({ id, userId }) => ({ id, userId }));
+  return rows.map(({ id, userId }) => ({ id, userId }));
 }
 
 export function notifyMembers(input: NotifyInput) {

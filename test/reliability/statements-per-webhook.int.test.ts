@@ -20,9 +20,9 @@ import { messageSid } from "@/test/helpers/inbound-sms";
 import { signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
 
-const MISSED_CALL_LIMIT = 8;
+const MISSED_CALL_LIMIT = 7;
 /** the two webhooks, the send job's own statements (not pg-boss's fetch and completion) and the two callbacks */
-const MISSED_CALL_LIFE_LIMIT = 13;
+const MISSED_CALL_LIFE_LIMIT = 12;
 const INBOUND_SMS_LIMIT = 6;
 
 const accountSid = `AC${"c".repeat(32)}`;
