@@ -45,7 +45,6 @@ import type { Kysely } from "kysely";
 import type { DB, Tx } from "@/lib/db/kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import { Outbox, type FlushResult } from "@/lib/db/outbox";
-import { isPlanRefusal } from "@/lib/db/prepared-statements";
 import { queryBuilder } from "@/lib/db/query-builder";
 import { getBoss } from "@/lib/jobs/boss";
 
@@ -67,13 +66,11 @@ export const transactionDefaults = { attempts: 4 };
 
 export function isRetryableTransactionError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
-  // A prepared statement PostgreSQL refused (lib/db/prepared-statements.ts): the next attempt sends it unnamed.
-  if (isPlanRefusal(error)) return true;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && RETRYABLE_CODES.has(code);
 }
 
-/** Runs an attempt again (after a short random wait) while PostgreSQL refuses it for a reason that passes (above). */
+/** Runs an attempt again (after a short random wait) while PostgreSQL picks it as a deadlock/serialization victim. */
 async function retrying<T>(attempts: number, attempt: () => Promise<T>): Promise<T> {
   for (let round = 1; ; round++) {
     try {
