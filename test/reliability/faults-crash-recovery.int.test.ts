@@ -5,6 +5,8 @@
 // first and adopts a message that already went out) and within 30 s: of the restart, or of the crash when another
 // instance survives. 30 s is the promise with a wide margin (recovery takes about 13 s here, see
 // lib/jobs/recovery-timing.ts); it bounds correctness, not speed. Runs on both databases (embedded and a server).
+// The database is shared by every test file, and a fresh instance's outbox sweep sends what earlier files left
+// queued or stale through this file's fake: Twilio requests are counted for this test's caller only.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -129,7 +131,7 @@ describe("an instance killed while its send to Twilio is in flight", () => {
     await killWhileSendInFlight(caller);
     const orphan = await db.message.findUniqueOrThrow({ where: { id: messageId } });
     expect(orphan).toMatchObject({ status: "sending", messageSid: null });
-    const createsBefore = fake.createRequests;
+    const createsBefore = fake.createRequestsTo(caller);
 
     const forkedAt = Date.now();
     await startInstance();
@@ -138,7 +140,7 @@ describe("an instance killed while its send to Twilio is in flight", () => {
     const atTwilio = fake.messages.filter((sms) => sms.to === caller);
     expect(atTwilio).toHaveLength(1);
     expect(message.messageSid).toBe(atTwilio[0]!.sid);
-    expect(fake.createRequests).toBe(createsBefore); // adopted, not re-sent
+    expect(fake.createRequestsTo(caller)).toBe(createsBefore); // adopted, not re-sent
     console.info(
       `kill point 1 (send in flight), boot ${restartedAt - forkedAt} ms, then → sent: ${at - restartedAt} ms`,
     );
@@ -187,13 +189,13 @@ describe("with another instance alive", () => {
     await stop(doomed, "SIGKILL");
     const crashedAt = Date.now();
     fake.holdResponses(0);
-    const createsBefore = fake.createRequests;
+    const createsBefore = fake.createRequestsTo(caller);
 
     const { message, at } = await sentMessage(messageId);
     const atTwilio = fake.messages.filter((sms) => sms.to === caller);
     expect(atTwilio).toHaveLength(1);
     expect(message.messageSid).toBe(atTwilio[0]!.sid);
-    expect(fake.createRequests).toBe(createsBefore);
+    expect(fake.createRequestsTo(caller)).toBe(createsBefore);
     console.info(`survivor: crash → sent: ${at - crashedAt} ms`);
     expect(at - crashedAt).toBeLessThan(RECOVERY_BOUND_MS);
   }, 240_000);
