@@ -4,7 +4,8 @@
 // the CPU of raw pg per query, against 6-11x for Prisma 6 (bench/micro/query-layer.ts).
 import { Kysely, PostgresDialect, type Transaction } from "kysely";
 import type { DB } from "@/lib/db/generated/kysely-types";
-import { getPool } from "@/lib/db/pool";
+import { getPool, isEmbeddedUrl } from "@/lib/db/pool";
+import { poolWithNamedStatements } from "@/lib/db/prepared-statements";
 import { env } from "@/lib/env";
 
 export type { DB };
@@ -19,7 +20,12 @@ const globalForKysely = globalThis as unknown as { ringbackKysely?: { pool: unkn
 export function sqlDb(): Kysely<DB> {
   const pool = getPool(env().databaseUrl);
   if (globalForKysely.ringbackKysely?.pool !== pool) {
-    globalForKysely.ringbackKysely = { pool, db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }) };
+    // On a PostgreSQL server the statements are prepared once per connection (lib/db/prepared-statements.ts).
+    const dialectPool = isEmbeddedUrl(env().databaseUrl!) ? pool : poolWithNamedStatements(pool);
+    globalForKysely.ringbackKysely = {
+      pool,
+      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool: dialectPool }) }),
+    };
   }
   return globalForKysely.ringbackKysely.db;
 }

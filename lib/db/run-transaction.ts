@@ -45,6 +45,7 @@ import type { Kysely } from "kysely";
 import type { DB, Tx } from "@/lib/db/kysely";
 import { sqlDb } from "@/lib/db/kysely";
 import { Outbox, type FlushResult } from "@/lib/db/outbox";
+import { isPlanRefusal } from "@/lib/db/prepared-statements";
 import { queryBuilder } from "@/lib/db/query-builder";
 import { getBoss } from "@/lib/jobs/boss";
 
@@ -66,6 +67,8 @@ export const transactionDefaults = { attempts: 4 };
 
 export function isRetryableTransactionError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
+  // A prepared statement PostgreSQL refused (lib/db/prepared-statements.ts): the next attempt sends it unnamed.
+  if (isPlanRefusal(error)) return true;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && RETRYABLE_CODES.has(code);
 }
