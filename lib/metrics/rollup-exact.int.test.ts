@@ -304,4 +304,30 @@ describe("metric rollups", () => {
       await checkPeriods(business.id, random);
     }, 180_000);
   }
+
+  it("keep a row's facts once when one statement inserts a captured call and its lead (won), in either order", async () => {
+    // When the call's trigger comes first, it refreshes the lead (its funnel) before the lead's own INSERT trigger:
+    // that one must not write the facts a second time. Which row a statement writes first is PostgreSQL's choice,
+    // so both orders of the two writes are tried.
+    const { business } = await createTestBusiness();
+    for (const callFirst of [true, false]) {
+      const leadId = randomUUID();
+      const at = new Date();
+      const call = sql`
+        INSERT INTO "Call" (id, "businessId", "callSid", "fromNumber", "toNumber", "isMissed", "detectedAt",
+          "smsAcceptedAt", "leadId", "updatedAt")
+        VALUES (${randomUUID()}, ${business.id}, ${`CA${randomUUID().replaceAll("-", "")}`}, ${randomPhone()},
+          ${randomPhone()}, true, ${at}, ${at}, ${leadId}, ${at})`;
+      const lead = sql`
+        INSERT INTO "Lead" (id, "businessId", phone, status, "closedAt", "valueCents", "updatedAt")
+        VALUES (${leadId}, ${business.id}, ${randomPhone()}, 'won', ${at}, 12000, ${at})`;
+      const [first, second] = callFirst ? [call, lead] : [lead, call];
+      await sql`WITH first AS (${first}), second AS (${second}) SELECT 1`.execute(sqlDb());
+      const kept = await sql<{ kind: string }>`
+        SELECT kind FROM "MetricFact" WHERE owner = ${`lead:${leadId}`} ORDER BY kind`.execute(sqlDb());
+      expect(kept.rows.map((row) => row.kind)).toEqual(["funnel_won", "lead", "revenue"]);
+    }
+    await factsMatchRows();
+    await dailyPlusDeltasEqualFacts(business.id);
+  });
 });
