@@ -5,6 +5,7 @@ import { sqlDb } from "@/lib/db/kysely";
 import type { MessageStatus } from "@/lib/db/generated/kysely-enums";
 import { logger } from "@/lib/log";
 import { deferAccepted } from "@/lib/telephony/record-send-outcome";
+import { rememberSentMessage, sentMessage } from "@/lib/telephony/sent-messages";
 import { changeMessageStatus } from "@/lib/telephony/write-message-status";
 
 const rank: Partial<Record<MessageStatus, number>> = {
@@ -68,8 +69,9 @@ export async function applyMessageStatus(input: {
   };
   // One read finds the message (by its sid, or by our id while it has no sid yet) and tells whether this status
   // would move it. "sent" usually stops here: the send job stored Twilio's answer already. The write checks again.
+  // The read is skipped for a text this instance stored itself (lib/telephony/sent-messages.ts).
   for (let round = 1; ; round++) {
-    const message = await findMessage(input);
+    const message = (round === 1 && sentMessage(input.messageSid)) || (await findMessage(input));
     if (!message || !lowerStatuses.includes(message.status)) return unchanged(status);
     // The callback came before the send job read Twilio's answer: the message has no sid yet. Our id in the URL
     // found it; the sid and the acceptance are stored now, and the send job's own write then has nothing to do.
@@ -107,7 +109,10 @@ export async function applyMessageStatus(input: {
         }
       },
     );
-    if (changed) return { changed: true };
+    if (changed) {
+      rememberSentMessage({ ...message, status, messageSid: input.messageSid });
+      return { changed: true };
+    }
     // The send job stored the sid between the read and the write: read again, and the sid finds it (once).
     if (!isAdopting || round > 1) return unchanged(status);
   }

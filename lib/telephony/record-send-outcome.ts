@@ -7,6 +7,7 @@ import type { Outbox, WriteHandle } from "@/lib/db/run-transaction";
 import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { UNSUBSCRIBED_RECIPIENT } from "@/lib/telephony/opt-out-after-twilio-error";
 import type { ClaimedMessage } from "@/lib/telephony/claim-message";
+import { rememberSentMessage } from "@/lib/telephony/sent-messages";
 import { changeMessageStatus } from "@/lib/telephony/write-message-status";
 
 /** Twilio's 21614: the number cannot take texts (a landline), the same outcome as the Lookup check's. */
@@ -18,7 +19,7 @@ const NOT_A_MOBILE_NUMBER = 21614;
  */
 export async function recordMessageAccepted(message: ClaimedMessage, sid: string): Promise<boolean> {
   const now = new Date();
-  return changeMessageStatus(
+  const isStored = await changeMessageStatus(
     message,
     {
       match: { hasNoSid: true },
@@ -28,6 +29,13 @@ export async function recordMessageAccepted(message: ClaimedMessage, sid: string
     },
     (qb, outbox, changed) => deferAccepted(qb, outbox, message, { changed, now }),
   );
+  // Twilio's status callbacks for it, which usually come to this instance, need not read it again.
+  if (isStored) rememberSentMessage({ ...pickSentMessage(message), status: "sent", messageSid: sid });
+  return isStored;
+}
+
+function pickSentMessage({ id, businessId, threadId, leadId, toNumber, purpose }: ClaimedMessage) {
+  return { id, businessId, threadId, leadId, toNumber, purpose };
 }
 
 /**

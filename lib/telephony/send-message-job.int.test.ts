@@ -111,6 +111,26 @@ describe("send-message against the Twilio fake", () => {
     ]);
   });
 
+  it("a callback for a text this instance stored, moved on since by another instance, changes nothing", async () => {
+    // This instance keeps what it stored of its own texts, so that their callbacks need no read
+    // (lib/telephony/sent-messages.ts). Another instance took the "delivered" callback meanwhile: a late
+    // "undelivered" here, where the text is still known as "sent", must not move it back, as a read would have told.
+    const from = randomPhone();
+    fake.setDeliveryOutcome(from, { status: "queued" }); // Twilio calls back nothing by itself
+    const { call, messageId } = await missedCall({}, from);
+    const sent = await messageWhen(messageId, ["sent"]);
+    await settled(messageId);
+    await db.message.update({ where: { id: messageId }, data: { status: "delivered", deliveredAt: new Date() } });
+    expect((await fake.sendStatusCallback(sent.messageSid!, "undelivered", { ErrorCode: "30003" })).status).toBe(204);
+    expect(await db.message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
+      status: "delivered",
+      failedAt: null,
+      errorCode: null,
+    });
+    const statuses = await db.event.findMany({ where: { businessId: call.businessId, type: "message.status" } });
+    expect(statuses.map((event) => (event.payload as { status: string }).status)).not.toContain("undelivered");
+  });
+
   it("a 500 then success sends exactly one message (retried with backoff)", async () => {
     const from = randomPhone();
     fake.failNextCreates(1, { status: 500, message: "Internal Server Error", to: from });
