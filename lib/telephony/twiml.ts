@@ -1,4 +1,5 @@
 // TwiML answers for the voice webhooks, built with the twilio package's VoiceResponse (it escapes for us).
+import { LRUCache } from "lru-cache";
 import twilio from "twilio";
 import { withConnectionOverrides } from "@/lib/telephony/connection-overrides";
 import { signedUrlFor } from "@/lib/telephony/verify-signature";
@@ -29,8 +30,24 @@ export function callbackUrl(path: string, query?: Record<string, string>): strin
   return withConnectionOverrides(signedUrlFor(`/api/twilio/${path}${search}`));
 }
 
-/** The missed-call answer: a short greeting, then a voicemail with its recording and transcript called back. */
+/** The greeting's XML by base URL and greeting: a few per business (greetings change rarely). */
+const greetingXml = new LRUCache<string, string>({ max: 1_000 });
+
+/**
+ * The missed-call answer: a short greeting, then a voicemail with its recording and transcript called back. The same
+ * for every call of a business, so its XML is built once per greeting (and base URL) and kept.
+ */
 export function greetingAndVoicemail(greeting: string): Response {
+  const key = `${signedUrlFor("/")}\n${greeting}`;
+  let xml = greetingXml.get(key);
+  if (xml === undefined) {
+    xml = buildGreetingAndVoicemail(greeting);
+    greetingXml.set(key, xml);
+  }
+  return twimlResponse(xml);
+}
+
+function buildGreetingAndVoicemail(greeting: string): string {
   const response = voiceResponse();
   response.say(greeting);
   response.record({
@@ -41,7 +58,7 @@ export function greetingAndVoicemail(greeting: string): Response {
     transcribe: true,
     transcribeCallback: callbackUrl("transcription"),
   });
-  return twimlResponse(response);
+  return response.toString();
 }
 
 /** For a number no business owns. */
