@@ -7,7 +7,12 @@ import type { CallBusiness } from "@/lib/calls/find-business-by-number";
 import { lockCallInTx, type LockedCall } from "@/lib/calls/lock-call";
 import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
 import { scheduleFollowUp } from "@/lib/conversations/follow-up";
-import { openConversation, type LockedLead, type LockedThread } from "@/lib/conversations/lock-conversation";
+import {
+  openConversation,
+  type LockedLead,
+  type LockedThread,
+  type OpenedLead,
+} from "@/lib/conversations/lock-conversation";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 import type { Tx } from "@/lib/db/kysely";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
@@ -37,12 +42,21 @@ export function handleMissedCall(input: MissedCallInput): Promise<MissedCallResu
   return runTransaction((tx, outbox) => handleMissedCallInTx(tx, outbox, input));
 }
 
-/** Inside a unit of work; `locked` is the call's row when the caller already locked it (the Dial action). */
+/** Since when an earlier auto-reply to the same number makes this caller a repeat caller (not texted again). */
+export function autoReplySinceFor(business: Pick<CallBusiness, "repeatWindowMinutes">, detectedAt: Date): Date {
+  return new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000);
+}
+
+/**
+ * Inside a unit of work; `locked` is the call's row when the caller already locked it (the Dial action), and
+ * `openedLead` the caller's lead when it was locked in the same statement (lockCallAndLeadInTx).
+ */
 export async function handleMissedCallInTx(
   tx: Tx,
   outbox: Outbox,
   input: MissedCallInput,
   locked?: LockedCall,
+  openedLead?: OpenedLead,
 ): Promise<MissedCallResult> {
   const { business } = input;
   const businessId = business.id;
@@ -61,12 +75,11 @@ export async function handleMissedCallInTx(
 
   // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
   if (caller.phone && !skipReason) {
-    const opened = await openConversation(tx, {
-      businessId,
-      phone: caller.phone,
-      source: "call",
-      autoReplySince: new Date(detectedAt.getTime() - business.repeatWindowMinutes * 60_000),
-    });
+    const opened = await openConversation(
+      tx,
+      { businessId, phone: caller.phone, source: "call", autoReplySince: autoReplySinceFor(business, detectedAt) },
+      openedLead,
+    );
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
     if (opened.isNewLead && !call.isTest)

@@ -260,6 +260,28 @@ describe("idempotency", () => {
     expect(await autoReplies(business.id, from)).toHaveLength(1);
     expect(await db.notification.count({ where: { businessId: business.id } })).toBe(1);
   });
+
+  it("the same missed Dial action 5 times concurrently (its lead locked with its call): one lead, one text", async () => {
+    const { business, twilioNumber } = await setup();
+    const from = randomPhone();
+    const sid = callSid();
+    await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber }));
+    const params = { CallSid: sid, From: from, To: twilioNumber, DialCallStatus: "no-answer" };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, async () => dialAction(await signedTwilioRequest("/api/twilio/dial-action", params))),
+    );
+    for (const response of responses) expect(response.status).toBe(200);
+    expect(await db.lead.count({ where: { businessId: business.id, phone: from } })).toBe(1);
+    expect(await db.thread.count({ where: { businessId: business.id } })).toBe(1);
+    const [message] = await autoReplies(business.id, from);
+    expect(await autoReplies(business.id, from)).toHaveLength(1);
+    expect(await db.call.findUniqueOrThrow({ where: { callSid: sid } })).toMatchObject({
+      isMissed: true,
+      autoReplyMessageId: message!.id,
+    });
+    expect(await db.event.count({ where: { businessId: business.id, type: "call.missed" } })).toBe(1);
+    expect(await db.event.count({ where: { businessId: business.id, type: "lead.created" } })).toBeLessThanOrEqual(1);
+  });
 });
 
 describe("skip rules (each recorded with its reason, no SMS)", () => {

@@ -13,25 +13,53 @@ export type LockedLead = Pick<
 >;
 export type LockedThread = Selectable<Thread>;
 
+export type LeadToOpen = {
+  businessId: string;
+  phone: string;
+  source: LeadSource;
+  /** also tell whether this number was auto-texted since then (the repeat-caller rule), in the same statement */
+  autoReplySince?: Date;
+};
+
+/** The lead as its upsert found it: locked, whether it was created, whether it was auto-texted recently. */
+export type OpenedLead = { lead: LockedLead; isNewLead: boolean; hasRecentAutoReply: boolean };
+
+type OpenedLeadRow = LockedLead & { isNew: boolean; hasRecentAutoReply: boolean };
+
+/**
+ * The lead's upsert, as SQL to run alone or as a part of another statement's WITH (the Dial action locks its call in
+ * the same statement): inserts the lead, or finds and locks it (ON CONFLICT DO UPDATE of nothing takes the row
+ * lock). `onlyIf` is checked first; when false, nothing is inserted, locked or returned.
+ */
+export function leadUpsertSql({ businessId, phone, source, autoReplySince }: LeadToOpen, onlyIf = sql<boolean>`true`) {
+  const recentAutoReply = autoReplySince
+    ? sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."businessId" = ${businessId} AND m."toNumber" = ${phone}
+        AND m.purpose = 'auto_reply' AND m.status NOT IN ('failed', 'canceled', 'undelivered')
+        AND m."createdAt" >= ${autoReplySince})`
+    : sql`false`;
+  return sql<OpenedLeadRow>`
+    INSERT INTO "Lead" (id, "businessId", phone, source, "updatedAt")
+    SELECT ${newId()}, ${businessId}, ${phone}, ${source}::"LeadSource", now() WHERE ${onlyIf}
+    ON CONFLICT ("businessId", phone) DO UPDATE SET phone = EXCLUDED.phone
+    RETURNING id, phone, name, "isOptedOut", status, language, "languageSource", (xmax = 0) AS "isNew",
+      ${recentAutoReply} AS "hasRecentAutoReply"`;
+}
+
+/** A row of leadUpsertSql as the callers use it. */
+export function toOpenedLead({ isNew, hasRecentAutoReply, ...lead }: OpenedLeadRow): OpenedLead {
+  return { lead, isNewLead: isNew, hasRecentAutoReply };
+}
+
 /**
  * A customer's lead (by phone, per business) and its open thread, created if missing, both locked. Two first texts
  * from a new number at once land on the one lead and the one thread: the lead's upsert takes the row lock, so the
- * second waits and then finds the first one's thread.
+ * second waits and then finds the first one's thread. `opened`: the lead was upserted already (by leadUpsertSql,
+ * earlier in this unit of work); only its thread is opened.
  */
 export async function openConversation(
   tx: Tx,
-  {
-    businessId,
-    phone,
-    source,
-    autoReplySince,
-  }: {
-    businessId: string;
-    phone: string;
-    source: LeadSource;
-    /** also tell whether this number was auto-texted since then (the repeat-caller rule), in the same statement */
-    autoReplySince?: Date;
-  },
+  lead: LeadToOpen,
+  opened?: OpenedLead,
 ): Promise<{
   lead: LockedLead;
   thread: LockedThread;
@@ -39,21 +67,11 @@ export async function openConversation(
   isNewThread: boolean;
   hasRecentAutoReply: boolean;
 }> {
-  const recentAutoReply = autoReplySince
-    ? sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."businessId" = ${businessId} AND m."toNumber" = ${phone}
-        AND m.purpose = 'auto_reply' AND m.status NOT IN ('failed', 'canceled', 'undelivered')
-        AND m."createdAt" >= ${autoReplySince})`
-    : sql`false`;
-  // ON CONFLICT DO UPDATE (of nothing) both inserts-or-finds and locks the row, in one round trip.
-  const { rows: leads } = await sql<LockedLead & { isNew: boolean; hasRecentAutoReply: boolean }>`
-    INSERT INTO "Lead" (id, "businessId", phone, source, "updatedAt")
-    VALUES (${newId()}, ${businessId}, ${phone}, ${source}::"LeadSource", now())
-    ON CONFLICT ("businessId", phone) DO UPDATE SET phone = EXCLUDED.phone
-    RETURNING id, phone, name, "isOptedOut", status, language, "languageSource", (xmax = 0) AS "isNew",
-      ${recentAutoReply} AS "hasRecentAutoReply"`.execute(tx);
-  const { isNew: isNewLead, hasRecentAutoReply, ...lead } = leads[0]!;
-  const thread = await lockOpenThread(tx, { businessId, leadId: lead.id });
-  return { lead, thread: thread.row, isNewLead, isNewThread: thread.isNew, hasRecentAutoReply };
+  const found = opened ?? toOpenedLead((await leadUpsertSql(lead).execute(tx)).rows[0]!);
+  // The thread is read by a later statement than the lead's upsert: its snapshot sees the thread of a transaction
+  // the upsert waited for.
+  const thread = await lockOpenThread(tx, { businessId: lead.businessId, leadId: found.lead.id });
+  return { ...found, thread: thread.row, isNewThread: thread.isNew };
 }
 
 /** The lead's open thread, locked; created when the lead has none (the caller holds the lead's lock). */
