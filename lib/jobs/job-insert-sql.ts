@@ -86,6 +86,19 @@ export type JobInsertParts = {
   queues: QueueName[];
 };
 
+/** pg-boss's insert statement of a queue: the same text for every commit, so it is built once per queue. */
+const insertSqlByQueue = new Map<string, string>();
+
+function insertJobsSql(table: string, queue: QueueName): string {
+  const key = `${table}\n${queue}`;
+  let text = insertSqlByQueue.get(key);
+  if (text === undefined) {
+    text = plans.insertJobs(PGBOSS_SCHEMA, { table, name: queue, returnId: true, notify: false });
+    insertSqlByQueue.set(key, text);
+  }
+  return text;
+}
+
 /**
  * One INSERT per queue (pg-boss's statement names its queue), as CTEs of the caller's single statement.
  * `firstParam` is the number of the first $n placeholder these parts may use. A queue with conditional jobs
@@ -119,9 +132,7 @@ export function buildJobInsert(
         ? `$${rowsParam}`
         : `(SELECT coalesce(json_agg(j.row ORDER BY j.ord), '[]')::text FROM json_array_elements($${rowsParam}::json)
             WITH ORDINALITY AS j(row, ord) WHERE CASE j.ord ${conditions.join(" ")} ELSE true END)`;
-    const insert = plans
-      .insertJobs(PGBOSS_SCHEMA, { table, name: queue, returnId: true, notify: false })
-      .replace("$1", () => rows);
+    const insert = insertJobsSql(table, queue).replace("$1", () => rows);
     parts.ctes.push(`${insertName} AS (${insert})`);
     parts.idSources.push(insertName);
     const runnable = queueJobs.filter((job) => isRunnableNow(job.options)).map((job) => job.id);
