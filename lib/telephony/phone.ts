@@ -1,6 +1,6 @@
 // Phone numbers: everything is stored as E.164. libphonenumber-js does the parsing and validation.
 import { LRUCache } from "lru-cache";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from "libphonenumber-js";
 import { z } from "zod";
 
 // Parsing is the costly part of libphonenumber-js (about 0.2 ms a number), and every webhook parses the same few
@@ -19,6 +19,8 @@ export function toE164(input: string, defaultCountry: CountryCode = "US"): strin
     const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
     e164 = parsed?.isValid() ? parsed.number : "";
     e164Cache.set(key, e164);
+    // A number just parsed is usually shown next (a missed call's text and notification name the caller).
+    if (parsed && e164 && !displayCache.has(e164)) displayCache.set(e164, displayOf(parsed));
   }
   return e164 === "" ? null : e164;
 }
@@ -62,12 +64,12 @@ export function formatPhone(e164: string): string {
   let display = displayCache.get(e164);
   if (display === undefined) {
     const parsed = parsePhoneNumberFromString(e164);
-    display = !parsed
-      ? e164
-      : parsed.country === "US" || parsed.country === "CA"
-        ? parsed.formatNational()
-        : parsed.formatInternational();
+    display = parsed ? displayOf(parsed) : e164;
     displayCache.set(e164, display);
   }
   return display;
+}
+
+function displayOf(parsed: PhoneNumber): string {
+  return parsed.country === "US" || parsed.country === "CA" ? parsed.formatNational() : parsed.formatInternational();
 }
