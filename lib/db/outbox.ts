@@ -10,14 +10,8 @@ import { env } from "@/lib/env";
 import { LIVE_CHANNEL, publishLocally, type LiveEvent } from "@/lib/events/bus";
 import { toEventRow, type EventName, type EventPayload, type EventRefs, type EventRow } from "@/lib/events/catalogue";
 import { queueTable, wakeLocalWorkers, wakeLocalWorkersLater } from "@/lib/jobs/boss";
-import { queryBuilder } from "@/lib/db/query-builder";
-import {
-  buildJobInsert,
-  pendingJob,
-  renumberPlaceholders,
-  type EnqueueOptions,
-  type PendingJob,
-} from "@/lib/jobs/job-insert-sql";
+import { queryBuilder, renumberPlaceholders } from "@/lib/db/query-builder";
+import { buildJobInsert, pendingJob, type EnqueueOptions, type PendingJob } from "@/lib/jobs/job-insert-sql";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log";
 

@@ -7,6 +7,7 @@
 // need a second insert attempt) are not.
 import { randomUUID } from "node:crypto";
 import * as plans from "pg-boss/dist/plans.js";
+import { renumberPlaceholders, type CompiledPart } from "@/lib/db/query-builder";
 import type { JobPayloads, QueueName } from "@/lib/jobs/queues";
 
 export type EnqueueOptions = {
@@ -33,7 +34,7 @@ export type PendingJob<Name extends QueueName = QueueName> = {
 };
 
 /** A boolean SQL expression compiled by Kysely ($1… are its own parameters). */
-export type CompiledCondition = { sql: string; parameters: readonly unknown[] };
+type CompiledCondition = CompiledPart;
 
 export type QueueTable = { table: string; notify: boolean };
 
@@ -150,22 +151,4 @@ export function buildJobInsert(
     index++;
   }
   return parts;
-}
-
-/**
- * A compiled SQL part's text with its placeholders moved up by `offset` ($1 becomes $<offset + 1>). Kysely passes
- * every value as a parameter, so `$<n>` appears in its SQL only as a placeholder; a part whose placeholders do not
- * match its parameters is refused rather than sent with the wrong values.
- */
-export function renumberPlaceholders(part: CompiledCondition, offset: number): string {
-  const seen = new Set<number>();
-  const text = part.sql.replace(/\$(\d+)/g, (_match, digits: string) => {
-    const index = Number(digits);
-    seen.add(index);
-    return `$${index + offset}`;
-  });
-  if (seen.size !== part.parameters.length || [...seen].some((index) => index < 1 || index > seen.size)) {
-    throw new Error(`a compiled part's placeholders do not match its ${part.parameters.length} parameters`);
-  }
-  return text;
 }
