@@ -282,6 +282,37 @@ describe("idempotency", () => {
     expect(await db.event.count({ where: { businessId: business.id, type: "call.missed" } })).toBe(1);
     expect(await db.event.count({ where: { businessId: business.id, type: "lead.created" } })).toBeLessThanOrEqual(1);
   });
+
+  it("two calls from one new number missed at the same moment: one lead, one thread, texted once", async () => {
+    // The first creates the lead and inserts its thread with its commit; the second waits on the lead, then finds
+    // that thread (and the auto-reply just queued: a repeat caller).
+    const { business, twilioNumber } = await setup();
+    const from = randomPhone();
+    const sids = [callSid(), callSid()];
+    for (const sid of sids) {
+      await voice(await signedTwilioRequest("/api/twilio/voice", { CallSid: sid, From: from, To: twilioNumber }));
+    }
+    const responses = await Promise.all(
+      sids.map(async (sid) =>
+        dialAction(
+          await signedTwilioRequest("/api/twilio/dial-action", {
+            CallSid: sid,
+            From: from,
+            To: twilioNumber,
+            DialCallStatus: "no-answer",
+          }),
+        ),
+      ),
+    );
+    for (const response of responses) expect(response.status).toBe(200);
+    expect(await db.lead.count({ where: { businessId: business.id, phone: from } })).toBe(1);
+    const threads = await db.thread.findMany({ where: { businessId: business.id } });
+    expect(threads).toHaveLength(1);
+    expect(await autoReplies(business.id, from)).toHaveLength(1);
+    const calls = await db.call.findMany({ where: { callSid: { in: sids } } });
+    expect(calls.map((call) => call.threadId)).toEqual([threads[0]!.id, threads[0]!.id]);
+    expect(calls.filter((call) => call.skipReason === "repeat_caller")).toHaveLength(1);
+  });
 });
 
 describe("skip rules (each recorded with its reason, no SMS)", () => {

@@ -1,7 +1,7 @@
 // The one way to lock a conversation inside a unit of work: always the Lead row first, then the Thread row. Every
 // path that writes both (webhooks, the inbound job, takeovers, the AI's send, opt-outs) takes them in this order,
 // so two of them can only wait for each other, never deadlock.
-import { sql, type Selectable } from "kysely";
+import { sql, type RawBuilder, type Selectable } from "kysely";
 import { newId } from "@/lib/db/new-id";
 import type { Tx } from "@/lib/db/kysely";
 import type { Lead, Thread } from "@/lib/db/generated/kysely-types";
@@ -31,18 +31,28 @@ type OpenedLeadRow = LockedLead & { isNew: boolean; hasRecentAutoReply: boolean 
  * the same statement): inserts the lead, or finds and locks it (ON CONFLICT DO UPDATE of nothing takes the row
  * lock). `onlyIf` is checked first; when false, nothing is inserted, locked or returned.
  */
-export function leadUpsertSql({ businessId, phone, source, autoReplySince }: LeadToOpen, onlyIf = sql<boolean>`true`) {
-  const recentAutoReply = autoReplySince
-    ? sql`EXISTS (SELECT 1 FROM "Message" m WHERE m."businessId" = ${businessId} AND m."toNumber" = ${phone}
-        AND m.purpose = 'auto_reply' AND m.status NOT IN ('failed', 'canceled', 'undelivered')
-        AND m."createdAt" >= ${autoReplySince})`
-    : sql`false`;
+export function leadUpsertSql(lead: LeadToOpen, onlyIf = sql<boolean>`true`) {
+  const { businessId, phone, source } = lead;
   return sql<OpenedLeadRow>`
     INSERT INTO "Lead" (id, "businessId", phone, source, "updatedAt")
     SELECT ${newId()}, ${businessId}, ${phone}, ${source}::"LeadSource", now() WHERE ${onlyIf}
     ON CONFLICT ("businessId", phone) DO UPDATE SET phone = EXCLUDED.phone
     RETURNING id, phone, name, "isOptedOut", status, language, "languageSource", (xmax = 0) AS "isNew",
-      ${recentAutoReply} AS "hasRecentAutoReply"`;
+      ${recentAutoReplySql(lead)} AS "hasRecentAutoReply"`;
+}
+
+/**
+ * Whether the number was auto-texted since `autoReplySince` (the repeat-caller rule). Read with the snapshot of the
+ * statement it is part of: in the lead's upsert it cannot see an auto-reply committed while the upsert waited for
+ * the lead's lock, so it counts there only for a lead the upsert created (nobody could text a lead that did not
+ * exist); for a lead that existed, the thread's statement, which comes after the lock, reads it again.
+ */
+function recentAutoReplySql({ businessId, phone, autoReplySince }: LeadToOpen) {
+  return autoReplySince
+    ? sql<boolean>`EXISTS (SELECT 1 FROM "Message" m WHERE m."businessId" = ${businessId} AND m."toNumber" = ${phone}
+        AND m.purpose = 'auto_reply' AND m.status NOT IN ('failed', 'canceled', 'undelivered')
+        AND m."createdAt" >= ${autoReplySince})`
+    : sql<boolean>`false`;
 }
 
 /** A row of leadUpsertSql as the callers use it. */
@@ -68,15 +78,24 @@ export async function openConversation(
   hasRecentAutoReply: boolean;
 }> {
   const found = opened ?? toOpenedLead((await leadUpsertSql(lead).execute(tx)).rows[0]!);
-  // The thread is read by a later statement than the lead's upsert: its snapshot sees the thread of a transaction
-  // the upsert waited for.
-  const thread = await lockOpenThread(tx, { businessId: lead.businessId, leadId: found.lead.id });
-  return { ...found, thread: thread.row, isNewThread: thread.isNew };
+  // The thread is read by a later statement than the lead's upsert: its snapshot sees the thread (and the
+  // auto-reply) of a transaction the upsert waited for.
+  const thread = await lockOpenThread(
+    tx,
+    { businessId: lead.businessId, leadId: found.lead.id },
+    recentAutoReplySql(lead),
+  );
+  const hasRecentAutoReply = found.isNewLead ? found.hasRecentAutoReply : thread.hasRecentAutoReply;
+  return { ...found, hasRecentAutoReply, thread: thread.row, isNewThread: thread.isNew };
 }
 
 /** The lead's open thread, locked; created when the lead has none (the caller holds the lead's lock). */
-async function lockOpenThread(tx: Tx, { businessId, leadId }: { businessId: string; leadId: string }) {
-  const { rows } = await sql<LockedThread & { isNew: boolean }>`
+async function lockOpenThread(
+  tx: Tx,
+  { businessId, leadId }: { businessId: string; leadId: string },
+  recentAutoReply: RawBuilder<boolean>,
+) {
+  const { rows } = await sql<LockedThread & { isNew: boolean; hasRecentAutoReply: boolean }>`
     WITH existing AS (
       SELECT * FROM "Thread" WHERE "businessId" = ${businessId} AND "leadId" = ${leadId} AND mode <> 'closed'
       ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE
@@ -85,9 +104,10 @@ async function lockOpenThread(tx: Tx, { businessId, leadId }: { businessId: stri
       SELECT ${newId()}, ${businessId}, ${leadId}, now() WHERE NOT EXISTS (SELECT 1 FROM existing)
       RETURNING *
     )
-    SELECT *, false AS "isNew" FROM existing UNION ALL SELECT *, true AS "isNew" FROM created`.execute(tx);
-  const { isNew, ...row } = rows[0]!;
-  return { row: row as LockedThread, isNew };
+    SELECT t.*, ${recentAutoReply} AS "hasRecentAutoReply"
+    FROM (SELECT *, false AS "isNew" FROM existing UNION ALL SELECT *, true AS "isNew" FROM created) t`.execute(tx);
+  const { isNew, hasRecentAutoReply, ...row } = rows[0]!;
+  return { row: row as LockedThread, isNew, hasRecentAutoReply };
 }
 
 /**
