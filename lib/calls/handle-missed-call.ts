@@ -15,6 +15,7 @@ import {
 } from "@/lib/conversations/lock-conversation";
 import { queueOutgoingMessageInTx } from "@/lib/conversations/queue-outgoing-message";
 import type { Tx } from "@/lib/db/kysely";
+import { newId } from "@/lib/db/new-id";
 import { runTransaction, type Outbox } from "@/lib/db/run-transaction";
 import type { CallSkipReason } from "@/lib/db/generated/kysely-enums";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -67,7 +68,9 @@ export async function handleMissedCallInTx(
   const caller = classifyCaller(business, input.from);
   const { found } = input;
   let skipReason: CallSkipReason | null = caller.skipReason;
-  let thread: LockedThread | null = null;
+  let thread: Pick<LockedThread, "id"> | null = null;
+  /** a new lead has no thread yet: its thread is inserted by the commit's statement, not read and locked first */
+  let isThreadDeferred = false;
   let lead: LockedLead | null = null;
   let autoReplyMessageId: string | null = null;
   let autoReplyPreview = "";
@@ -75,11 +78,16 @@ export async function handleMissedCallInTx(
 
   // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
   if (caller.phone && !skipReason) {
-    const opened = await openConversation(
-      tx,
-      { businessId, phone: caller.phone, source: "call", autoReplySince: autoReplySinceFor(business, detectedAt) },
-      openedLead,
-    );
+    // A lead this unit of work created (lockCallAndLeadInTx) can have no thread: no other transaction sees it
+    // before the commit, and one that upserts the same number waits for it, then finds this thread.
+    isThreadDeferred = openedLead?.isNewLead === true;
+    const opened = isThreadDeferred
+      ? { ...openedLead!, thread: { id: newId() } }
+      : await openConversation(
+          tx,
+          { businessId, phone: caller.phone, source: "call", autoReplySince: autoReplySinceFor(business, detectedAt) },
+          openedLead,
+        );
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
     if (opened.isNewLead && !call.isTest)
@@ -145,16 +153,18 @@ export async function handleMissedCallInTx(
       .where("id", "=", call.id),
   );
   if (thread) {
-    // The thread's one UPDATE: the auto-SMS (when there is one) and the call both moved it.
+    // The thread's one write: the auto-SMS (when there is one) and the call both moved it.
+    const moved = {
+      lastMessageAt: detectedAt,
+      updatedAt: detectedAt,
+      ...(autoReplyMessageId ? { autoTextedAt: detectedAt, lastMessagePreview: autoReplyPreview } : {}),
+    };
     outbox.write(
-      tx
-        .updateTable("Thread")
-        .set({
-          lastMessageAt: detectedAt,
-          updatedAt: detectedAt,
-          ...(autoReplyMessageId ? { autoTextedAt: detectedAt, lastMessagePreview: autoReplyPreview } : {}),
-        })
-        .where("id", "=", thread.id),
+      isThreadDeferred
+        ? tx
+            .insertInto("Thread")
+            .values({ id: thread.id, businessId, leadId: lead!.id, createdAt: detectedAt, ...moved })
+        : tx.updateTable("Thread").set(moved).where("id", "=", thread.id),
     );
   }
   outbox.record(

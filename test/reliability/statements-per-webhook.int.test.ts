@@ -20,10 +20,10 @@ import { messageSid } from "@/test/helpers/inbound-sms";
 import { signedTwilioRequest } from "@/test/helpers/twilio";
 import { waitFor } from "@/test/helpers/wait";
 
-const MISSED_CALL_LIMIT = 6;
+const MISSED_CALL_LIMIT = 5;
 /** the two webhooks, the send job's own statements (not pg-boss's fetch and completion) and the two callbacks (the
  * instance that stored the text needs no read for them) */
-const MISSED_CALL_LIFE_LIMIT = 9;
+const MISSED_CALL_LIFE_LIMIT = 8;
 const INBOUND_SMS_LIMIT = 6;
 
 const accountSid = `AC${"c".repeat(32)}`;
