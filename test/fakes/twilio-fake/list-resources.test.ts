@@ -101,11 +101,14 @@ describe("Calls.json list", () => {
       `/2010-04-01/Accounts/${accountSid}/Calls.json?To=${encodeURIComponent(ours)}&StartTime>=${since}`,
     );
     expect(raw.body.calls).toHaveLength(6);
-    const today = new Date().toISOString().slice(0, 10);
-    const onToday = await getJson(
-      `/2010-04-01/Accounts/${accountSid}/Calls.json?To=${encodeURIComponent(ours)}&StartTime=${today}&PageSize=1000`,
+    // The (UTC) day of a call known to be there: the test's calls span minutes, and around midnight they span two days.
+    const day = recent[0]!.startTime.toISOString().slice(0, 10);
+    const onDay = await getJson(
+      `/2010-04-01/Accounts/${accountSid}/Calls.json?To=${encodeURIComponent(ours)}&StartTime=${day}&PageSize=1000`,
     );
-    expect((onToday.body.calls as unknown[]).length).toBeGreaterThan(0);
+    const onDayCalls = onDay.body.calls as { start_time: string }[];
+    expect(onDayCalls.length).toBeGreaterThan(0);
+    for (const call of onDayCalls) expect(new Date(call.start_time).toISOString().slice(0, 10)).toBe(day);
     expect(await client.calls.list({ to: ours, status: "no-answer" })).toHaveLength(24);
     expect(await client.calls.list({ from: "+15551000050" })).toHaveLength(1);
     const parent = (await client.calls.list({ from: "+15551000003", to: ours }))[0]!;
