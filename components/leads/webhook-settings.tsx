@@ -46,7 +46,12 @@ function Deliveries({ endpointId }: { endpointId: string }) {
   if (!data) return null;
   if (data.deliveries.length === 0) return <p className="text-xs text-slate-600">No deliveries yet.</p>;
   return (
-    <ul className="max-h-48 divide-y divide-slate-100 overflow-y-auto text-xs" data-testid="webhook-deliveries">
+    <ul
+      className="max-h-48 divide-y divide-slate-100 overflow-y-auto text-xs"
+      data-testid="webhook-deliveries"
+      aria-label="Recent deliveries"
+      tabIndex={0}
+    >
       {data.deliveries.map((delivery) => (
         <li key={delivery.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
           <span>

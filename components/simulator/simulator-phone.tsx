@@ -182,7 +182,14 @@ export function SimulatorPhone({ businessName }: { businessName: string }) {
             isBusy={isBusy}
             onAction={(id, action) => void answerCall(id, action)}
           />
-          <div className="flex flex-1 flex-col overflow-y-auto" data-testid="sim-outbox">
+          {/* Focusable, so that a keyboard can scroll it once the texts overflow (axe: scrollable-region-focusable). */}
+          <div
+            className="flex flex-1 flex-col overflow-y-auto"
+            data-testid="sim-outbox"
+            role="region"
+            aria-label="Texts on the customer's phone"
+            tabIndex={0}
+          >
             <SimulatorMessages messages={data?.messages ?? []} businessName={businessName} />
           </div>
           <form onSubmit={sendReply} className="flex gap-2 border-t border-slate-200 p-3">
