@@ -5,7 +5,7 @@
 import { classifyCaller } from "@/lib/calls/classify-caller";
 import { decideDialOutcome, type DialOutcome } from "@/lib/calls/decide-dial-outcome";
 import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
-import { autoReplySinceFor, handleMissedCallInTx } from "@/lib/calls/handle-missed-call";
+import { handleMissedCallInTx, leadToOpenFor } from "@/lib/calls/handle-missed-call";
 import { lockCallAndLeadInTx, lockCallInTx } from "@/lib/calls/lock-call";
 import { recordAnsweredCallInTx } from "@/lib/calls/record-answered-call";
 import { runTransaction } from "@/lib/db/run-transaction";
@@ -32,18 +32,14 @@ export async function handleDialResult(input: {
   // missed call from a customer locks its lead in the same statement as the call, one round trip fewer.
   const [ifScreened, ifNotScreened] = [outcomeIf(true), outcomeIf(false)];
   const knownOutcome = isSameOutcome(ifScreened, ifNotScreened) ? ifScreened : null;
-  const caller = classifyCaller(business, input.from);
+  const leadToOpen = knownOutcome?.isMissed
+    ? leadToOpenFor(business, classifyCaller(business, input.from), new Date())
+    : null;
   const isMissed = await runTransaction(async (tx, outbox) => {
     const callIds = { businessId: business.id, callSid: input.callSid, from: input.from, to: input.to };
-    const locked =
-      knownOutcome?.isMissed && caller.phone && !caller.skipReason
-        ? await lockCallAndLeadInTx(tx, callIds, {
-            businessId: business.id,
-            phone: caller.phone,
-            source: "call",
-            autoReplySince: autoReplySinceFor(business, new Date()),
-          })
-        : { call: await lockCallInTx(tx, callIds), opened: null };
+    const locked = leadToOpen
+      ? await lockCallAndLeadInTx(tx, callIds, leadToOpen)
+      : { call: await lockCallInTx(tx, callIds), opened: null };
     const { call } = locked;
     const outcome = knownOutcome ?? outcomeIf(call.screenedAt !== null);
     const details = { ...input, business };

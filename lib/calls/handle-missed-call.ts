@@ -2,13 +2,14 @@
 // as a durable job (unless a skip rule applies, recorded with its reason), the members notified, CRM webhooks
 // and the log. The webhook answers right after; sending happens in the send-message job.
 import { autoReplyLanguageFor, renderAutoReply } from "@/lib/business/auto-reply-template";
-import { classifyCaller } from "@/lib/calls/classify-caller";
+import { classifyCaller, type CallerClass } from "@/lib/calls/classify-caller";
 import type { CallBusiness } from "@/lib/calls/find-business-by-number";
 import { lockCallInTx, type LockedCall } from "@/lib/calls/lock-call";
 import { notifyMissedCallInTx } from "@/lib/calls/notify-missed-call";
 import { scheduleFollowUp } from "@/lib/conversations/follow-up";
 import {
   openConversation,
+  type LeadToOpen,
   type LockedLead,
   type LockedThread,
   type OpenedLead,
@@ -49,6 +50,25 @@ export function autoReplySinceFor(business: Pick<CallBusiness, "repeatWindowMinu
 }
 
 /**
+ * The lead a missed call opens for its caller, or null: anonymous, invalid, own and ignored numbers make none
+ * (there is nobody to text). The Dial action locks it with the call when the outcome is known; the unit of work
+ * below opens it otherwise. One rule for both.
+ */
+export function leadToOpenFor(
+  business: Pick<CallBusiness, "id" | "repeatWindowMinutes">,
+  caller: CallerClass,
+  detectedAt: Date,
+): LeadToOpen | null {
+  if (!caller.phone || caller.skipReason) return null;
+  return {
+    businessId: business.id,
+    phone: caller.phone,
+    source: "call",
+    autoReplySince: autoReplySinceFor(business, detectedAt),
+  };
+}
+
+/**
  * Inside a unit of work; `locked` is the call's row when the caller already locked it (the Dial action), and
  * `openedLead` the caller's lead when it was locked in the same statement (lockCallAndLeadInTx).
  */
@@ -76,25 +96,21 @@ export async function handleMissedCallInTx(
   let autoReplyPreview = "";
   let isRepeat = false;
 
-  // Anonymous, invalid and own numbers make no lead (there is nobody to text); ignored numbers neither.
-  if (caller.phone && !skipReason) {
+  const leadToOpen = leadToOpenFor(business, caller, detectedAt);
+  if (leadToOpen) {
     // A lead this unit of work created (lockCallAndLeadInTx) can have no thread: no other transaction sees it
     // before the commit, and one that upserts the same number waits for it, then finds this thread.
     isThreadDeferred = openedLead?.isNewLead === true;
     const opened = isThreadDeferred
       ? { ...openedLead!, thread: { id: newId() } }
-      : await openConversation(
-          tx,
-          { businessId, phone: caller.phone, source: "call", autoReplySince: autoReplySinceFor(business, detectedAt) },
-          openedLead,
-        );
+      : await openConversation(tx, leadToOpen, openedLead);
     ({ lead, thread } = opened);
     // "Test my setup" calls run the whole path but never reach the business's CRM.
     if (opened.isNewLead && !call.isTest)
       await emitWebhookEventInTx(tx, outbox, {
         businessId,
         type: "lead.created",
-        data: { leadId: lead.id, phone: caller.phone, source: "call" },
+        data: { leadId: lead.id, phone: leadToOpen.phone, source: "call" },
       });
     if (lead.isOptedOut) skipReason = "opted_out";
     else if (found?.isBeyondHorizon) skipReason = "too_old";
@@ -109,7 +125,7 @@ export async function handleMissedCallInTx(
         language: autoReplyLanguageFor(business.autoReplyLanguage, opened.isNewLead ? null : lead),
         businessName: business.name,
         bookingUrl: business.bookingUrl,
-        callerNumber: caller.phone,
+        callerNumber: leadToOpen.phone,
         isLate: Boolean(found),
       });
       const queued = await queueOutgoingMessageInTx(tx, outbox, {
