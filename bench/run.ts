@@ -177,6 +177,7 @@ async function main() {
         return { rssMb, dbConnections };
       },
       serverRssMb: () => runningApp.rssMb(),
+      serverGroupId: () => runningApp.pid,
       statementCounts: runningProxy ? () => runningProxy.counts() : undefined,
       startProduct: async ({ database: kind, name }) => {
         const own = kind === "server" && runningDatabase.kind === "server" ? await createBenchDatabase() : undefined;

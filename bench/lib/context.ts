@@ -37,6 +37,8 @@ export type BenchContext = {
   resources: () => Promise<{ rssMb: number; dbConnections: number | null }>;
   /** the server's memory now (RSS of its process group), at once */
   serverRssMb: () => number;
+  /** the process group of the server (for its CPU time: bench/lib/cpu.ts) */
+  serverGroupId: () => number;
   /** what the server sent PostgreSQL so far, counted by a proxy on the wire (undefined on the embedded database) */
   statementCounts?: () => StatementCounts;
   /**

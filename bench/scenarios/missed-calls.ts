@@ -5,10 +5,14 @@
 // the Twilio fake, statements sent to PostgreSQL per call (counted on the wire; also net of the idle polling) and
 // peak memory. The throughput ratio of this one run is the figure to quote.
 import type { BenchContext, ScenarioResult } from "../lib/context";
+import { cpuBetween, readCpu, type CpuReading } from "../lib/cpu";
 import { runMissedCalls, type MissedCallRun, type MissedCallTarget } from "../lib/missed-call-run";
 import type { StatementCounts } from "../lib/pg-counting-proxy";
 import { startReferenceServer } from "../lib/reference-server";
 import { summarizeLatencies } from "../lib/stats";
+
+/** Unmeasured calls per side before the batches (a full run; a quick one makes 3). */
+const WARM_UP_CALLS = 300;
 
 export const description = "missed calls → auto-SMS, the product and a bare node:http + pg reference in turns";
 
@@ -17,7 +21,10 @@ type Side = {
   target: MissedCallTarget;
   counts?: () => StatementCounts;
   rssMb: () => number;
+  groupId: () => number;
   batches: MissedCallRun[];
+  /** CPU used during the side's batches: its server, PostgreSQL, this process (requests, Twilio fake, proxy) */
+  cpu: CpuReading;
   statements: number;
   roundTrips: number;
   idleStatementsPerSecond: number;
@@ -35,20 +42,21 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
       twilioNumber: context.twilioNumber,
       accountSid: context.accountSid,
     };
-    const sides = [side("product", target, context.serverRssMb, context.statementCounts)];
+    const sides = [side("product", target, context.serverRssMb, context.serverGroupId, context.statementCounts)];
     if (reference) {
       sides.push(
         side(
           "reference",
           reference,
           () => reference.server.rssMb(),
+          () => reference.server.pid,
           () => reference.proxy.counts(),
         ),
       );
     }
     let nextCaller = 0;
     for (const current of sides) {
-      await warmUp(context, current, (nextCaller += 10) + 8_000_000);
+      await warmUp(context, current, (nextCaller += WARM_UP_CALLS) + 8_000_000);
       current.idleStatementsPerSecond = await idleStatementRate(current);
     }
     const order = reference ? [0, 1, 1, 0] : [0, 0];
@@ -57,6 +65,7 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
       const current = sides[index]!;
       const before = current.counts?.();
       const sampler = setInterval(() => (current.peakRssMb = Math.max(current.peakRssMb, current.rssMb())), 250);
+      const cpuBefore = readCpu(current.groupId());
       const started = performance.now();
       const batch = await runMissedCalls({
         context,
@@ -66,6 +75,10 @@ export async function run(context: BenchContext): Promise<ScenarioResult> {
         firstCaller: nextCaller,
       });
       current.seconds += (performance.now() - started) / 1000;
+      const cpu = cpuBetween(cpuBefore, readCpu(current.groupId()));
+      current.cpu.serverMs += cpu.serverMs;
+      current.cpu.postgresMs += cpu.postgresMs;
+      current.cpu.generatorMs += cpu.generatorMs;
       clearInterval(sampler);
       nextCaller += batchSize;
       current.batches.push(batch);
@@ -88,13 +101,16 @@ function side(
   name: Side["name"],
   target: MissedCallTarget,
   rssMb: () => number,
+  groupId: () => number,
   counts: (() => StatementCounts) | undefined,
 ): Side {
   return {
     name,
     target,
     rssMb,
+    groupId,
     counts,
+    cpu: { serverMs: 0, postgresMs: 0, generatorMs: 0 },
     batches: [],
     statements: 0,
     roundTrips: 0,
@@ -116,6 +132,8 @@ function report(sides: Side[], { count, concurrency }: { count: number; concurre
     summary[`${name} SMS p50/p95 ms`] = `${value.smsMs.p50} / ${value.smsMs.p95}`;
     summary[`${name} statements/call (net of idle)`] =
       value.statementsPerCall === null ? "n/a" : `${value.statementsPerCall} (${value.netStatementsPerCall})`;
+    summary[`${name} CPU ms/call: server / PostgreSQL / bench`] =
+      `${value.cpuMsPerCall.server} / ${value.cpuMsPerCall.postgres} / ${value.cpuMsPerCall.bench}`;
     summary[`${name} peak RSS MB`] = value.peakRssMb;
   }
   if (reference)
@@ -162,6 +180,14 @@ function summarizeSide(current: Side) {
       ? round((current.statements - current.idleStatementsPerSecond * current.seconds) / calls)
       : null,
     roundTripsPerCall: hasCounts ? round(current.roundTrips / calls) : null,
+    cpuMsPerCall: {
+      server: round(current.cpu.serverMs / calls, 2),
+      postgres: round(current.cpu.postgresMs / calls, 2),
+      bench: round(current.cpu.generatorMs / calls, 2),
+      definition:
+        "CPU time during the side's batches (Linux /proc): the server's process group; every PostgreSQL process " +
+        "(the other side idles meanwhile); the bench process (requests, the Twilio fake, the counting proxy)",
+    },
     idleStatementsPerSecond: round(current.idleStatementsPerSecond),
     peakRssMb: current.peakRssMb,
     missing: current.batches.reduce((sum, batch) => sum + batch.missing, 0),
@@ -171,13 +197,16 @@ function summarizeSide(current: Side) {
   };
 }
 
-/** A few unmeasured calls first: the production server loads each route's code on its first request. */
+/**
+ * Unmeasured calls first, at the batches' concurrency: the first requests load each route's code, and the next few
+ * hundred let V8 compile the hot functions (a server in production has long been warm). Both sides get the same.
+ */
 async function warmUp(context: BenchContext, current: Side, firstCaller: number) {
   const warm = await runMissedCalls({
     context,
     target: current.target,
-    count: 3,
-    concurrency: 1,
+    count: context.options.isQuick ? 3 : WARM_UP_CALLS,
+    concurrency: context.options.isQuick ? 1 : (context.options.c ?? 20),
     firstCaller,
     smsWaitMs: 30_000,
   });
