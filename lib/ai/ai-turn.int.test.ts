@@ -383,6 +383,9 @@ describe("the AI turn", async () => {
     await waitFor(async () => (await settledAiTurns(thread.id)).length >= 1);
     expect(await db.message.count({ where: { messageSid: sid } })).toBe(1);
     expect(await db.message.count({ where: { threadId: thread.id, direction: "inbound" } })).toBe(1);
+    // The redeliveries changed nothing: the thread counts one unread text, the log one arrival.
+    expect((await db.thread.findUniqueOrThrow({ where: { id: thread.id } })).unreadCount).toBe(1);
+    expect(await db.event.count({ where: { threadId: thread.id, type: "message.received" } })).toBe(1);
     expect(fake.requests.length - before).toBe(1);
   });
 

@@ -2,7 +2,7 @@
 // open thread, logged, and handed to the durable `process-inbound-message` job — all in one unit of work.
 import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { newId } from "@/lib/db/new-id";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { rowsWritten, runTransaction } from "@/lib/db/run-transaction";
 import { openConversation } from "@/lib/conversations/lock-conversation";
 import { toE164 } from "@/lib/telephony/phone";
 import { emitWebhookEventInTx } from "@/lib/webhooks/emit-webhook-event";
@@ -35,34 +35,35 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
   return runTransaction(async (tx, outbox) => {
     const { lead, thread, isNewLead } = await openConversation(tx, { businessId, phone: input.from, source: "text" });
     // The lead's row lock is held: a concurrent redelivery waits here, then its insert finds the stored MessageSid
-    // and stores nothing (the unique index decides, without an error that would abort the transaction).
+    // and stores nothing (the unique index decides, without an error that would abort the transaction). The insert
+    // goes out with the commit's one statement, and all that follows it there happens only when it stored the text.
     const body = input.body.trim();
     const now = new Date();
-    const message = await tx
-      .insertInto("Message")
-      .values({
-        id: newId(),
-        businessId,
-        threadId: thread.id,
-        leadId: lead.id,
-        direction: "inbound",
-        authorKind: "customer",
-        purpose: "inbound",
-        body,
-        fromNumber: input.from,
-        toNumber: input.to,
-        messageSid: input.messageSid,
-        status: "received",
-        mediaUrls: input.mediaUrls ?? [],
-        mediaContentTypes: input.mediaContentTypes ?? [],
-        createdAt: input.receivedAt ?? now,
-        updatedAt: now,
-      })
-      .onConflict((conflict) => conflict.column("messageSid").doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!message) return { outcome: "duplicate" } as const;
-    // Read by nothing later in the unit of work: it goes out with the commit's one statement.
+    const messageId = newId();
+    const stored = outbox.write(
+      tx
+        .insertInto("Message")
+        .values({
+          id: messageId,
+          businessId,
+          threadId: thread.id,
+          leadId: lead.id,
+          direction: "inbound",
+          authorKind: "customer",
+          purpose: "inbound",
+          body,
+          fromNumber: input.from,
+          toNumber: input.to,
+          messageSid: input.messageSid,
+          status: "received",
+          mediaUrls: input.mediaUrls ?? [],
+          mediaContentTypes: input.mediaContentTypes ?? [],
+          createdAt: input.receivedAt ?? now,
+          updatedAt: now,
+        })
+        .onConflict((conflict) => conflict.column("messageSid").doNothing())
+        .returning("id"),
+    );
     outbox.write(
       tx
         .updateTable("Thread")
@@ -74,9 +75,11 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
           firstCustomerReplyAt: thread.firstCustomerReplyAt ?? now,
           updatedAt: now,
         }))
-        .where("id", "=", thread.id),
+        .where("id", "=", thread.id)
+        .where(stored.happened),
     );
     const refs = { businessId, threadId: thread.id, leadId: lead.id, actor: { kind: "customer" as const } };
+    // A lead this unit of work created is news whatever became of the text (a redelivery finds the lead made).
     if (isNewLead) {
       outbox.record("lead.created", { source: "text" }, refs);
       await emitWebhookEventInTx(tx, outbox, {
@@ -85,8 +88,10 @@ async function storeInboundMessage(input: InboundMessageInput & { businessId: st
         data: { leadId: lead.id, phone: input.from, source: "text" },
       });
     }
-    outbox.record("message.received", { messageId: message.id }, refs);
-    outbox.enqueue("process-inbound-message", { messageId: message.id }, { singletonKey: message.id });
-    return { outcome: "stored", messageId: message.id, threadId: thread.id } as const;
+    outbox.record("message.received", { messageId }, refs, { onlyIf: stored });
+    outbox.enqueue("process-inbound-message", { messageId }, { singletonKey: messageId, onlyIf: stored.happened });
+    const flushed = await outbox.flush(tx);
+    if (rowsWritten(flushed, stored) === 0) return { outcome: "duplicate" } as const;
+    return { outcome: "stored", messageId, threadId: thread.id } as const;
   });
 }

@@ -24,7 +24,7 @@ const MISSED_CALL_LIMIT = 5;
 /** the two webhooks, the send job's own statements (not pg-boss's fetch and completion) and the two callbacks (the
  * instance that stored the text needs no read for them) */
 const MISSED_CALL_LIFE_LIMIT = 8;
-const INBOUND_SMS_LIMIT = 6;
+const INBOUND_SMS_LIMIT = 5;
 
 const accountSid = `AC${"c".repeat(32)}`;
 const authToken = "statements-fake-auth-token";
