@@ -69,8 +69,12 @@ export function unknownNumberAnswer(): Response {
   return twimlResponse(response);
 }
 
+/** `<Response/>`, the answer of every text and status webhook: built once. */
+let emptyTwimlText: string | undefined;
+
 export function emptyTwiml(): Response {
-  return twimlResponse(voiceResponse());
+  emptyTwimlText ??= voiceResponse().toString();
+  return twimlResponse(emptyTwimlText);
 }
 
 /**
