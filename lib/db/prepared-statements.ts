@@ -31,19 +31,28 @@ const MAX_NAMED_LENGTH = 32_000;
 const CHANGED_RESULT = "0A000";
 const UNKNOWN_STATEMENT = "26000";
 
-const namesByText = new LRUCache<string, string>({ max: 2_000 });
+/**
+ * Names already given, found by a short key (length, head and tail of the text) and then by the whole text: Kysely
+ * builds each statement's text afresh, and looking a 12 KB text up by itself would hash all of it on every run.
+ */
+const namesByShape = new LRUCache<string, { text: string; name: string }[]>({ max: 2_000 });
 /** statements that failed as named ones: sent unnamed from then on */
 const unnamedTexts = new Set<string>();
 let isNamingOff = false;
 
+const SHAPE_EDGE = 48;
+
 /** The name of a statement that may be prepared, or undefined to send it unnamed. */
-function nameFor(text: string): string | undefined {
-  if (isNamingOff || text.length > MAX_NAMED_LENGTH || unnamedTexts.has(text)) return undefined;
-  let name = namesByText.get(text);
-  if (!name) {
-    name = `rb_${createHash("sha1").update(text).digest("base64url")}`;
-    namesByText.set(text, name);
-  }
+export function nameFor(text: string): string | undefined {
+  if (isNamingOff || text.length > MAX_NAMED_LENGTH || (unnamedTexts.size > 0 && unnamedTexts.has(text)))
+    return undefined;
+  const shape = `${text.length}:${text.slice(0, SHAPE_EDGE)}:${text.slice(-SHAPE_EDGE)}`;
+  const known = namesByShape.get(shape);
+  const found = known?.find((entry) => entry.text === text);
+  if (found) return found.name;
+  const name = `rb_${createHash("sha1").update(text).digest("base64url")}`;
+  if (known) known.push({ text, name });
+  else namesByShape.set(shape, [{ text, name }]);
   return name;
 }
 
