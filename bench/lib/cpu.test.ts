@@ -6,6 +6,31 @@ import { cpuBetween, readCpu } from "./cpu";
 const hasProc = fs.existsSync("/proc/self/stat");
 
 describe.skipIf(!hasProc)("CPU per side", () => {
+  it("takes nothing off for a process that ended between the readings, and counts a new one whole", () => {
+    const snapshot = (entries: [string, "server" | "postgres", number][], generatorMs: number) => ({
+      ticks: new Map(entries.map(([pid, kind, ticks]) => [pid, { kind, ticks }])),
+      generatorMs,
+    });
+    const before = snapshot(
+      [
+        ["10", "postgres", 500],
+        ["11", "postgres", 40],
+        ["20", "server", 70],
+      ],
+      1_000,
+    );
+    // 10 ended (its 500 ticks must not come off), 11 used 5 more, 12 started and used 3, the server 9 more
+    const after = snapshot(
+      [
+        ["11", "postgres", 45],
+        ["12", "postgres", 3],
+        ["20", "server", 79],
+      ],
+      1_250,
+    );
+    expect(cpuBetween(before, after)).toEqual({ serverMs: 90, postgresMs: 80, generatorMs: 250 });
+  });
+
   it("counts a busy process group as the server's, and this process's own work as the bench's", async () => {
     // A child in its own process group, busy until it is killed.
     const child = spawn(process.execPath, ["-e", "for (;;);"], { detached: true, stdio: "ignore" });

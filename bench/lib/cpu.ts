@@ -6,52 +6,51 @@ import fs from "node:fs";
 /** Kernel clock ticks per second for /proc's utime and stime (USER_HZ: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-type ProcessCpu = { groupId: number; comm: string; ticks: number };
+type Kind = "server" | "postgres";
 
-function readProcesses(): ProcessCpu[] {
-  let entries: string[];
+/** The CPU ticks so far of each process that counts, by pid, and this process's own CPU time. */
+export type CpuSnapshot = { ticks: Map<string, { kind: Kind; ticks: number }>; generatorMs: number };
+
+export type CpuReading = { serverMs: number; postgresMs: number; generatorMs: number };
+
+/** The processes of the server's group and PostgreSQL's, with the CPU each has used so far. */
+export function readCpu(serverGroupId: number): CpuSnapshot {
+  const ticks = new Map<string, { kind: Kind; ticks: number }>();
+  let entries: string[] = [];
   try {
     entries = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
   } catch {
-    return [];
+    // not Linux: nothing to read
   }
-  const processes: ProcessCpu[] = [];
   for (const entry of entries) {
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // fields[2] is the process group id; fields[11] and fields[12] are utime and stime
-      processes.push({ groupId: Number(fields[2]), comm, ticks: Number(fields[11]) + Number(fields[12]) });
+      const kind = Number(fields[2]) === serverGroupId ? "server" : comm === "postgres" ? "postgres" : null;
+      if (kind) ticks.set(entry, { kind, ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // the process ended while we looked
     }
   }
-  return processes;
-}
-
-export type CpuReading = { serverMs: number; postgresMs: number; generatorMs: number };
-
-/** The CPU used so far by the server's process group, by PostgreSQL's processes and by this process, in ms. */
-export function readCpu(serverGroupId: number): CpuReading {
-  let serverTicks = 0;
-  let postgresTicks = 0;
-  for (const entry of readProcesses()) {
-    if (entry.groupId === serverGroupId) serverTicks += entry.ticks;
-    else if (entry.comm === "postgres") postgresTicks += entry.ticks;
-  }
   const own = process.cpuUsage();
-  return {
-    serverMs: (serverTicks * 1000) / TICKS_PER_SECOND,
-    postgresMs: (postgresTicks * 1000) / TICKS_PER_SECOND,
-    generatorMs: (own.user + own.system) / 1000,
-  };
+  return { ticks, generatorMs: (own.user + own.system) / 1000 };
 }
 
-export function cpuBetween(before: CpuReading, after: CpuReading): CpuReading {
+/**
+ * The CPU used between two snapshots, process by process: one that started meanwhile counts whole; one that ended
+ * meanwhile counts nothing (its last ticks are gone with it), rather than taking its earlier ticks off the total.
+ */
+export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): CpuReading {
+  const used = { server: 0, postgres: 0 };
+  for (const [pid, now] of after.ticks) {
+    const then = before.ticks.get(pid);
+    used[now.kind] += then && then.kind === now.kind ? Math.max(0, now.ticks - then.ticks) : now.ticks;
+  }
   return {
-    serverMs: after.serverMs - before.serverMs,
-    postgresMs: after.postgresMs - before.postgresMs,
+    serverMs: (used.server * 1000) / TICKS_PER_SECOND,
+    postgresMs: (used.postgres * 1000) / TICKS_PER_SECOND,
     generatorMs: after.generatorMs - before.generatorMs,
   };
 }
