@@ -41,6 +41,8 @@ const unnamedTexts = new Set<string>();
 let isNamingOff = false;
 
 const SHAPE_EDGE = 48;
+/** texts kept under one short key (the oldest goes): statements alike at both ends are few, but never unbounded */
+const MAX_TEXTS_PER_SHAPE = 8;
 
 /** The name of a statement that may be prepared, or undefined to send it unnamed. */
 export function nameFor(text: string): string | undefined {
@@ -51,8 +53,8 @@ export function nameFor(text: string): string | undefined {
   const found = known?.find((entry) => entry.text === text);
   if (found) return found.name;
   const name = `rb_${createHash("sha1").update(text).digest("base64url")}`;
-  if (known) known.push({ text, name });
-  else namesByShape.set(shape, [{ text, name }]);
+  if (!known) namesByShape.set(shape, [{ text, name }]);
+  else if (known.push({ text, name }) > MAX_TEXTS_PER_SHAPE) known.shift();
   return name;
 }
 
