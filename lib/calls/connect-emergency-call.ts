@@ -2,7 +2,8 @@
 // business number as caller ID. The thread is looked up within the business named in the signed callback URL, so a
 // URL can only ever connect to that business's own customer.
 import { db } from "@/lib/db/client";
-import { twimlResponse, voiceResponse } from "@/lib/telephony/twiml";
+import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
+import { twimlAnswer, voiceResponse } from "@/lib/telephony/twiml";
 
 export async function connectEmergencyCall({
   businessId,
@@ -12,7 +13,7 @@ export async function connectEmergencyCall({
   businessId: string | undefined;
   threadId: string | undefined;
   digits: string | undefined;
-}): Promise<Response> {
+}): Promise<TwilioWebhookAnswer> {
   const response = voiceResponse();
   const thread =
     businessId && threadId
@@ -33,5 +34,5 @@ export async function connectEmergencyCall({
   } else {
     response.say("Okay. Open the Ringback inbox to answer. Goodbye.");
   }
-  return twimlResponse(response);
+  return twimlAnswer(response);
 }

@@ -9,6 +9,7 @@ import { handleMissedCallInTx, leadToOpenFor } from "@/lib/calls/handle-missed-c
 import { lockCallAndLeadInTx, lockCallInTx } from "@/lib/calls/lock-call";
 import { recordAnsweredCallInTx } from "@/lib/calls/record-answered-call";
 import { runTransaction } from "@/lib/db/run-transaction";
+import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
 import { emptyTwiml, greetingAndVoicemail, unknownNumberAnswer } from "@/lib/telephony/twiml";
 
 export async function handleDialResult(input: {
@@ -17,7 +18,7 @@ export async function handleDialResult(input: {
   to: string;
   dialStatus: string;
   dialDurationSec?: number;
-}): Promise<Response> {
+}): Promise<TwilioWebhookAnswer> {
   const business = await findBusinessByNumber(input.to);
   if (!business) return unknownNumberAnswer();
   const outcomeIf = (wasScreened: boolean) =>

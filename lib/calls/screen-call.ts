@@ -2,9 +2,10 @@
 // press 1, so a call without the key press counts as missed (the Dial action reads Call.screenedAt).
 import { db } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
-import { callbackUrl, emptyTwiml, twimlResponse, voiceResponse } from "@/lib/telephony/twiml";
+import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
+import { callbackUrl, emptyTwiml, twimlAnswer, voiceResponse } from "@/lib/telephony/twiml";
 
-export async function whisperPrompt({ parentCallSid }: { parentCallSid: string }): Promise<Response> {
+export async function whisperPrompt({ parentCallSid }: { parentCallSid: string }): Promise<TwilioWebhookAnswer> {
   const call = await db.call.findUnique({
     where: { callSid: parentCallSid },
     select: { business: { select: { name: true } } },
@@ -12,7 +13,7 @@ export async function whisperPrompt({ parentCallSid }: { parentCallSid: string }
   const response = voiceResponse();
   if (!call) {
     response.hangup();
-    return twimlResponse(response);
+    return twimlAnswer(response);
   }
   const gather = response.gather({
     numDigits: 1,
@@ -22,7 +23,7 @@ export async function whisperPrompt({ parentCallSid }: { parentCallSid: string }
   });
   gather.say(`Call for ${call.business.name}. Press 1 to take it.`);
   response.hangup();
-  return twimlResponse(response);
+  return twimlAnswer(response);
 }
 
 export async function whisperResult({
@@ -31,11 +32,11 @@ export async function whisperResult({
 }: {
   parentCallSid: string;
   digits: string;
-}): Promise<Response> {
+}): Promise<TwilioWebhookAnswer> {
   if (digits.trim() !== "1") {
     const response = voiceResponse();
     response.hangup();
-    return twimlResponse(response);
+    return twimlAnswer(response);
   }
   // The mark goes on the call itself; only the first key press records it (a repeated webhook changes nothing).
   const screened = await runTransaction(
@@ -61,7 +62,7 @@ export async function whisperResult({
   if (!screened) {
     const response = voiceResponse();
     response.hangup();
-    return twimlResponse(response);
+    return twimlAnswer(response);
   }
   return emptyTwiml(); // an empty answer bridges the two legs
 }

@@ -5,10 +5,11 @@ import { handleMissedCall } from "@/lib/calls/handle-missed-call";
 import { lockCallInTx } from "@/lib/calls/lock-call";
 import { missedBeforeRinging } from "@/lib/calls/miss-reason";
 import { sqlDb } from "@/lib/db/kysely";
+import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
 import {
   callbackUrl,
   greetingAndVoicemail,
-  twimlResponse,
+  twimlAnswer,
   unknownNumberAnswer,
   voiceResponse,
 } from "@/lib/telephony/twiml";
@@ -21,7 +22,7 @@ export async function startInboundCall({
   callSid: string;
   from: string;
   to: string;
-}): Promise<Response> {
+}): Promise<TwilioWebhookAnswer> {
   const business = await findBusinessByNumber(to);
   if (!business) return unknownNumberAnswer();
   const missReason = missedBeforeRinging(business);
@@ -45,5 +46,5 @@ export async function startInboundCall({
   } else {
     dial.number(business.forwardTo);
   }
-  return twimlResponse(response);
+  return twimlAnswer(response);
 }

@@ -10,7 +10,8 @@ export const MAX_TWILIO_FORM_BYTES = 64 * 1024;
 /** next-auth's sign-in, sign-out and CSRF posts. */
 export const MAX_AUTH_BYTES = 8 * 1024;
 
-function tooLarge(): AppError {
+/** The refusal of a body over its cap (413), also for one whose size was found out before it got here. */
+export function payloadTooLarge(): AppError {
   return new AppError("payload_too_large", "The request body is too large.");
 }
 
@@ -18,7 +19,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   const declared = request.headers.get("content-length");
   if (declared !== null) {
     if (!/^\d+$/.test(declared.trim())) throw new AppError("bad_request", "Content-Length is not a number.");
-    if (Number(declared) > maxBytes) throw tooLarge();
+    if (Number(declared) > maxBytes) throw payloadTooLarge();
   }
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -30,7 +31,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw payloadTooLarge();
     }
     chunks.push(value);
   }

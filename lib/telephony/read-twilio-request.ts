@@ -1,9 +1,11 @@
 // Reads a Twilio webhook: the form body, checked against X-Twilio-Signature. Anything unsigned, mis-signed or
-// unverifiable (no token outside simulator mode) is refused before a single row is written.
+// unverifiable (no token outside simulator mode) is refused before a single row is written. It reads the plain input
+// (lib/telephony/plain-webhook.ts) that Next.js's route handlers and the server's direct path both hand over.
 import { cleanText } from "@/lib/http/clean-text";
 import { recordHealthEvent } from "@/lib/health/record-health-event";
-import { MAX_TWILIO_FORM_BYTES, readBodyText } from "@/lib/http/read-body";
+import { payloadTooLarge } from "@/lib/http/read-body";
 import { logger } from "@/lib/log";
+import type { TwilioWebhookInput } from "@/lib/telephony/plain-webhook";
 import { isValidTwilioSignature, signedUrlFor, type TwilioParams } from "@/lib/telephony/verify-signature";
 import { getWebhookAuthToken } from "@/lib/telephony/webhook-auth-token";
 
@@ -32,11 +34,11 @@ function cleanParams(params: TwilioParams): TwilioParams {
   return cleaned;
 }
 
-/** The form, read with Twilio's cap (a larger body throws 413 before or while it is read). */
-async function readForm(request: Request): Promise<TwilioParams> {
-  const text = await readBodyText(request, MAX_TWILIO_FORM_BYTES);
-  // URLSearchParams never throws: a broken %-escape stays as typed, bytes that are not UTF-8 become U+FFFD.
-  return toParams(new URLSearchParams(text));
+/** The form (a body over Twilio's cap throws 413). */
+function readForm({ body, isBodyTooLarge = false }: TwilioWebhookInput): TwilioParams {
+  if (isBodyTooLarge) throw payloadTooLarge();
+  // URLSearchParams never throws: a broken %-escape stays as typed (bytes that were not UTF-8 are U+FFFD already).
+  return toParams(new URLSearchParams(body));
 }
 
 async function recordSignatureFailure(path: string, reason: string, isDatabaseFree: boolean) {
@@ -48,24 +50,26 @@ async function recordSignatureFailure(path: string, reason: string, isDatabaseFr
 }
 
 /**
- * The verified parameters, or null (the caller answers 403). `isDatabaseFree` (the fallback route, which must work
- * while the database is down) only logs a refusal instead of recording it for the health panel.
+ * The verified parameters, or null (the caller answers 403); a body over Twilio's cap throws the 413 AppError, and is
+ * never signature-checked. `isDatabaseFree` (the fallback route, which must work while the database is down) only
+ * logs a refusal instead of recording it for the health panel.
  */
 export async function readTwilioRequest(
-  request: Request,
+  input: TwilioWebhookInput,
   { isDatabaseFree = false }: { isDatabaseFree?: boolean } = {},
 ): Promise<TwilioRequest | null> {
   // Only the path and query come from the request; scheme, host and port come from PUBLIC_BASE_URL.
-  const { pathname, search } = new URL(request.url);
-  const pathWithQuery = `${pathname}${search}`;
+  const { pathWithQuery, signature } = input;
+  const queryAt = pathWithQuery.indexOf("?");
+  const pathname = queryAt === -1 ? pathWithQuery : pathWithQuery.slice(0, queryAt);
+  const search = queryAt === -1 ? "" : pathWithQuery.slice(queryAt);
   // With Twilio credentials the token comes from the environment: no database (only the simulator keeps one there).
   const authToken = await getWebhookAuthToken();
   if (!authToken) {
     await recordSignatureFailure(pathname, "no_auth_token", isDatabaseFree);
     return null;
   }
-  const params = await readForm(request);
-  const signature = request.headers.get("x-twilio-signature");
+  const params = readForm(input);
   if (!isValidTwilioSignature({ authToken, signature, url: signedUrlFor(pathWithQuery), params })) {
     await recordSignatureFailure(pathname, signature ? "mismatch" : "missing", isDatabaseFree);
     return null;

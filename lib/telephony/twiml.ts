@@ -1,7 +1,9 @@
-// TwiML answers for the voice webhooks, built with the twilio package's VoiceResponse (it escapes for us).
+// TwiML answers for the voice webhooks, built with the twilio package's VoiceResponse (it escapes for us), as the
+// plain answers every Twilio webhook gives (lib/telephony/plain-webhook.ts).
 import { LRUCache } from "lru-cache";
 import twilio from "twilio";
 import { withConnectionOverrides } from "@/lib/telephony/connection-overrides";
+import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
 import { signedUrlFor } from "@/lib/telephony/verify-signature";
 
 export type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
@@ -14,11 +16,13 @@ export function voiceResponse(): VoiceResponse {
  * TwiML is a few hundred bytes read once by Twilio: `no-transform` keeps the server from gzipping it (a zlib stream
  * per answer cost about 4% of the server's CPU on a missed call, to save a few hundred bytes on the wire).
  */
-export function twimlResponse(response: VoiceResponse | string): Response {
-  return new Response(response.toString(), {
-    status: 200,
-    headers: { "content-type": "text/xml; charset=utf-8", "cache-control": "no-store, no-transform" },
-  });
+const TWIML_HEADERS = Object.freeze({
+  "content-type": "text/xml; charset=utf-8",
+  "cache-control": "no-store, no-transform",
+});
+
+export function twimlAnswer(response: VoiceResponse | string): TwilioWebhookAnswer {
+  return Object.freeze({ status: 200, body: response.toString(), headers: TWIML_HEADERS });
 }
 
 /**
@@ -30,21 +34,21 @@ export function callbackUrl(path: string, query?: Record<string, string>): strin
   return withConnectionOverrides(signedUrlFor(`/api/twilio/${path}${search}`));
 }
 
-/** The greeting's XML by base URL and greeting: a few per business (greetings change rarely). */
-const greetingXml = new LRUCache<string, string>({ max: 1_000 });
+/** The greeting's answer by base URL and greeting: a few per business (greetings change rarely). */
+const greetingAnswers = new LRUCache<string, TwilioWebhookAnswer>({ max: 1_000 });
 
 /**
  * The missed-call answer: a short greeting, then a voicemail with its recording and transcript called back. The same
- * for every call of a business, so its XML is built once per greeting (and base URL) and kept.
+ * for every call of a business, so it is built once per greeting (and base URL) and kept.
  */
-export function greetingAndVoicemail(greeting: string): Response {
+export function greetingAndVoicemail(greeting: string): TwilioWebhookAnswer {
   const key = `${signedUrlFor("/")}\n${greeting}`;
-  let xml = greetingXml.get(key);
-  if (xml === undefined) {
-    xml = buildGreetingAndVoicemail(greeting);
-    greetingXml.set(key, xml);
+  let answer = greetingAnswers.get(key);
+  if (answer === undefined) {
+    answer = twimlAnswer(buildGreetingAndVoicemail(greeting));
+    greetingAnswers.set(key, answer);
   }
-  return twimlResponse(xml);
+  return answer;
 }
 
 function buildGreetingAndVoicemail(greeting: string): string {
@@ -62,26 +66,26 @@ function buildGreetingAndVoicemail(greeting: string): string {
 }
 
 /** For a number no business owns. */
-export function unknownNumberAnswer(): Response {
+export function unknownNumberAnswer(): TwilioWebhookAnswer {
   const response = voiceResponse();
   response.say("Sorry, this number is not in service. Goodbye.");
   response.hangup();
-  return twimlResponse(response);
+  return twimlAnswer(response);
 }
 
 /** `<Response/>`, the answer of every text and status webhook: built once. */
-let emptyTwimlText: string | undefined;
+let emptyTwimlAnswer: TwilioWebhookAnswer | undefined;
 
-export function emptyTwiml(): Response {
-  emptyTwimlText ??= voiceResponse().toString();
-  return twimlResponse(emptyTwimlText);
+export function emptyTwiml(): TwilioWebhookAnswer {
+  emptyTwimlAnswer ??= twimlAnswer(voiceResponse());
+  return emptyTwimlAnswer;
 }
 
 /**
  * The fallback answer (the voice webhook failed: the app or its database is down), built without the database: no
  * business name or custom greeting, a polite sentence and a voicemail whose recording comes back to us as usual.
  */
-export function fallbackGreetingAndVoicemail(): Response {
+export function fallbackGreetingAndVoicemail(): TwilioWebhookAnswer {
   return greetingAndVoicemail(
     "Sorry we missed your call. Please leave your name, number and a short message after the tone, and we will get back to you soon.",
   );

@@ -1,6 +1,7 @@
 // Every Twilio webhook of Ringback, by path. The route files under app/api/twilio/ export these as their POST, and
-// the simulator (lib/telephony/simulator/post-twilio-webhook.ts) calls them in-process: one code path for Twilio
-// and the simulator, and lib never imports app.
+// the server's direct path (serve-direct.ts) and the simulator (lib/telephony/simulator/post-twilio-webhook.ts) call
+// the same webhooks' `answer` on plain input: one code path for Twilio and the simulator, and lib never imports app.
+import type { TwilioWebhook } from "@/lib/telephony/twilio-webhook";
 import { callStatusWebhook } from "@/lib/telephony/webhooks/call-status";
 import { dialActionWebhook } from "@/lib/telephony/webhooks/dial-action";
 import { emergencyConnectWebhook } from "@/lib/telephony/webhooks/emergency-connect";
@@ -25,6 +26,11 @@ export const twilioWebhookHandlers = {
   "/api/twilio/voice-fallback": voiceFallbackWebhook,
   "/api/twilio/whisper": whisperWebhook,
   "/api/twilio/whisper-result": whisperResultWebhook,
-} satisfies Record<`/api/twilio/${string}`, (request: Request) => Promise<Response>>;
+} satisfies Record<`/api/twilio/${string}`, TwilioWebhook>;
 
 export type TwilioWebhookPath = keyof typeof twilioWebhookHandlers;
+
+/** The webhook at `path` ("/api/twilio/voice", no query), or undefined: only the table's own keys, not "toString". */
+export function twilioWebhookAt(path: string): TwilioWebhook | undefined {
+  return Object.hasOwn(twilioWebhookHandlers, path) ? twilioWebhookHandlers[path as TwilioWebhookPath] : undefined;
+}

@@ -1,5 +1,6 @@
 // POST /api/twilio/message-status — Twilio reports an outgoing message's delivery (sent, delivered, failed…).
 import { applyMessageStatus } from "@/lib/telephony/apply-message-status";
+import { noContentAnswer } from "@/lib/telephony/plain-webhook";
 import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
 import { messageStatusParamsSchema, messageStatusQuerySchema } from "@/lib/telephony/webhook-schemas";
 
@@ -14,5 +15,5 @@ export const messageStatusWebhook = twilioWebhook(async ({ params, query }) => {
     errorMessage: input.ErrorMessage,
     messageId,
   });
-  return new Response(null, { status: 204 });
+  return noContentAnswer();
 });

@@ -1,5 +1,6 @@
 // POST /api/twilio/transcription — Twilio's transcript of the voicemail joins the thread.
 import { recordTranscription } from "@/lib/calls/record-voicemail";
+import { noContentAnswer } from "@/lib/telephony/plain-webhook";
 import { twilioWebhook } from "@/lib/telephony/twilio-webhook";
 import { transcriptionParamsSchema } from "@/lib/telephony/webhook-schemas";
 
@@ -10,5 +11,5 @@ export const transcriptionWebhook = twilioWebhook(async ({ params }) => {
     text: input.TranscriptionText,
     status: input.TranscriptionStatus,
   });
-  return new Response(null, { status: 204 });
+  return noContentAnswer();
 });
