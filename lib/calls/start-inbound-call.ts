@@ -6,13 +6,7 @@ import { lockCallInTx } from "@/lib/calls/lock-call";
 import { missedBeforeRinging } from "@/lib/calls/miss-reason";
 import { sqlDb } from "@/lib/db/kysely";
 import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
-import {
-  callbackUrl,
-  greetingAndVoicemail,
-  twimlAnswer,
-  unknownNumberAnswer,
-  voiceResponse,
-} from "@/lib/telephony/twiml";
+import { buildDial, dialProfessional, greetingAndVoicemail, unknownNumberAnswer } from "@/lib/telephony/twiml";
 
 export async function startInboundCall({
   callSid,
@@ -33,18 +27,7 @@ export async function startInboundCall({
   }
   // One statement, no transaction: the Call exists (idempotent on CallSid) before the professional's phone rings.
   await lockCallInTx(sqlDb(), { businessId: business.id, callSid, from, to });
-  const response = voiceResponse();
   // callerId = the customer's number, so the professional sees who is calling.
-  const dial = response.dial({
-    timeout: business.ringTimeoutSeconds,
-    action: callbackUrl("dial-action"),
-    method: "POST",
-    ...(from.startsWith("+") ? { callerId: from } : {}),
-  });
-  if (business.whisperEnabled) {
-    dial.number({ url: callbackUrl("whisper", { parentCallSid: callSid }), method: "POST" }, business.forwardTo);
-  } else {
-    dial.number(business.forwardTo);
-  }
-  return twimlAnswer(response);
+  const dial = { timeoutSeconds: business.ringTimeoutSeconds, forwardTo: business.forwardTo, callerNumber: from };
+  return business.whisperEnabled ? buildDial({ ...dial, callSid }) : dialProfessional(dial);
 }
