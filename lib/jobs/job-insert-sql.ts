@@ -76,6 +76,57 @@ function toJobRow(job: PendingJob) {
   };
 }
 
+/** One queue's INSERT in a commit's statement: its jobs, and whether it wakes the queue's workers. */
+export type QueueInsert = {
+  queue: QueueName;
+  table: string;
+  jobs: PendingJob[];
+  /** the ids of the jobs that may start at once, read by the NOTIFY part; null when the insert has no such part */
+  runnableIds: string[] | null;
+};
+
+/**
+ * The jobs by queue, each queue in the order its first job came (pg-boss's statement names its queue, so one
+ * INSERT per queue). Whether a job may start at once is decided here, once: the statement's text and its values
+ * must agree on it.
+ */
+export function queueInserts(
+  jobs: PendingJob[],
+  tableOf: (queue: QueueName) => QueueTable,
+  canNotify: boolean,
+): QueueInsert[] {
+  const byQueue = new Map<QueueName, PendingJob[]>();
+  for (const job of jobs) {
+    const queueJobs = byQueue.get(job.queue);
+    if (queueJobs) queueJobs.push(job);
+    else byQueue.set(job.queue, [job]);
+  }
+  return [...byQueue].map(([queue, queueJobs]) => {
+    const { table, notify } = tableOf(queue);
+    const runnable = queueJobs.filter((job) => isRunnableNow(job.options)).map((job) => job.id);
+    // pg-boss's own gate: one NOTIFY when an inserted row is runnable now (a skipped singleton wakes nobody).
+    return { queue, table, jobs: queueJobs, runnableIds: canNotify && notify && runnable.length > 0 ? runnable : null };
+  });
+}
+
+/**
+ * Everything the SQL text of these inserts depends on, as a key: per queue its name, table and NOTIFY part, and
+ * where its conditional jobs are with which condition (`textId` numbers a condition's text, and its parameter count
+ * follows it). The job count, ids, data and options are values and do not change the text. Queue and table names
+ * have no space, `,` or `;` (pg-boss allows letters, digits and `_.-/` only).
+ */
+export function jobInsertKey(inserts: QueueInsert[], textId: (text: string) => number): string {
+  let key = "";
+  for (const { queue, table, jobs, runnableIds } of inserts) {
+    key += `${queue} ${table} ${runnableIds ? "notify" : "quiet"}`;
+    jobs.forEach((job, position) => {
+      if (job.onlyIf) key += `,${position}=${textId(job.onlyIf.sql)}/${job.onlyIf.parameters.length}`;
+    });
+    key += ";";
+  }
+  return key;
+}
+
 export type JobInsertParts = {
   /** `name AS (…)` entries for a WITH clause */
   ctes: string[];
@@ -83,8 +134,8 @@ export type JobInsertParts = {
   idSources: string[];
   /** names of the CTEs that must be read for their pg_notify to run */
   notifySources: string[];
-  values: unknown[];
-  queues: QueueName[];
+  /** how many parameters the parts use, numbered from firstParam (jobInsertValues gives them, in order) */
+  parameterCount: number;
 };
 
 /** pg-boss's insert statement of a queue: the same text for every commit, so it is built once per queue. */
@@ -101,31 +152,21 @@ function insertJobsSql(table: string, queue: QueueName): string {
 }
 
 /**
- * One INSERT per queue (pg-boss's statement names its queue), as CTEs of the caller's single statement.
- * `firstParam` is the number of the first $n placeholder these parts may use. A queue with conditional jobs
- * (`onlyIf`) reads its JSON rows through a filter that keeps the rows whose condition holds; pg-boss's own
- * statement is otherwise unchanged.
+ * One INSERT per queue (pg-boss's statement names its queue), as CTEs of the caller's single statement: the text
+ * only, its values come from jobInsertValues. `firstParam` is the number of the first $n placeholder these parts
+ * may use. A queue with conditional jobs (`onlyIf`) reads its JSON rows through a filter that keeps the rows whose
+ * condition holds; pg-boss's own statement is otherwise unchanged.
  */
-export function buildJobInsert(
-  jobs: PendingJob[],
-  tableOf: (queue: QueueName) => QueueTable,
-  { firstParam, canNotify }: { firstParam: number; canNotify: boolean },
-): JobInsertParts {
-  const byQueue = new Map<QueueName, PendingJob[]>();
-  for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
-  const parts: JobInsertParts = { ctes: [], idSources: [], notifySources: [], values: [], queues: [] };
+export function buildJobInsert(inserts: QueueInsert[], { firstParam }: { firstParam: number }): JobInsertParts {
+  const parts: JobInsertParts = { ctes: [], idSources: [], notifySources: [], parameterCount: 0 };
   let param = firstParam;
-  let index = 0;
-  for (const [queue, queueJobs] of byQueue) {
-    const { table, notify } = tableOf(queue);
+  inserts.forEach(({ queue, table, jobs, runnableIds }, index) => {
     const insertName = `job_${index}`;
     const rowsParam = param++;
-    parts.values.push(JSON.stringify(queueJobs.map(toJobRow)));
     const conditions: string[] = [];
-    queueJobs.forEach((job, position) => {
+    jobs.forEach((job, position) => {
       if (!job.onlyIf) return;
       conditions.push(`WHEN ${position + 1} THEN (${renumberPlaceholders(job.onlyIf, param - 1)})`);
-      parts.values.push(...job.onlyIf.parameters);
       param += job.onlyIf.parameters.length;
     });
     const rows =
@@ -136,19 +177,26 @@ export function buildJobInsert(
     const insert = insertJobsSql(table, queue).replace("$1", () => rows);
     parts.ctes.push(`${insertName} AS (${insert})`);
     parts.idSources.push(insertName);
-    const runnable = queueJobs.filter((job) => isRunnableNow(job.options)).map((job) => job.id);
-    if (canNotify && notify && runnable.length > 0) {
-      // pg-boss's own gate: one NOTIFY when an inserted row is runnable now (a skipped singleton wakes nobody).
+    if (runnableIds) {
       const notifyName = `job_notify_${index}`;
       parts.ctes.push(
         `${notifyName} AS (SELECT pg_notify(${plans.notifyChannelSql(PGBOSS_SCHEMA)}, '${queue}') FROM ${insertName} WHERE id = ANY($${param}::uuid[]) LIMIT 1)`,
       );
       parts.notifySources.push(notifyName);
-      parts.values.push(runnable);
       param++;
     }
-    parts.queues.push(queue);
-    index++;
-  }
+  });
+  parts.parameterCount = param - firstParam;
   return parts;
+}
+
+/** The values of buildJobInsert's parts, in the order of their placeholders: computed for every commit, never kept. */
+export function jobInsertValues(inserts: QueueInsert[]): unknown[] {
+  const values: unknown[] = [];
+  for (const { jobs, runnableIds } of inserts) {
+    values.push(JSON.stringify(jobs.map(toJobRow)));
+    for (const job of jobs) if (job.onlyIf) values.push(...job.onlyIf.parameters);
+    if (runnableIds) values.push(runnableIds);
+  }
+  return values;
 }
