@@ -1,7 +1,7 @@
 // The one way an error reaches a log line (lib/log.ts installs it for `err`, `error` and `cause`) or a failed job's
-// stored output (lib/jobs/worker.ts). Errors of external calls carry their whole request: the Twilio SDK's axios
-// errors hold `config.headers.Authorization` (Basic SID:token) and `config.data` (full phone numbers), the AI SDK's
-// hold the prompt, web-push's the endpoint. So nothing is copied by default: only the type, a code, an HTTP status,
+// stored output (lib/jobs/worker.ts). Errors of external calls may carry their whole request: an axios error (the
+// Twilio SDK's own client; ours, lib/telephony/twilio-http-client.ts, keeps none) holds `config.headers.Authorization`
+// (Basic SID:token) and `config.data` (full phone numbers), the AI SDK's hold the prompt, web-push's the endpoint. So nothing is copied by default: only the type, a code, an HTTP status,
 // the message (phone numbers masked, known secrets and credentials cut out) and the stack's frames (code locations,
 // never data).
 

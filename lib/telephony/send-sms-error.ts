@@ -23,7 +23,7 @@ export class SendSmsError extends Error {
   }
 }
 
-/** Twilio's RestException (status + code), an axios timeout/network error, or anything else. */
+/** Twilio's RestException (status + code), a request that got no answer (timeout, connection refused), or else. */
 export function classifySendError(error: unknown, retryAfterSeconds?: number): SendSmsError {
   if (error instanceof SendSmsError) return error;
   const record = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };

@@ -1,16 +1,18 @@
 // The Twilio REST client, pointed at TWILIO_API_BASE_URL (a proxy, or the local fake in tests and benchmarks).
 // One client per process; a small AsyncLocalStorage hands each caller the Retry-After of its own failed request.
+// Its requests go over node:http/https, not the SDK's axios client (lib/telephony/twilio-http-client.ts says why).
 import { AsyncLocalStorage } from "node:async_hooks";
 import twilio from "twilio";
 import type TwilioRequestClient from "twilio/lib/base/RequestClient";
 import { env } from "@/lib/env";
 import { TWILIO_REQUEST_TIMEOUT_MS } from "@/lib/jobs/recovery-timing";
+import { TwilioHttpClient } from "@/lib/telephony/twilio-http-client";
 
 type RequestScope = { retryAfterSeconds?: number };
 const requestScope = new AsyncLocalStorage<RequestScope>();
 
 /** Remembers Retry-After (seconds or an HTTP date) of 429/503 answers for the request that got them. */
-class RetryAfterAwareClient extends twilio.RequestClient {
+class RetryAfterAwareClient extends TwilioHttpClient {
   override async request<TData>(opts: TwilioRequestClient.RequestOptions<TData>) {
     const response = await super.request<TData>(opts);
     const scope = requestScope.getStore();
@@ -32,7 +34,7 @@ export function getTwilioClient(): TwilioClient {
   const key = `${accountSid}|${apiBaseUrl}`;
   if (globalForTwilio.ringbackTwilio?.key === key) return globalForTwilio.ringbackTwilio.client;
   const client = twilio(accountSid, authToken, {
-    httpClient: new RetryAfterAwareClient({ timeout: TWILIO_REQUEST_TIMEOUT_MS, keepAlive: true }),
+    httpClient: new RetryAfterAwareClient({ timeoutMs: TWILIO_REQUEST_TIMEOUT_MS }),
   });
   if (apiBaseUrl !== "https://api.twilio.com") {
     // twilio-node builds every URL from the domain's baseUrl: redirect the API (and Lookup) domains.
