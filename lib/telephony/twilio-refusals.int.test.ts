@@ -91,7 +91,7 @@ describe("the send job against Twilio's own refusals", () => {
     expect((await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).isOptedOut).toBe(
       false,
     );
-    const before = fake.createRequests;
+    const before = fake.createRequestsTo(from);
     const reply = await queueOutgoingMessage({
       businessId: business.id,
       threadId: thread.id,
@@ -102,7 +102,7 @@ describe("the send job against Twilio's own refusals", () => {
     const failed = await messageWhen(reply.id, ["failed"]);
     expect(failed).toMatchObject({ errorCode: 21610, messageSid: null });
     expect(await sendJobsWhenSettled(reply.id)).toEqual(["completed"]);
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(from) - before).toBe(1);
     expect(createsTo(from)).toHaveLength(1); // the auto-reply only
     expect(await db.lead.findFirstOrThrow({ where: { businessId: business.id, phone: from } })).toMatchObject({
       isOptedOut: true,
@@ -134,12 +134,11 @@ describe("the send job against Twilio's own refusals", () => {
   it("21211: a number Twilio calls invalid fails the auto-reply for good, with the reason, asked once", async () => {
     const invalid = randomPhone(); // well-formed, but out of service as far as Twilio knows
     fake.setInvalidNumber(invalid);
-    const before = fake.createRequests;
     const { from, call, messageId } = await missedCall({ from: invalid });
     const failed = await messageWhen(messageId, ["failed"]);
     expect(failed).toMatchObject({ errorCode: 21211, errorMessage: "Invalid phone number" });
     expect(await sendJobsWhenSettled(messageId)).toEqual(["completed"]);
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(from)).toBe(1);
     expect(createsTo(from)).toHaveLength(0);
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id } })).skipReason).toBe("rejected");
   });
@@ -147,21 +146,21 @@ describe("the send job against Twilio's own refusals", () => {
   it("21614: a landline (Lookup off) fails for good as not a mobile; with Lookup on it is never sent", async () => {
     const landline = randomPhone();
     fake.setLineType(landline, "landline");
-    const before = fake.createRequests;
     const first = await missedCall({ from: landline });
     expect(await messageWhen(first.messageId, ["failed"])).toMatchObject({
       errorCode: 21614,
       errorMessage: "Not a mobile number (landline)",
     });
     expect(await sendJobsWhenSettled(first.messageId)).toEqual(["completed"]);
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(landline)).toBe(1);
     expect((await db.call.findUniqueOrThrow({ where: { id: first.call.id } })).skipReason).toBe("landline");
 
     const other = randomPhone();
     fake.setLineType(other, "landline");
     const second = await missedCall({ from: other, lookupEnabled: true });
     expect(await messageWhen(second.messageId, ["canceled"])).toMatchObject({ errorMessage: "landline" });
-    expect(fake.createRequests - before).toBe(1);
+    expect(fake.createRequestsTo(landline)).toBe(1);
+    expect(fake.createRequestsTo(other)).toBe(0);
     expect((await db.call.findUniqueOrThrow({ where: { id: second.call.id } })).skipReason).toBe("landline");
   });
 
