@@ -27,6 +27,17 @@ export async function lockCallInTx(tx: Queryable, call: CallToLock): Promise<Loc
 }
 
 /**
+ * A ring-first call's row, before the professional's phone rings: inserted once (a redelivered Voice webhook changes
+ * nothing), neither locked nor read back, since nothing more happens to it in this request (the Dial action locks it).
+ */
+export async function recordRingingCall(db: Queryable, { businessId, callSid, from, to }: CallToLock): Promise<void> {
+  await sql`
+    INSERT INTO "Call" (id, "businessId", "callSid", "fromNumber", "toNumber", "isTest", "updatedAt")
+    VALUES (${newId()}, ${businessId}, ${callSid}, ${from}, ${to}, ${isSetupTestPhone(from)}, now())
+    ON CONFLICT ("callSid") DO NOTHING`.execute(db);
+}
+
+/**
  * The call and, when it was not handled yet, its caller's lead, both locked (call first, as lockCallInTx and then
  * openConversation would), in one statement: for a Dial action that is a missed call whatever the call's row says.
  * The lead is null for a call handled already (a redelivered webhook): nothing of the lead is touched then.

@@ -2,7 +2,7 @@
 // the Dial action decides missed or answered. Forwarded: the call arrives already missed.
 import { findBusinessByNumber } from "@/lib/calls/find-business-by-number";
 import { handleMissedCall } from "@/lib/calls/handle-missed-call";
-import { lockCallInTx } from "@/lib/calls/lock-call";
+import { recordRingingCall } from "@/lib/calls/lock-call";
 import { missedBeforeRinging } from "@/lib/calls/miss-reason";
 import { sqlDb } from "@/lib/db/kysely";
 import type { TwilioWebhookAnswer } from "@/lib/telephony/plain-webhook";
@@ -26,7 +26,7 @@ export async function startInboundCall({
     return greetingAndVoicemail(business.greetingMessage);
   }
   // One statement, no transaction: the Call exists (idempotent on CallSid) before the professional's phone rings.
-  await lockCallInTx(sqlDb(), { businessId: business.id, callSid, from, to });
+  await recordRingingCall(sqlDb(), { businessId: business.id, callSid, from, to });
   // callerId = the customer's number, so the professional sees who is calling.
   const dial = { timeoutSeconds: business.ringTimeoutSeconds, forwardTo: business.forwardTo, callerNumber: from };
   return business.whisperEnabled ? buildDial({ ...dial, callSid }) : dialProfessional(dial);
