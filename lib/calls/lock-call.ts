@@ -12,11 +12,16 @@ export type LockedCall = Selectable<Call>;
 
 type CallToLock = { businessId: string; callSid: string; from: string; to: string };
 
-/** The call's insert-or-find, locked (a call from the reserved "test my setup" caller is a test call). */
-function callUpsertSql({ businessId, callSid, from, to }: CallToLock) {
-  return sql<LockedCall>`
+/** The call's row as a first webhook inserts it (a call from the reserved "test my setup" caller is a test call). */
+function callInsertSql({ businessId, callSid, from, to }: CallToLock) {
+  return sql`
     INSERT INTO "Call" (id, "businessId", "callSid", "fromNumber", "toNumber", "isTest", "updatedAt")
-    VALUES (${newId()}, ${businessId}, ${callSid}, ${from}, ${to}, ${isSetupTestPhone(from)}, now())
+    VALUES (${newId()}, ${businessId}, ${callSid}, ${from}, ${to}, ${isSetupTestPhone(from)}, now())`;
+}
+
+/** The call's insert-or-find, locked. */
+function callUpsertSql(call: CallToLock) {
+  return sql<LockedCall>`${callInsertSql(call)}
     ON CONFLICT ("callSid") DO UPDATE SET "callSid" = EXCLUDED."callSid"
     RETURNING *`;
 }
@@ -30,11 +35,8 @@ export async function lockCallInTx(tx: Queryable, call: CallToLock): Promise<Loc
  * A ring-first call's row, before the professional's phone rings: inserted once (a redelivered Voice webhook changes
  * nothing), neither locked nor read back, since nothing more happens to it in this request (the Dial action locks it).
  */
-export async function recordRingingCall(db: Queryable, { businessId, callSid, from, to }: CallToLock): Promise<void> {
-  await sql`
-    INSERT INTO "Call" (id, "businessId", "callSid", "fromNumber", "toNumber", "isTest", "updatedAt")
-    VALUES (${newId()}, ${businessId}, ${callSid}, ${from}, ${to}, ${isSetupTestPhone(from)}, now())
-    ON CONFLICT ("callSid") DO NOTHING`.execute(db);
+export async function recordRingingCall(db: Queryable, call: CallToLock): Promise<void> {
+  await sql`${callInsertSql(call)} ON CONFLICT ("callSid") DO NOTHING`.execute(db);
 }
 
 /**

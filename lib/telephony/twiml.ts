@@ -91,16 +91,7 @@ export function dialProfessional({
   const key = `${signedUrlFor("/")}\n${timeoutSeconds}\n${forwardTo}\n${hasCallerId}`;
   let parts = dialParts.get(key);
   if (parts === undefined) {
-    const response = voiceResponse();
-    response
-      .dial({
-        timeout: timeoutSeconds,
-        action: callbackUrl("dial-action"),
-        method: "POST",
-        ...(hasCallerId ? { callerId: CALLER_SLOT } : {}),
-      })
-      .number(forwardTo);
-    parts = response.toString().split(CALLER_SLOT);
+    parts = dialXml({ timeoutSeconds, forwardTo, callerId: hasCallerId ? CALLER_SLOT : undefined }).split(CALLER_SLOT);
     // The slot is found once (or not at all) unless PUBLIC_BASE_URL itself contains it: then the Dial is built whole.
     if (parts.length !== (hasCallerId ? 2 : 1)) return buildDial({ timeoutSeconds, forwardTo, callerNumber });
     dialParts.set(key, parts);
@@ -123,16 +114,31 @@ export function buildDial({
   callerNumber: string;
   callSid?: string;
 }): TwilioWebhookAnswer {
+  const callerId = E164_CALLER.test(callerNumber) ? callerNumber : undefined;
+  return twimlAnswer(dialXml({ timeoutSeconds, forwardTo, callerId, callSid }));
+}
+
+function dialXml({
+  timeoutSeconds,
+  forwardTo,
+  callerId,
+  callSid,
+}: {
+  timeoutSeconds: number;
+  forwardTo: string;
+  callerId?: string;
+  callSid?: string;
+}): string {
   const response = voiceResponse();
   const dial = response.dial({
     timeout: timeoutSeconds,
     action: callbackUrl("dial-action"),
     method: "POST",
-    ...(E164_CALLER.test(callerNumber) ? { callerId: callerNumber } : {}),
+    ...(callerId === undefined ? {} : { callerId }),
   });
   if (callSid === undefined) dial.number(forwardTo);
   else dial.number({ url: callbackUrl("whisper", { parentCallSid: callSid }), method: "POST" }, forwardTo);
-  return twimlAnswer(response);
+  return response.toString();
 }
 
 /** For a number no business owns. */
